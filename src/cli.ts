@@ -1,0 +1,146 @@
+/**
+ * The command line: parses flags, resolves the config, runs one command and
+ * returns its exit code. `bin/careerplan.js` is the only caller of
+ * `process.exit`; tests call `main` in-process too.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { check } from './commands/check.js';
+import { exitCodes, UsageError, type Io } from './commands/io.js';
+import { schema } from './commands/schema.js';
+import { readConfigFile, resolveConfig, type Config, type ConfigFlags } from './config.js';
+import { reporters, type ReporterName } from './diagnostics/reporters/index.js';
+import { parseDate, today } from './format/dates.js';
+import { PlanPathError } from './stages/load.js';
+
+const help = `careerplan — career action plans from Markdown
+
+Usage: careerplan <command> [options]
+
+Commands:
+  check [paths…]     Check plans and report every problem (default: the plans folder)
+  schema             Print the plan format's JSON Schema
+
+Options for every command:
+  --config FILE      Use this config file (default: careerplan.config.json or .yaml here)
+  -h, --help         Show this help
+  -v, --version      Show the version
+
+Options for check:
+  --as-of DATE       The date time-dependent rules take as today (YYYY-MM-DD)
+  --format NAME      pretty (default), json or github
+  --max-warnings N   Exit 1 when there are more than N warnings
+  --quiet            Report errors only
+  --color, --no-color  Force colours on or off (default: on for a terminal without NO_COLOR)
+
+Exit codes: 0 no errors, 1 problems in the plans, 2 careerplan could not run.
+`;
+
+const options = {
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
+
+/** Runs careerplan with command-line arguments; returns the exit code. Touches the world through `io` and the disk. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  try {
+    const { values: flags, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const [command, ...rest] = positionals;
+    if (flags.version) {
+      io.stdout.write(`${version()}\n`);
+      return exitCodes.ok;
+    }
+    if (flags.help || command === 'help') {
+      io.stdout.write(help);
+      return exitCodes.ok;
+    }
+    if (command === undefined) throw new UsageError('missing command');
+    switch (command) {
+      case 'check':
+        return await runCheck(flags, rest, io);
+      case 'schema':
+        if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for schema`);
+        return schema(io);
+      default:
+        throw new UsageError(`unknown command \`${command}\``);
+    }
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise<number> {
+  const format = flags.format ?? 'pretty';
+  if (!Object.hasOwn(reporters, format)) throw new UsageError(`unknown --format \`${format}\`, expected pretty, json or github`);
+  const maxWarnings = flags['max-warnings'] === undefined ? undefined : Number(flags['max-warnings']);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError(`--max-warnings takes a whole number, not \`${flags['max-warnings']}\``);
+  }
+  const color = wantsColor(flags, io);
+  const config = await loadConfig(flags, io, color);
+  if (!config) return exitCodes.failure;
+  return check(config, { paths, format: format as ReporterName, quiet: flags.quiet ?? false, color, ...(maxWarnings === undefined ? {} : { maxWarnings }) }, io);
+}
+
+/** Reads and resolves the config; reports its problems; `undefined` when it is unusable. */
+async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config | undefined> {
+  const asOf = flags['as-of'];
+  if (asOf !== undefined && parseDate(asOf) === undefined) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not \`${asOf}\``);
+  const configFlags: ConfigFlags = asOf === undefined ? {} : { asOf };
+  const source = await readConfigFile(io.cwd, flags.config);
+  const resolved = resolveConfig(source, configFlags, io.cwd, today());
+  if (resolved.diagnostics.length > 0) {
+    const sources = new Map(source ? [[source.displayPath, source.text]] : []);
+    io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color, planCount: 0 }).replace(/\n[^\n]*\n$/, '\n'));
+  }
+  return resolved.config;
+}
+
+function wantsColor(flags: Flags, io: Io): boolean {
+  if (flags['no-color']) return false;
+  if (flags.color) return true;
+  return io.isTerminal && !io.env.NO_COLOR;
+}
+
+function failure(error: unknown, io: Io): number {
+  const known = error instanceof UsageError || error instanceof PlanPathError || isArgumentError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`careerplan: ${message}\n`);
+  if (error instanceof UsageError || isArgumentError(error)) io.stderr.write("Run 'careerplan --help' for usage.\n");
+  if (!known && error instanceof Error && io.env.CAREERPLAN_DEBUG) io.stderr.write(`${error.stack ?? ''}\n`);
+  return exitCodes.failure;
+}
+
+function isArgumentError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
+}
+
+function version(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'careerplan' && manifest.version) return manifest.version;
+    } catch {
+      // not here: look one folder up
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return 'unknown';
+    folder = parent;
+  }
+}
+
+function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTerminal: process.stderr.isTTY === true };
+}

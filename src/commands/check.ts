@@ -1,0 +1,37 @@
+/** `careerplan check [paths…]`: reports every problem in the plans, the way a compiler does. */
+import path from 'node:path';
+import { checkPlans } from '../check-plans.js';
+import type { Config } from '../config.js';
+import { reporters, type ReporterName } from '../diagnostics/reporters/index.js';
+import { findPlanFiles } from '../stages/load.js';
+import { exitCodes, type Io } from './io.js';
+
+/** How `check` reports. */
+export interface CheckOptions {
+  /** Files or folders; empty means the configured plans folder. */
+  readonly paths: readonly string[];
+  readonly format: ReporterName;
+  /** Exit 1 when there are more warnings than this. */
+  readonly maxWarnings?: number;
+  /** Report errors only. */
+  readonly quiet: boolean;
+  readonly color: boolean;
+}
+
+/** Checks the plans and writes the report; returns the exit code. Reads the disk, writes to `io`. */
+export async function check(config: Config, options: CheckOptions, io: Io): Promise<number> {
+  const files = await findPlanFiles(options.paths.length > 0 ? options.paths.map((given) => path.resolve(io.cwd, given)) : [config.plans]);
+  const result = await checkPlans(files, config, io.cwd);
+  const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const report = reporters[options.format](shown, { sources: result.sources, color: options.color, planCount: result.planCount });
+  (options.format === 'pretty' ? io.stderr : io.stdout).write(report);
+
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  if (errors > 0) return exitCodes.problems;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`careerplan: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return exitCodes.problems;
+  }
+  return exitCodes.ok;
+}

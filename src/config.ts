@@ -1,0 +1,196 @@
+/**
+ * Configuration: defaults ← `careerplan.config.json|yaml` ← flags. The file
+ * is data (JSON or YAML), never code. `resolveConfig` is pure;
+ * `readConfigFile` reads the disk.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar } from 'yaml';
+import { z } from 'zod';
+import { createLocator } from './diagnostics/locator.js';
+import { parseDate, type IsoDate } from './format/dates.js';
+import { ruleIds } from './format/rules/index.js';
+import { nearest } from './format/suggest.js';
+import { locate, rangeOf, readYaml, toData } from './format/yaml.js';
+import type { Diagnostic, RuleSetting } from './types.js';
+
+/** The names careerplan looks for, in this order, in the project folder. */
+export const configFileNames = ['careerplan.config.json', 'careerplan.config.yaml', 'careerplan.config.yml'] as const;
+
+const setting = z.enum(['off', 'warn', 'error']);
+const isoDate = z.string().refine((value) => parseDate(value) !== undefined, { message: 'a date as YYYY-MM-DD' });
+const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|px)$/, { message: 'a length such as `18mm`, `2cm`, `0.75in` or `40px`' });
+
+const pdfSchema = z
+  .object({
+    paper: z.string().min(1).default('A4').describe('Paper size: A4, Letter, Legal, A3, A5, Tabloid'),
+    margin: z
+      .union([length, z.object({ top: length, right: length, bottom: length, left: length })])
+      .default('18mm')
+      .describe('Page margins: one length, or one per side'),
+    timeout: z.int().positive().default(60_000).describe('Milliseconds a plan may take to print'),
+    concurrency: z.int().positive().optional().describe('Plans printed at once; default the number of cores'),
+  })
+  .strict();
+
+/** The configuration file's schema: every key optional. */
+export const configSchema = z
+  .object({
+    plans: z.string().min(1).default('plans').describe('Folder of plan files'),
+    templates: z.string().min(1).default('templates').describe('Folder of templates that override the default theme'),
+    out: z.string().min(1).default('out').describe('Folder the site is built into'),
+    locale: z.string().min(1).default('en').describe("Language for plans without `lang`"),
+    asOf: isoDate.optional().describe('The date "today" means for time-dependent rules'),
+    rules: z.record(z.string(), setting).default({}).describe('Rule id → off, warn or error'),
+    pdf: pdfSchema.default(pdfSchema.parse({})),
+  })
+  .strict();
+
+type FileConfig = z.output<typeof configSchema>;
+
+/** The resolved configuration: every value known, paths absolute. */
+export interface Config {
+  /** The folder of the config file (or the working folder): relative paths resolve from it. */
+  readonly root: string;
+  readonly configFile?: string;
+  readonly plans: string;
+  readonly templates: string;
+  readonly out: string;
+  readonly locale: string;
+  readonly asOf: IsoDate;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly pdf: FileConfig['pdf'];
+}
+
+/** Options given as flags; they beat the file. */
+export interface ConfigFlags {
+  readonly asOf?: IsoDate;
+  readonly plans?: string;
+  readonly out?: string;
+  readonly templates?: string;
+}
+
+/** A config file's text and where it is, as read from disk. */
+export interface ConfigSource {
+  readonly path: string;
+  readonly displayPath: string;
+  readonly text: string;
+}
+
+/** The outcome of resolving: the config, or the errors that make it unusable, plus warnings. */
+export type Resolved = { readonly config: Config; readonly diagnostics: Diagnostic[] } | { readonly config?: undefined; readonly diagnostics: Diagnostic[] };
+
+/** Finds and reads the config file: the one named, or the first of `configFileNames` in `folder`. Reads the disk. */
+export async function readConfigFile(folder: string, named?: string): Promise<ConfigSource | undefined> {
+  const candidates = named ? [path.resolve(folder, named)] : configFileNames.map((name) => path.join(folder, name));
+  for (const candidate of candidates) {
+    try {
+      const text = await readFile(candidate, 'utf8');
+      return { path: candidate, displayPath: path.relative(folder, candidate) || candidate, text };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !named) continue;
+      throw new Error(`cannot read the config file ${candidate}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    }
+  }
+  return undefined;
+}
+
+/** Merges defaults, the config file and flags into one resolved config. Pure. */
+export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFlags, cwd: string, today: IsoDate): Resolved {
+  const diagnostics: Diagnostic[] = [];
+  let fileData: unknown = {};
+  const root = source ? path.dirname(source.path) : cwd;
+
+  if (source) {
+    const locator = createLocator(source.text);
+    const at = (range: readonly [number, number], severity: Diagnostic['severity'], ruleId: string, message: string): void => {
+      diagnostics.push({ file: source.displayPath, place: locator.place(range[0], range[1]), severity, ruleId, message });
+    };
+    const { document, problems } = readYaml(source.text);
+    for (const problem of problems) at(problem.range, 'error', 'config', problem.message);
+    if (!document) return { diagnostics };
+    const converted = toData(document);
+    for (const problem of converted.problems) at(problem.range, 'error', 'config', problem.message);
+    if (diagnostics.length > 0) return { diagnostics };
+    fileData = converted.data ?? {};
+
+    warnUnknownKeys(document.contents, Object.keys(configSchema.shape), (key, range) =>
+      at(range, 'warning', 'config', unknownKeyMessage(key, Object.keys(configSchema.shape))),
+    );
+    const pdf = isMap(document.contents) ? document.contents.get('pdf', true) : undefined;
+    warnUnknownKeys(pdf, Object.keys(pdfSchema.shape), (key, range) =>
+      at(range, 'warning', 'config', unknownKeyMessage(key, Object.keys(pdfSchema.shape))),
+    );
+    const ruleSettings = isMap(document.contents) ? document.contents.get('rules', true) : undefined;
+    warnUnknownKeys(ruleSettings, [...ruleIds], (key, range) =>
+      at(range, 'warning', 'config', `Unknown rule \`${key}\`${hint(key, [...ruleIds])}`),
+    );
+    fileData = withoutUnknownKeys(fileData);
+
+    const result = configSchema.safeParse(fileData);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const found = locate(document, issue.path as Array<string | number>);
+        const range = found.value ?? found.key ?? found.parent;
+        at(range, 'error', 'config', `Unexpected value for \`${issue.path.join('.')}\`: expected ${expectationOf(issue)}`);
+      }
+      return { diagnostics };
+    }
+  }
+
+  const file = configSchema.parse(fileData);
+  const configFile = source?.path;
+  return {
+    diagnostics,
+    config: {
+      root,
+      ...(configFile ? { configFile } : {}),
+      plans: path.resolve(flags.plans ? cwd : root, flags.plans ?? file.plans),
+      templates: path.resolve(flags.templates ? cwd : root, flags.templates ?? file.templates),
+      out: path.resolve(flags.out ? cwd : root, flags.out ?? file.out),
+      locale: file.locale,
+      asOf: flags.asOf ?? file.asOf ?? today,
+      rules: file.rules,
+      pdf: file.pdf,
+    },
+  };
+}
+
+function expectationOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' || issue.code === 'invalid_format') return issue.message;
+  if (issue.code === 'invalid_value') return `one of ${issue.values.map((value) => `\`${String(value)}\``).join(', ')}`;
+  return issue.message.replace(/^Invalid input: expected /, '');
+}
+
+function warnUnknownKeys(node: unknown, known: readonly string[], warn: (key: string, range: readonly [number, number]) => void): void {
+  if (!isMap(node)) return;
+  for (const pair of node.items) {
+    if (isScalar(pair.key) && !known.includes(String(pair.key.value))) warn(String(pair.key.value), rangeOf(pair.key));
+  }
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  return `Unknown config key \`${key}\`${hint(key, known)}`;
+}
+
+function hint(key: string, known: readonly string[]): string {
+  const suggestion = nearest(key, known);
+  return suggestion ? `, did you mean \`${suggestion}\`?` : `, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`;
+}
+
+/** Drops keys the schema does not know (they were warned about), so the strict schema reports only real errors. */
+function withoutUnknownKeys(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) if (Object.hasOwn(record, key)) kept[key] = record[key];
+  if (kept.pdf !== null && typeof kept.pdf === 'object' && !Array.isArray(kept.pdf)) {
+    const pdf = kept.pdf as Record<string, unknown>;
+    kept.pdf = Object.fromEntries(Object.keys(pdfSchema.shape).filter((key) => Object.hasOwn(pdf, key)).map((key) => [key, pdf[key]]));
+  }
+  if (kept.rules !== null && typeof kept.rules === 'object' && !Array.isArray(kept.rules)) {
+    const settings = kept.rules as Record<string, unknown>;
+    kept.rules = Object.fromEntries(Object.keys(settings).filter((key) => ruleIds.has(key)).map((key) => [key, settings[key]]));
+  }
+  return kept;
+}

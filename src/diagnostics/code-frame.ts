@@ -1,0 +1,23 @@
+import type { Place } from '../types.js';
+
+/** A few lines of source around a place, with the place underlined. Pure. */
+export function codeFrame(text: string, place: Place, paint: (style: 'dim' | 'mark', text: string) => string = (_, s) => s): string {
+  const lines = text.split(/\r?\n/);
+  const { line, column } = place.start;
+  const first = Math.max(1, line - 1);
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  const endColumn = place.end && place.end.line === line ? place.end.column : (lines[line - 1]?.length ?? 0) + 1;
+  const frame: string[] = [];
+  for (let number = first; number <= last; number++) {
+    const content = lines[number - 1] ?? '';
+    const shown = content.length > 160 ? `${content.slice(0, 157)}...` : content;
+    const gutter = `${number === line ? '>' : ' '} ${String(number).padStart(width)} |`;
+    frame.push(`${paint('dim', gutter)}${shown ? ` ${shown}` : ''}`);
+    if (number === line) {
+      const underline = '^'.repeat(Math.max(1, Math.min(endColumn, shown.length + 1) - column));
+      frame.push(`${paint('dim', `  ${' '.repeat(width)} |`)} ${' '.repeat(Math.max(0, column - 1))}${paint('mark', underline)}`);
+    }
+  }
+  return frame.join('\n');
+}

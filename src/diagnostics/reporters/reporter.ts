@@ -1,0 +1,12 @@
+import type { Diagnostic } from '../../types.js';
+
+/** What a reporter knows besides the diagnostics. */
+export interface ReportContext {
+  /** Source text by displayed file path, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly color: boolean;
+  readonly planCount: number;
+}
+
+/** Formats sorted diagnostics as text. Pure. */
+export type Reporter = (diagnostics: readonly Diagnostic[], context: ReportContext) => string;

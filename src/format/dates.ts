@@ -1,0 +1,90 @@
+/**
+ * Calendar dates and periods. Pure: nothing here reads the clock or a time
+ * zone, so a date never shifts by a day wherever the plan is built.
+ */
+
+/** A calendar date as `YYYY-MM-DD`; such strings compare correctly with `<`. */
+export type IsoDate = string;
+
+/** How precisely a period was written. */
+export type PeriodKind = 'day' | 'month' | 'quarter' | 'year';
+
+/** A day, month, quarter or year, with its first and last day. */
+export interface Period {
+  readonly kind: PeriodKind;
+  /** The text as written in the plan, such as `2027-Q2`. */
+  readonly text: string;
+  readonly first: IsoDate;
+  readonly last: IsoDate;
+}
+
+/** The loose shape of a period, for editors' JSON Schema hints. */
+export const periodPattern = '^\\d{4}(-Q\\d|-\\d{2}(-\\d{2})?)?$';
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const monthPattern = /^(\d{4})-(\d{2})$/;
+const quarterPattern = /^(\d{4})-Q(\d)$/;
+const yearPattern = /^(\d{4})$/;
+
+/** Parses `YYYY-MM-DD` into a date, or `undefined` when it is not a real calendar date. */
+export function parseDate(text: string): IsoDate | undefined {
+  const match = dayPattern.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return isoDate(year, month, day);
+}
+
+/** Parses a day, month (`YYYY-MM`), quarter (`YYYY-Qn`) or year (`YYYY`), or returns `undefined`. */
+export function parsePeriod(text: string): Period | undefined {
+  const day = parseDate(text);
+  if (day) return { kind: 'day', text, first: day, last: day };
+
+  const month = monthPattern.exec(text);
+  if (month) {
+    const [year, m] = [Number(month[1]), Number(month[2])];
+    if (m < 1 || m > 12) return undefined;
+    return { kind: 'month', text, first: isoDate(year, m, 1), last: isoDate(year, m, daysInMonth(year, m)) };
+  }
+
+  const quarter = quarterPattern.exec(text);
+  if (quarter) {
+    const [year, q] = [Number(quarter[1]), Number(quarter[2])];
+    if (q < 1 || q > 4) return undefined;
+    const lastMonth = q * 3;
+    return {
+      kind: 'quarter',
+      text,
+      first: isoDate(year, lastMonth - 2, 1),
+      last: isoDate(year, lastMonth, daysInMonth(year, lastMonth)),
+    };
+  }
+
+  const year = yearPattern.exec(text);
+  if (year) {
+    const y = Number(year[1]);
+    return { kind: 'year', text, first: isoDate(y, 1, 1), last: isoDate(y, 12, 31) };
+  }
+  return undefined;
+}
+
+/** Today's date on the machine's own calendar: reads the clock. */
+export function today(now: Date = new Date()): IsoDate {
+  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

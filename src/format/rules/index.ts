@@ -1,0 +1,41 @@
+/** Every rule of the plan format, by permanent id. */
+import { badDate } from './bad-date.js';
+import { badFile } from './bad-file.js';
+import { brokenLink } from './broken-link.js';
+import { duplicateId } from './duplicate-id.js';
+import { goalNeedsDue } from './goal-needs-due.js';
+import { goalNeedsMeasure } from './goal-needs-measure.js';
+import { goalNeedsStep } from './goal-needs-step.js';
+import { needsEvaluation } from './needs-evaluation.js';
+import { overdue } from './overdue.js';
+import type { Rule } from './rule.js';
+import { schema } from './schema.js';
+import { startAfterDue } from './start-after-due.js';
+import { stepAfterGoal } from './step-after-goal.js';
+import { tooComplex } from './too-complex.js';
+import { unknownKey } from './unknown-key.js';
+import { unknownSkill } from './unknown-skill.js';
+import { yamlSyntax } from './yaml-syntax.js';
+
+/** The rules in the order of the format's table; rules that claim schema issues come before `schema`. */
+export const rules: readonly Rule[] = [
+  yamlSyntax,
+  goalNeedsStep,
+  goalNeedsMeasure,
+  goalNeedsDue,
+  badDate,
+  schema,
+  unknownKey,
+  startAfterDue,
+  stepAfterGoal,
+  duplicateId,
+  unknownSkill,
+  overdue,
+  needsEvaluation,
+  brokenLink,
+  badFile,
+  tooComplex,
+];
+
+/** Rule ids, for configuration checks. */
+export const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));

@@ -1,0 +1,27 @@
+import type { PlanContext, Report, Rule } from './rule.js';
+import { goalName } from './describe.js';
+
+/** A goal or step that is not done and was due before the as-of date. */
+export const overdue: Rule = {
+  id: 'overdue',
+  severity: 'warning',
+  summary: 'not done, and due before the as-of date (default today)',
+  *check(context: PlanContext): Iterable<Report> {
+    for (const [index, goal] of context.plan.goals.entries()) {
+      if (!goal || goal.done || goal.status !== 'active') continue;
+      if (goal.due.last < context.asOf) {
+        yield {
+          place: context.place(['goals', index, 'due']),
+          message: `Unexpected open ${goalName(context, index)} due \`${goal.due.text}\`, before ${context.asOf}: expected \`done\` with the date it was reached, a new \`due\`, or \`status: paused\``,
+        };
+      }
+      for (const [stepIndex, step] of goal.steps.entries()) {
+        if (!('due' in step) || !step.due || step.done || step.due.last >= context.asOf) continue;
+        yield {
+          place: context.place(['goals', index, 'steps', stepIndex, 'due']),
+          message: `Unexpected open step \`${step.title}\` due \`${step.due.text}\`, before ${context.asOf}: expected \`done\` or a new \`due\``,
+        };
+      }
+    }
+  },
+};

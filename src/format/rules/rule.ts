@@ -1,0 +1,76 @@
+/**
+ * What a rule is. Each rule lives in its own module named for its permanent
+ * id and is listed in `index.ts`. A rule either checks a plan (`check`),
+ * checks all plans together (`checkAll`), takes over the schema issues that
+ * are really about it (`claims`), or is reported by the parse stage.
+ */
+import type { Root } from 'mdast';
+import type { Document } from 'yaml';
+import type { core } from 'zod';
+import type { IsoDate } from '../dates.js';
+import type { Goal, Opportunity, Plan, Skill } from '../schema.js';
+import type { DataPath } from '../yaml.js';
+import type { Checked, Finding, Place, Severity, SourceFile } from '../../types.js';
+
+/** A zod issue with its path relative to the plan's root. */
+export type SchemaIssue = core.$ZodIssue;
+
+/**
+ * The parts of a plan that passed the schema, for rules to check even when
+ * other parts did not. Lists keep their indices: an item that failed is `undefined`.
+ */
+export type Salvaged = Partial<Omit<Plan, 'skills' | 'goals' | 'opportunities'>> & {
+  readonly skills: ReadonlyArray<Skill | undefined>;
+  readonly goals: ReadonlyArray<Goal | undefined>;
+  readonly opportunities: ReadonlyArray<Opportunity | undefined>;
+};
+
+/** What a rule may say about a place in the plan. */
+export interface Report {
+  readonly place: Place;
+  readonly message: string;
+  readonly cause?: { readonly place: Place; readonly message: string };
+}
+
+/** Everything a plan rule can look at. Reading it never touches the world. */
+export interface PlanContext {
+  readonly source: SourceFile;
+  /** The plan as the author wrote it: plain data, before the schema. */
+  readonly data: unknown;
+  readonly plan: Salvaged;
+  readonly document: Document.Parsed;
+  readonly body?: Root;
+  /** The date time-dependent rules measure against. */
+  readonly asOf: IsoDate;
+  /** Absolute path of the plans folder: local links may not leave it. */
+  readonly plansRoot: string;
+  /** Whether a file exists; resolves symbolic links. Injected by the caller. */
+  readonly realPath: (absolutePath: string) => string | undefined;
+  /** Where a key (or, by default, its value) stands; a missing key points at its mapping. */
+  place(path: DataPath, part?: 'key' | 'value'): Place;
+  /** The place of a range of offsets in the YAML text. */
+  placeRange(start: number, end: number): Place;
+  /** The value at a path of the raw data, if any. */
+  valueAt(path: DataPath): unknown;
+  /** The value at a path as the author typed it. */
+  sourceText(path: DataPath): string | undefined;
+}
+
+/** Facts every rule declares. */
+export interface RuleMeta {
+  /** The permanent rule id; never reused for another meaning. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line for `--help` output and the docs: when the rule reports. */
+  readonly summary: string;
+}
+
+/** A rule: its facts and how it finds problems. */
+export interface Rule extends RuleMeta {
+  /** Checks one plan. */
+  check?(context: PlanContext): Iterable<Report>;
+  /** Checks the plans of one run together. */
+  checkAll?(plans: readonly Checked[]): Iterable<Finding>;
+  /** Returns the message when a schema issue is about this rule rather than the shape in general. */
+  claims?(issue: SchemaIssue, context: PlanContext): string | undefined;
+}

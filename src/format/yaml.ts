@@ -1,0 +1,158 @@
+/**
+ * YAML for plans: YAML 1.2 core schema with exact source ranges, turned into
+ * plain data that can never touch an object's prototype. Pure.
+ */
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Range,
+  type ScalarTag,
+} from 'yaml';
+
+/** Keys that are never copied into any object, wherever they appear. */
+export const forbiddenKeys: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The deepest nesting a plan may use; real plans need five levels. */
+export const maxDepth = 64;
+
+/** A problem found in the YAML text, at offsets relative to that text. */
+export interface YamlProblem {
+  readonly range: readonly [number, number];
+  readonly message: string;
+}
+
+/** A path into the plan's data: keys and list indices. */
+export type DataPath = ReadonlyArray<string | number>;
+
+/**
+ * Integers are decimal without leading zeros, so `01234` stays the text it
+ * looks like instead of becoming 1234 (or 668 in YAML 1.1).
+ */
+const decimalInt: ScalarTag = {
+  identify: (value) => typeof value === 'number' && Number.isInteger(value),
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  test: /^[-+]?(?:0|[1-9][0-9]*)$/,
+  resolve: (source) => Number(source),
+};
+
+const intTag = 'tag:yaml.org,2002:int';
+
+/** Parses YAML text with ranges; a text too deep for the parser becomes a problem, not a crash. */
+export function readYaml(text: string): { document?: Document.Parsed; problems: YamlProblem[] } {
+  try {
+    const document = parseDocument(text, {
+      version: '1.2',
+      schema: 'core',
+      customTags: (tags) => [...tags.filter((tag) => typeof tag === 'object' && tag.tag !== intTag), decimalInt],
+      uniqueKeys: true,
+      merge: false,
+      prettyErrors: false,
+      strict: true,
+    });
+    const problems = [...document.errors, ...document.warnings].map((error) => ({
+      range: [error.pos[0], Math.max(error.pos[1], error.pos[0])] as const,
+      message: describeYamlError(error.code, error.message),
+    }));
+    return { document, problems };
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { problems: [{ range: [0, 0], message: `Unexpected nesting too deep to read, expected at most ${maxDepth} levels` }] };
+    }
+    throw error;
+  }
+}
+
+function describeYamlError(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'Unexpected duplicate key, expected each key once in a mapping';
+  const firstLine = message.split('\n')[0] ?? message;
+  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Turns a parsed YAML document into plain data: objects without a prototype, no aliases, bounded depth. */
+export function toData(document: Document.Parsed): { data: unknown; problems: YamlProblem[] } {
+  const problems: YamlProblem[] = [];
+  const convert = (node: unknown, depth: number): unknown => {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      problems.push({ range: rangeOf(node), message: `Unexpected alias \`*${node.source}\`, expected plain values: plans may not use anchors and aliases` });
+      return undefined;
+    }
+    if (depth > maxDepth) {
+      problems.push({ range: rangeOf(node), message: `Unexpected nesting deeper than ${maxDepth} levels` });
+      return undefined;
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return node.items.map((item) => convert(item, depth + 1));
+    if (isMap(node)) {
+      const result: Record<string, unknown> = Object.create(null);
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) {
+          problems.push({ range: rangeOf(pair.key), message: 'Unexpected complex key, expected a plain key such as `title`' });
+          continue;
+        }
+        const key = String(pair.key.value);
+        if (forbiddenKeys.has(key)) continue;
+        result[key] = convert(pair.value, depth + 1);
+      }
+      return result;
+    }
+    return undefined;
+  };
+  const data = convert(document.contents, 0);
+  return { data, problems };
+}
+
+/** The range of a node, or an empty range at the start when it has none. */
+export function rangeOf(node: unknown): readonly [number, number] {
+  const range = (node as { range?: Range | null } | null)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+/** Where a path's key and value stand in the YAML text. */
+export interface Located {
+  /** The key of the last path segment (absent for list items and the root). */
+  readonly key?: readonly [number, number];
+  /** The value, when the key has one. */
+  readonly value?: readonly [number, number];
+  /** The nearest mapping or list that exists on the path: where a missing key belongs. */
+  readonly parent: readonly [number, number];
+}
+
+/** Finds the key and value at a path, following the document's own nodes. Pure. */
+export function locate(document: Document.Parsed, path: DataPath): Located {
+  let node: unknown = document.contents;
+  let parent = rangeOf(node);
+  let key: readonly [number, number] | undefined;
+  for (const segment of path) {
+    key = undefined;
+    if (isMap(node)) {
+      parent = rangeOf(node);
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return { parent };
+      key = rangeOf(pair.key);
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      parent = rangeOf(node);
+      const item: unknown = node.items[segment];
+      if (item === undefined) return { parent };
+      node = item;
+    } else {
+      return { parent };
+    }
+  }
+  const value = node === null || node === undefined ? undefined : rangeOf(node as Node);
+  return { ...(key ? { key } : {}), ...(value ? { value } : {}), parent };
+}
+
+/** The source text of the value at a path, as the author typed it. */
+export function sourceTextAt(document: Document.Parsed, text: string, path: DataPath): string | undefined {
+  const { value } = locate(document, path);
+  return value ? text.slice(value[0], value[1]) : undefined;
+}

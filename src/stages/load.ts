@@ -1,0 +1,82 @@
+/**
+ * The load stage: finds plan files and reads each as UTF-8 text. It touches
+ * the file system; a file that cannot be read as a plan becomes a finding.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Finding, SourceFile } from '../types.js';
+
+/** The largest plan file careerplan reads. */
+export const maxPlanBytes = 1024 * 1024;
+
+/** Reads one plan file; returns a `bad-file` finding instead when it is not readable text. Reads the disk. */
+export async function loadPlan(absolutePath: string, displayPath: string): Promise<SourceFile | Finding> {
+  const bad = (message: string): Finding => ({ file: displayPath, place: { start: { line: 1, column: 1 } }, ruleId: 'bad-file', message });
+  let bytes: Buffer;
+  try {
+    const info = await stat(absolutePath);
+    if (info.size > maxPlanBytes) return bad(`Unexpected file of ${formatSize(info.size)}, expected a plan of at most 1 MiB`);
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    return bad(`Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a plan file careerplan may read`);
+  }
+  if (bytes.length > maxPlanBytes) return bad(`Unexpected file of ${formatSize(bytes.length)}, expected a plan of at most 1 MiB`);
+  if (bytes.includes(0)) return bad('Unexpected binary file, expected a Markdown text file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bad('Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding');
+  }
+  return { path: displayPath, absolutePath, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/** Whether a load result is a finding rather than a source file. */
+export function isFinding(value: SourceFile | Finding): value is Finding {
+  return 'ruleId' in value;
+}
+
+function formatSize(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/** A path given on the command line or in the config that does not exist or cannot be listed. */
+export class PlanPathError extends Error {
+  override readonly name = 'PlanPathError';
+}
+
+/**
+ * Lists the plan files under each path: a file is taken as it is; a folder is
+ * searched for `*.md`, skipping names that start with `.` or `_` and
+ * `node_modules`. Absolute paths, sorted, without repeats. Reads the disk.
+ */
+export async function findPlanFiles(paths: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (error) {
+      throw new PlanPathError(`cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`, { cause: error });
+    }
+    if (info.isFile()) {
+      found.add(absolute);
+      continue;
+    }
+    let entries;
+    try {
+      entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      throw new PlanPathError(`cannot list ${given}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+    }
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.md')) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const relative = path.relative(absolute, file).split(path.sep);
+      if (relative.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) continue;
+      found.add(file);
+    }
+  }
+  return [...found].sort();
+}

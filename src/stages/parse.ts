@@ -1,0 +1,116 @@
+/**
+ * The parse stage: a plan's source text becomes its YAML frontmatter (with
+ * exact ranges) and its Markdown tree (with exact positions). Pure: it
+ * records every problem as a finding and never throws for a user's mistake.
+ */
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { createLocator } from '../diagnostics/locator.js';
+import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
+import type { Finding, Frontmatter, Locator, Parsed, SourceFile } from '../types.js';
+import { findTooComplex } from './complexity.js';
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** Parses a plan's text into frontmatter and Markdown tree. Pure. */
+export function parse(source: SourceFile): Parsed {
+  const locator = createLocator(source.text);
+  const findings: Finding[] = [];
+  const at = (offset: number, ruleId: string, message: string, end?: number): void => {
+    findings.push({ file: source.path, place: locator.place(offset, end), ruleId, message });
+  };
+
+  const opening = openingLine(source.text);
+  if (opening.kind === 'foreign') {
+    at(0, 'yaml-syntax', `Unexpected frontmatter language \`${opening.language}\`, expected YAML: start the plan with a line \`---\``, opening.length);
+    return { source, locator, findings };
+  }
+  if (opening.kind === 'none') {
+    at(0, 'yaml-syntax', 'Missing frontmatter, expected the plan to start with a line `---`, its YAML keys, and another line `---`');
+  }
+
+  const tooComplex = findTooComplex(source.text);
+  if (tooComplex) {
+    at(tooComplex.offset, 'too-complex', tooComplex.message);
+    return { source, locator, findings };
+  }
+
+  const body = parseMarkdown(source.text);
+  if (!body) {
+    at(0, 'too-complex', 'Unexpected Markdown too deeply nested to read, expected fewer nested quotes or lists');
+    return { source, locator, findings };
+  }
+
+  if (opening.kind === 'none') return { source, locator, body, findings };
+
+  const fence = body.children[0];
+  if (fence?.type !== 'yaml') {
+    at(0, 'yaml-syntax', 'Unexpected frontmatter without an end, expected a line `---` after its last key', opening.length);
+    return { source, locator, body, findings };
+  }
+
+  const frontmatter = readFrontmatter(source.text, opening.length, (problem, offset) =>
+    at(offset + problem.range[0], 'yaml-syntax', problem.message, offset + problem.range[1]),
+  );
+  return { source, locator, body, findings, ...(frontmatter ? { frontmatter } : {}) };
+}
+
+type Opening = { kind: 'yaml'; length: number } | { kind: 'none' } | { kind: 'foreign'; language: string; length: number };
+
+/** Reads the first line: `---` or `---yaml` opens YAML frontmatter; any other language is refused. */
+function openingLine(text: string): Opening {
+  if (!text.startsWith('---')) return { kind: 'none' };
+  const end = text.search(/\r?\n/);
+  const line = end === -1 ? text : text.slice(0, end);
+  const language = line.slice(3).trim();
+  if (language === '' || /^ya?ml$/i.test(language)) return { kind: 'yaml', length: line.length };
+  if (/^-+$/.test(language)) return { kind: 'none' };
+  return { kind: 'foreign', language, length: line.length };
+}
+
+/** Parses Markdown, or returns `undefined` when the input overflows the parser's stack. */
+function parseMarkdown(text: string): Root | undefined {
+  try {
+    return markdown.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+const refuse = (): never => {
+  throw new Error('careerplan reads YAML frontmatter only');
+};
+
+/**
+ * Runs gray-matter with our YAML reader as its only engine. Options are
+ * passed on every call, so gray-matter neither caches nor shares results.
+ */
+function readFrontmatter(
+  text: string,
+  offset: number,
+  report: (problem: YamlProblem, offset: number) => void,
+): Frontmatter | undefined {
+  let result: Frontmatter | undefined;
+  const yaml = (yamlText: string): object => {
+    const { document, problems } = readYaml(yamlText);
+    for (const problem of problems) report(problem, offset);
+    if (!document) return {};
+    const converted = toData(document);
+    for (const problem of converted.problems) report(problem, offset);
+    result = { document, offset, data: converted.data ?? Object.create(null) };
+    return {};
+  };
+  matter(text, { language: 'yaml', engines: { yaml, javascript: refuse, js: refuse, json: refuse } });
+  return result ?? emptyFrontmatter(offset);
+}
+
+function emptyFrontmatter(offset: number): Frontmatter {
+  const { document } = readYaml('');
+  if (!document) throw new Error('the YAML reader failed on empty text');
+  return { document, offset, data: Object.create(null) };
+}
