@@ -102,7 +102,7 @@ async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config 
   const resolved = resolveConfig(source, configFlags, io.cwd, today());
   if (resolved.diagnostics.length > 0) {
     const sources = new Map(source ? [[source.displayPath, source.text]] : []);
-    io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color, planCount: 0 }).replace(/\n[^\n]*\n$/, '\n'));
+    io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color, planCount: 0, summary: false }));
   }
   return resolved.config;
 }

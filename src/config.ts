@@ -159,7 +159,8 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
 function expectationOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'custom' || issue.code === 'invalid_format') return issue.message;
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((value) => `\`${String(value)}\``).join(', ')}`;
-  return issue.message.replace(/^Invalid input: expected /, '');
+  if (issue.code === 'invalid_type') return ({ string: 'text', number: 'a number', int: 'a whole number', object: 'a mapping' } as Record<string, string>)[issue.expected] ?? issue.expected;
+  return issue.message;
 }
 
 function warnUnknownKeys(node: unknown, known: readonly string[], warn: (key: string, range: readonly [number, number]) => void): void {

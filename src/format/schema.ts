@@ -17,7 +17,8 @@ const textList = z.array(text);
 const level = z.int().min(0).max(5);
 
 const dateShape = z.string().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-const periodShape = z.union([z.string().meta({ pattern: periodPattern }), z.int().min(1000).max(9999)]);
+// The year's range is a hint for editors only: `period` itself rejects other numbers as a `bad-date`, as it does the same text in quotes.
+const periodShape = z.union([z.string().meta({ pattern: periodPattern }), z.int().meta({ minimum: 1000, maximum: 9999 })]);
 
 /** A `YYYY-MM-DD` date; anything else that looks like one is a `bad-date`. */
 const date = dateShape.transform((value, ctx): IsoDate => {

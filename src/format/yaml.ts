@@ -71,6 +71,7 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
 
 function describeYamlError(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'Unexpected duplicate key, expected each key once in a mapping';
+  if (message.includes('call stack')) return `Unexpected nesting too deep to read, expected at most ${maxDepth} levels`;
   const firstLine = message.split('\n')[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -33,13 +33,13 @@ export function parse(source: SourceFile): Parsed {
     at(0, 'yaml-syntax', 'Missing frontmatter, expected the plan to start with a line `---`, its YAML keys, and another line `---`');
   }
 
-  const tooComplex = findTooComplex(source.text);
+  const tooComplex = findTooComplex(source.text, opening.kind === 'yaml' ? bodyStart(source.text, opening.length) : 0);
   if (tooComplex) {
     at(tooComplex.offset, 'too-complex', tooComplex.message);
     return { source, locator, findings };
   }
 
-  const body = parseMarkdown(source.text);
+  const body = parseMarkdown(opening.kind === 'yaml' ? plainOpening(source.text, opening.length) : source.text);
   if (!body) {
     at(0, 'too-complex', 'Unexpected Markdown too deeply nested to read, expected fewer nested quotes or lists');
     return { source, locator, findings };
@@ -70,6 +70,19 @@ function openingLine(text: string): Opening {
   if (language === '' || /^ya?ml$/i.test(language)) return { kind: 'yaml', length: line.length };
   if (/^-+$/.test(language)) return { kind: 'none' };
   return { kind: 'foreign', language, length: line.length };
+}
+
+/** Where the body starts: after the line `---` that closes the frontmatter (or at the end when none does). */
+function bodyStart(text: string, openingLength: number): number {
+  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+  closing.lastIndex = openingLength;
+  const match = closing.exec(text);
+  return match ? match.index + match[0].length : text.length;
+}
+
+/** Writes `---yaml` as `---` plus spaces, so remark-frontmatter sees its fence and every offset stays put. */
+function plainOpening(text: string, openingLength: number): string {
+  return openingLength === 3 ? text : `---${' '.repeat(openingLength - 3)}${text.slice(openingLength)}`;
 }
 
 /** Parses Markdown, or returns `undefined` when the input overflows the parser's stack. */

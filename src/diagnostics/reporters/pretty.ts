@@ -5,7 +5,7 @@ import type { Reporter } from './reporter.js';
 const codes = { red: 31, yellow: 33, dim: 2, bold: 1, green: 32, cyan: 36 } as const;
 
 /** Compiler-style lines, a code frame under each error, and a summary. Pure. */
-export const pretty: Reporter = (diagnostics, { sources, color, planCount }) => {
+export const pretty: Reporter = (diagnostics, { sources, color, planCount, summary: withSummary = true }) => {
   const paint = (style: keyof typeof codes, text: string): string => (color ? `\u001b[${codes[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
@@ -21,7 +21,7 @@ export const pretty: Reporter = (diagnostics, { sources, color, planCount }) => 
       out.push(`  ${paint('cyan', 'note')} ${file}:${place.start.line}:${place.start.column} ${message}`);
     }
   }
-  out.push(summary(diagnostics, planCount, paint));
+  if (withSummary) out.push(summary(diagnostics, planCount, paint));
   return `${out.join('\n')}\n`;
 };
 

@@ -6,6 +6,8 @@ export interface ReportContext {
   readonly sources: ReadonlyMap<string, string>;
   readonly color: boolean;
   readonly planCount: number;
+  /** Whether to end with a summary line (pretty only); default true. */
+  readonly summary?: boolean;
 }
 
 /** Formats sorted diagnostics as text. Pure. */

@@ -15,7 +15,8 @@ export function goalName(context: PlanContext, index: number): string {
 /** Whether a schema issue says a value is missing (absent, or left empty). */
 export function isMissing(issue: SchemaIssue, context: PlanContext): boolean {
   const value = context.valueAt(issue.path as ReadonlyArray<string | number>);
-  if (value === undefined || value === null) return issue.code === 'invalid_type';
+  // A missing date or period fails both branches of its union rather than one type.
+  if (value === undefined || value === null) return issue.code === 'invalid_type' || issue.code === 'invalid_union';
   if (value === '') return issue.code === 'too_small';
   return false;
 }

@@ -22,7 +22,7 @@ export function describeSchemaIssue(issue: SchemaIssue, context: PlanContext): s
       if (path.length === 0) return `Unexpected ${kindOf(value)} as frontmatter, expected a mapping of keys such as \`title\` and \`goals\``;
       if (value === undefined) return `Missing ${name}, expected ${expected}`;
       if (value === null) return `Unexpected empty ${name}, expected ${expected}`;
-      const quote = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+      const quote = expected === 'text' && (typeof value === 'number' || typeof value === 'boolean')
         ? `; put it in quotes to keep it as text: \`"${written}"\``
         : '';
       return `Unexpected ${kindOf(value)} \`${written}\` for ${name}, expected ${expected}${quote}`;

@@ -1,0 +1,6 @@
+import { execFileSync } from 'node:child_process';
+
+/** Compiles the CLI once, so end-to-end tests run exactly what `bin/careerplan.js` runs. */
+export default function setup(): void {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+}

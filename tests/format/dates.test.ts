@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { daysInMonth, parseDate, parsePeriod } from '../../src/format/dates.js';
+
+describe('parseDate', () => {
+  test.each([
+    ['2027-02-28', '2027-02-28'],
+    ['2028-02-29', '2028-02-29'],
+    ['2000-02-29', '2000-02-29'],
+  ])('accepts the real date %s', (text, expected) => {
+    expect(parseDate(text)).toBe(expected);
+  });
+
+  test.each(['2027-02-29', '1900-02-29', '2027-02-30', '2027-04-31', '2027-13-01', '2027-00-10', '2027-01-00', '2027-1-1', '27-01-01', '2027-01-01T00:00'])(
+    'refuses %s',
+    (text) => {
+      expect(parseDate(text)).toBeUndefined();
+    },
+  );
+});
+
+describe('parsePeriod', () => {
+  test('a month runs from its first to its last day', () => {
+    expect(parsePeriod('2027-02')).toMatchObject({ kind: 'month', first: '2027-02-01', last: '2027-02-28' });
+    expect(parsePeriod('2028-02')).toMatchObject({ last: '2028-02-29' });
+  });
+
+  test.each([
+    ['2027-Q1', '2027-01-01', '2027-03-31'],
+    ['2027-Q2', '2027-04-01', '2027-06-30'],
+    ['2027-Q3', '2027-07-01', '2027-09-30'],
+    ['2027-Q4', '2027-10-01', '2027-12-31'],
+  ])('quarter %s is %s to %s', (text, first, last) => {
+    expect(parsePeriod(text)).toMatchObject({ kind: 'quarter', first, last });
+  });
+
+  test('a year is 1 January to 31 December', () => {
+    expect(parsePeriod('2031')).toMatchObject({ kind: 'year', first: '2031-01-01', last: '2031-12-31' });
+  });
+
+  test.each(['2027-13', '2027-00', '2027-Q0', '2027-Q5', '2027-02-30', 'next spring', '', '2027-q1', '202'])('refuses %s', (text) => {
+    expect(parsePeriod(text)).toBeUndefined();
+  });
+
+  test('daysInMonth follows the Gregorian leap-year rule', () => {
+    expect([daysInMonth(2024, 2), daysInMonth(2100, 2), daysInMonth(2400, 2), daysInMonth(2027, 4), daysInMonth(2027, 12)]).toEqual([29, 28, 29, 30, 31]);
+  });
+});
