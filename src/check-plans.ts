@@ -13,6 +13,9 @@ import { applySeverities, compareDiagnostics, validate } from './stages/validate
 import type { Checked, Diagnostic, Finding } from './types.js';
 import { isInside } from './paths.js';
 
+/** Plans read at once: enough to keep the disk busy, far below the open-file limit. */
+const openFilesAtOnce = 64;
+
 /** What checking a set of plans found. */
 export interface CheckResult {
   readonly checked: readonly Checked[];
@@ -29,7 +32,7 @@ export async function checkPlans(files: readonly string[], config: Config, cwd: 
   const sources = new Map<string, string>();
   const checked: Checked[] = [];
   const unreadable: Finding[] = [];
-  const loaded = await Promise.all(files.map((file) => loadPlan(file, displayPath(file, cwd))));
+  const loaded = await mapLimit(files, openFilesAtOnce, (file) => loadPlan(file, displayPath(file, cwd)));
   for (const source of loaded) {
     if (isFinding(source)) {
       unreadable.push(source);
@@ -60,4 +63,18 @@ function realPath(absolutePath: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Maps over items with at most `limit` calls under way, keeping the order of results. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

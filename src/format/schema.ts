@@ -20,17 +20,23 @@ const dateShape = z.string().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 // The year's range is a hint for editors only: `period` itself rejects other numbers as a `bad-date`, as it does the same text in quotes.
 const periodShape = z.union([z.string().meta({ pattern: periodPattern }), z.int().meta({ minimum: 1000, maximum: 9999 })]);
 
-/** A `YYYY-MM-DD` date; anything else that looks like one is a `bad-date`. */
-const date = dateShape.transform((value, ctx): IsoDate => {
-  const parsed = parseDate(value);
-  if (parsed) return parsed;
-  ctx.addIssue({
-    code: 'custom',
-    message: `Unexpected date \`${value}\`, expected a real calendar date as YYYY-MM-DD`,
-    params: { ruleId: 'bad-date' } satisfies RuleParams,
+/** A `YYYY-MM-DD` date; any other text is a `bad-date`, whose message ends with `alternative`. */
+const dateOr = (alternative = '') =>
+  dateShape.transform((value, ctx): IsoDate => {
+    const parsed = parseDate(value);
+    if (parsed) return parsed;
+    ctx.addIssue({
+      code: 'custom',
+      message: `Unexpected date \`${value}\`, expected a real calendar date as YYYY-MM-DD${alternative}`,
+      params: { ruleId: 'bad-date' } satisfies RuleParams,
+    });
+    return z.NEVER;
   });
-  return z.NEVER;
-});
+
+const date = dateOr();
+
+/** When something was done: a date, or `true` when the date does not matter. */
+const done = z.union([dateOr(', or `true`'), z.boolean()]);
 
 /** A day, month, quarter or year; an unquoted year arrives as a number. */
 const period = periodShape.transform((value, ctx): Period => {
@@ -89,7 +95,7 @@ export const stepObject = z
     title: text,
     due: period.optional(),
     resources: textList.optional().describe('What the step needs: time off, money, a mentor'),
-    done: z.union([date, z.boolean()]).optional().describe('When the step was done, or `true`'),
+    done: done.optional().describe('When the step was done, or `true`'),
     worth: z
       .union([z.enum(evaluations), z.boolean()])
       .optional()
@@ -119,7 +125,7 @@ export const goalObject = z
     due: period.describe('The timeline: when the goal is due (its last day)'),
     skills: textList.optional().describe('Skill ids or names this goal builds'),
     status: z.enum(goalStatuses).default('active'),
-    done: date.optional().describe('The date the goal was achieved'),
+    done: done.optional().describe('The date the goal was achieved, or `true`'),
     steps: z.array(step).min(1).describe('At least one action step'),
   })
   .describe('A goal with a measurable outcome, a timeline and action steps');
@@ -175,12 +181,15 @@ export type Goal = Plan['goals'][number];
 export type Step = Goal['steps'][number];
 export type Opportunity = NonNullable<Plan['opportunities']>[number];
 
-/** The item schema of each list of mappings in a plan, for checking items one by one. */
+/** The mapping and item schemas of each list in a plan, for checking items field by field. */
 export const listItems = {
-  skills: skill,
-  goals: goal,
-  opportunities: opportunityObject,
+  skills: { object: skillObject, item: skill },
+  goals: { object: goalObject, item: goal },
+  opportunities: { object: opportunityObject, item: opportunityObject },
 } as const;
+
+/** The schema of one action step. */
+export const stepItem = step;
 
 /** The mappings of the format by name, for rules that walk keys. */
 export const mappings = {

@@ -58,7 +58,7 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
     });
     const problems = [...document.errors, ...document.warnings].map((error) => ({
       range: [error.pos[0], Math.max(error.pos[1], error.pos[0])] as const,
-      message: describeYamlError(error.code, error.message),
+      message: describeYamlError(error.code, error.message, text.slice(error.pos[0], error.pos[1])),
     }));
     return { document, problems };
   } catch (error) {
@@ -69,8 +69,9 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
   }
 }
 
-function describeYamlError(code: string, message: string): string {
-  if (code === 'DUPLICATE_KEY') return 'Unexpected duplicate key, expected each key once in a mapping';
+function describeYamlError(code: string, message: string, source: string): string {
+  if (code === 'DUPLICATE_KEY') return `Unexpected second key \`${source.trim()}\` in one mapping, expected each key once: remove or rename one`;
+  if (/^Missing closing .quote/.test(message)) return 'Missing closing quote, expected the quoted text to end with the quote mark it starts with';
   if (message.includes('call stack')) return `Unexpected nesting too deep to read, expected at most ${maxDepth} levels`;
   const firstLine = message.split('\n')[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, '');
@@ -148,7 +149,8 @@ export function locate(document: Document.Parsed, path: DataPath): Located {
       return { parent };
     }
   }
-  const value = node === null || node === undefined ? undefined : rangeOf(node as Node);
+  const empty = isScalar(node) && node.value === null && rangeOf(node)[0] === rangeOf(node)[1];
+  const value = node === null || node === undefined || empty ? undefined : rangeOf(node as Node);
   return { ...(key ? { key } : {}), ...(value ? { value } : {}), parent };
 }
 

@@ -39,7 +39,7 @@ export function findTooComplex(text: string, start = 0): TooComplex | undefined 
       inFence = fence;
     } else if (line.trim() === '' || line.includes('|')) {
       blockCount = 0;
-      blockStart = lineStart;
+      blockStart = line.trim() === '' ? lineEnd + 1 : lineStart;
     }
 
     if (!inFence && !fence) {

@@ -15,12 +15,12 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
   let bytes: Buffer;
   try {
     const info = await stat(absolutePath);
-    if (info.size > maxPlanBytes) return bad(`Unexpected file of ${formatSize(info.size)}, expected a plan of at most 1 MiB`);
+    if (info.size > maxPlanBytes) return bad(`Unexpected file of ${formatSize(info.size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
     bytes = await readFile(absolutePath);
   } catch (error) {
     return bad(`Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a plan file careerplan may read`);
   }
-  if (bytes.length > maxPlanBytes) return bad(`Unexpected file of ${formatSize(bytes.length)}, expected a plan of at most 1 MiB`);
+  if (bytes.length > maxPlanBytes) return bad(`Unexpected file of ${formatSize(bytes.length)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
   if (bytes.includes(0)) return bad('Unexpected binary file, expected a Markdown text file');
   let text: string;
   try {
@@ -37,7 +37,7 @@ export function isFinding(value: SourceFile | Finding): value is Finding {
 }
 
 function formatSize(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 /** A path given on the command line or in the config that does not exist or cannot be listed. */

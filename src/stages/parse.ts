@@ -109,7 +109,9 @@ function readFrontmatter(
   report: (problem: YamlProblem, offset: number) => void,
 ): Frontmatter | undefined {
   let result: Frontmatter | undefined;
-  const yaml = (yamlText: string): object => {
+  const yaml = (matterText: string): object => {
+    // gray-matter ends the text before `\n---`, leaving the `\r` of a CRLF line on it.
+    const yamlText = matterText.endsWith('\r') ? matterText.slice(0, -1) : matterText;
     const { document, problems } = readYaml(yamlText);
     for (const problem of problems) report(problem, offset);
     if (!document) return {};

@@ -8,7 +8,8 @@ import type { IsoDate } from '../format/dates.js';
 import { rules } from '../format/rules/index.js';
 import type { PlanContext, Salvaged, SchemaIssue } from '../format/rules/rule.js';
 import { describeSchemaIssue } from '../format/rules/schema.js';
-import { listItems, planObject, planSchema, type Plan } from '../format/schema.js';
+import type { z } from 'zod';
+import { listItems, planObject, planSchema, stepItem, type Plan } from '../format/schema.js';
 import { slugify } from '../format/slug.js';
 import { locate, type DataPath } from '../format/yaml.js';
 import type { Checked, Diagnostic, Finding, Frontmatter, Parsed, Place, RuleSetting } from '../types.js';
@@ -30,7 +31,8 @@ export function validate(parsed: Parsed, options: ValidateOptions): Checked {
   const findings: Finding[] = [...parsed.findings];
   const slug = planSlug(parsed.source.path);
   const { frontmatter } = parsed;
-  if (!frontmatter) {
+  // After a syntax error the data is a guess: checking it would only add false errors.
+  if (!frontmatter || parsed.findings.some((finding) => finding.ruleId === 'yaml-syntax')) {
     return { source: parsed.source, slug, ...(parsed.body ? { body: parsed.body } : {}), diagnostics: applySeverities(findings, options.severities) };
   }
 
@@ -115,7 +117,9 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
     place(dataPath, part = 'value') {
       const found = locate(document, dataPath);
       const range = part === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
-      return range ? placeRange(range[0], range[1]) : locator.place(offset + found.parent[0]);
+      if (range) return placeRange(range[0], range[1]);
+      // An empty frontmatter has no mapping to point at: point at its first line.
+      return document.contents === null ? locator.place(0) : locator.place(offset + found.parent[0]);
     },
     valueAt: (dataPath) => valueAt(data, dataPath),
     sourceText(dataPath) {
@@ -158,22 +162,44 @@ function whole(plan: Plan): Salvaged {
   return { ...plan, skills: plan.skills ?? [], goals: plan.goals, opportunities: plan.opportunities ?? [] };
 }
 
-/** The parts of a plan that pass the schema on their own; list items one by one. */
+/** The parts of a plan that pass the schema on their own: key by key, list item by list item. */
 function salvage(data: unknown): Salvaged {
-  const salvaged: Record<string, unknown> = { skills: [], goals: [], opportunities: [] };
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return salvaged as unknown as Salvaged;
-  const record = data as Record<string, unknown>;
-  for (const [key, field] of Object.entries(planObject.shape)) {
-    if (!Object.hasOwn(record, key)) continue;
-    const value = record[key];
-    if (Object.hasOwn(listItems, key)) {
-      const item = listItems[key as keyof typeof listItems];
-      if (Array.isArray(value)) salvaged[key] = value.map((element) => item.safeParse(element).data);
-      continue;
-    }
-    const parsed = field.safeParse(value);
-    if (parsed.success) salvaged[key] = parsed.data;
+  const salvaged = keysThatPass(planObject.shape, data) ?? {};
+  const record = isRecord(data) ? data : {};
+  for (const [list, { object, item }] of Object.entries(listItems)) {
+    const items = record[list];
+    salvaged[list] = Array.isArray(items) ? items.map((element) => salvageItem(object.shape, item, element)) : [];
   }
   // Each value above passed the schema of its own key, which is what Salvaged promises.
   return salvaged as unknown as Salvaged;
+}
+
+/** One list item: the whole item when it passes, else its keys that pass, with the default id. */
+function salvageItem(shape: Record<string, z.ZodType>, item: z.ZodType, element: unknown): unknown {
+  const whole = item.safeParse(element);
+  if (whole.success) return whole.data;
+  const parts = keysThatPass(shape, element);
+  if (!parts) return undefined;
+  const name = parts.title ?? parts.name;
+  if (parts.id === undefined && typeof name === 'string') parts.id = slugify(name);
+  if ('steps' in shape) {
+    const steps = isRecord(element) ? element.steps : undefined;
+    parts.steps = Array.isArray(steps) ? steps.map((step) => stepItem.safeParse(step).data) : [];
+  }
+  return parts;
+}
+
+/** The keys of a mapping whose values pass their own schema (defaults filled in); `undefined` for a non-mapping. */
+function keysThatPass(shape: Record<string, z.ZodType>, data: unknown): Record<string, unknown> | undefined {
+  if (!isRecord(data)) return undefined;
+  const passed: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const parsed = field.safeParse(Object.hasOwn(data, key) ? data[key] : undefined);
+    if (parsed.success && parsed.data !== undefined) passed[key] = parsed.data;
+  }
+  return passed;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -94,8 +94,8 @@ describe('YAML', () => {
     expect(Object.hasOwn(checked.plan ?? {}, 'constructor')).toBe(false);
   });
 
-  test('20,000 levels of nesting are reported, not a crash', () => {
-    for (const text of ['['.repeat(20_000) + ']'.repeat(20_000), Array.from({ length: 20_000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')]) {
+  test('20,000 levels of flow nesting, and as deep as 1 MiB allows in block nesting, are reported, not a crash', () => {
+    for (const text of ['['.repeat(20_000) + ']'.repeat(20_000), Array.from({ length: 1_400 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')]) {
       const checked = checkText(`---\ntitle: T\nx: ${text.includes('[') ? text : `\n${text}`}\n---\n`);
       expect(checked.diagnostics.some((d) => d.ruleId === 'yaml-syntax')).toBe(true);
     }
@@ -139,4 +139,9 @@ describe('pathological Markdown finishes in bounded time', () => {
     expect(elapsed).toBeLessThan(15_000);
     for (const finding of parsed.findings) expect(finding.ruleId).toBe('too-complex');
   });
+});
+
+test('too many markers in one paragraph are reported at the paragraph’s first line', () => {
+  const parsed = parseText(minimalPlan('', `Intro.\n\n${'*a '.repeat(2_001)}\n`));
+  expect(parsed.findings.map((f) => `${f.ruleId} ${f.place.start.line}:${f.place.start.column}`)).toEqual(['too-complex 12:1']);
 });

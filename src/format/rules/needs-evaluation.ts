@@ -8,7 +8,7 @@ export const needsEvaluation: Rule = {
   *check(context: PlanContext): Iterable<Report> {
     for (const [index, goal] of context.plan.goals.entries()) {
       for (const [stepIndex, step] of (goal?.steps ?? []).entries()) {
-        if (!('done' in step) || !step.done || step.worth !== undefined) continue;
+        if (!step?.done || step.worth !== undefined) continue;
         yield {
           place: context.place(['goals', index, 'steps', stepIndex, 'done'], 'key'),
           message: `Unexpected done step \`${step.title}\` without an evaluation, expected \`worth\`: \`yes\`, \`partly\` or \`no\` — was it worth the time?`,

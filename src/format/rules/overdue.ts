@@ -9,14 +9,14 @@ export const overdue: Rule = {
   *check(context: PlanContext): Iterable<Report> {
     for (const [index, goal] of context.plan.goals.entries()) {
       if (!goal || goal.done || goal.status !== 'active') continue;
-      if (goal.due.last < context.asOf) {
+      if (goal.due && goal.due.last < context.asOf) {
         yield {
           place: context.place(['goals', index, 'due']),
           message: `Unexpected open ${goalName(context, index)} due \`${goal.due.text}\`, before ${context.asOf}: expected \`done\` with the date it was reached, a new \`due\`, or \`status: paused\``,
         };
       }
       for (const [stepIndex, step] of goal.steps.entries()) {
-        if (!('due' in step) || !step.due || step.done || step.due.last >= context.asOf) continue;
+        if (!step?.due || step.done || step.due.last >= context.asOf) continue;
         yield {
           place: context.place(['goals', index, 'steps', stepIndex, 'due']),
           message: `Unexpected open step \`${step.title}\` due \`${step.due.text}\`, before ${context.asOf}: expected \`done\` or a new \`due\``,

@@ -8,21 +8,25 @@ import type { Root } from 'mdast';
 import type { Document } from 'yaml';
 import type { core } from 'zod';
 import type { IsoDate } from '../dates.js';
-import type { Goal, Opportunity, Plan, Skill } from '../schema.js';
+import type { Goal, Opportunity, Plan, Skill, Step } from '../schema.js';
 import type { DataPath } from '../yaml.js';
 import type { Checked, Finding, Place, Severity, SourceFile } from '../../types.js';
 
 /** A zod issue with its path relative to the plan's root. */
 export type SchemaIssue = core.$ZodIssue;
 
+/** A goal whose keys each passed the schema on their own; steps keep their indices. */
+export type SalvagedGoal = Partial<Omit<Goal, 'steps'>> & { readonly steps: ReadonlyArray<Step | undefined> };
+
 /**
- * The parts of a plan that passed the schema, for rules to check even when
- * other parts did not. Lists keep their indices: an item that failed is `undefined`.
+ * The parts of a plan that passed the schema, key by key and item by item,
+ * so rules check what is right even when something else is wrong. Lists
+ * keep their indices; an item that is not a mapping is `undefined`.
  */
 export type Salvaged = Partial<Omit<Plan, 'skills' | 'goals' | 'opportunities'>> & {
-  readonly skills: ReadonlyArray<Skill | undefined>;
-  readonly goals: ReadonlyArray<Goal | undefined>;
-  readonly opportunities: ReadonlyArray<Opportunity | undefined>;
+  readonly skills: ReadonlyArray<Partial<Skill> | undefined>;
+  readonly goals: ReadonlyArray<SalvagedGoal | undefined>;
+  readonly opportunities: ReadonlyArray<Partial<Opportunity> | undefined>;
 };
 
 /** What a rule may say about a place in the plan. */

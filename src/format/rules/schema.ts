@@ -70,7 +70,6 @@ function kindOf(value: unknown): string {
 function expectation(path: ReadonlyArray<string | number>, expected: string): string {
   const key = path[path.length - 1];
   if (typeof key === 'string' && dateKeys.has(key)) return 'a date as YYYY-MM-DD';
-  if (key === 'done' && path.length === 3) return 'a date as YYYY-MM-DD';
   if (key === 'done') return 'a date as YYYY-MM-DD or `true`';
   if (typeof key === 'string' && periodKeys.has(key)) return 'a date or period: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY';
   switch (expected) {

@@ -8,7 +8,7 @@ export const startAfterDue: Rule = {
   summary: "a goal's start is after its due",
   *check(context: PlanContext): Iterable<Report> {
     for (const [index, goal] of context.plan.goals.entries()) {
-      if (!goal?.start || goal.start.first <= goal.due.last) continue;
+      if (!goal?.start || !goal.due || goal.start.first <= goal.due.last) continue;
       yield {
         place: context.place(['goals', index, 'start']),
         message: `Unexpected \`start\` \`${goal.start.text}\` after \`due\` \`${goal.due.text}\` in ${goalName(context, index)}, expected the start on or before the due date`,

@@ -8,12 +8,13 @@ export const stepAfterGoal: Rule = {
   summary: 'a step is due after its goal',
   *check(context: PlanContext): Iterable<Report> {
     for (const [index, goal] of context.plan.goals.entries()) {
-      if (!goal) continue;
+      const goalDue = goal?.due;
+      if (!goal || !goalDue) continue;
       for (const [stepIndex, step] of goal.steps.entries()) {
-        if (!('due' in step) || !step.due || step.due.last <= goal.due.last) continue;
+        if (!step?.due || step.due.last <= goalDue.last) continue;
         yield {
           place: context.place(['goals', index, 'steps', stepIndex, 'due']),
-          message: `Unexpected step due \`${step.due.text}\` after its ${goalName(context, index)} (due \`${goal.due.text}\`), expected the step due by then: move one of the dates`,
+          message: `Unexpected step due \`${step.due.text}\` after its ${goalName(context, index)} (due \`${goalDue.text}\`), expected the step due by then: move one of the dates`,
           cause: { place: context.place(['goals', index, 'due']), message: 'the goal is due here' },
         };
       }

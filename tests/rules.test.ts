@@ -1,0 +1,323 @@
+/**
+ * The rule suite: one fixture folder per behaviour under `fixtures/rules/`,
+ * named `<rule-id>--ok` or `<rule-id>--<what fails>`, with `input.md`,
+ * `expected.json` (every diagnostic the plan must produce) and an optional
+ * `config.json`. Each plan goes through the real load → parse → validate
+ * pipeline. Inputs that cannot be committed as a folder (over 1 MiB, binary,
+ * symbolic links, several plans at once) are generated in `generatedCases`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPlans, type CheckResult } from '../src/check-plans.js';
+import { resolveConfig, type Config, type ConfigSource } from '../src/config.js';
+import type { IsoDate } from '../src/format/dates.js';
+import { rules } from '../src/format/rules/index.js';
+import { findPlanFiles, maxPlanBytes } from '../src/stages/load.js';
+import type { Diagnostic, Severity } from '../src/types.js';
+
+/** A diagnostic as a fixture states it. */
+interface Expected {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  /** The plan it is about, relative to the working folder; generated cases with several plans only. */
+  readonly file?: string;
+}
+
+/** The contents of a fixture's `expected.json`. */
+interface Expectation {
+  readonly asOf: IsoDate;
+  readonly diagnostics: readonly Expected[];
+}
+
+/** A case whose files are written to a temporary folder: `plans/` is the plans folder, anything else lies outside it. */
+interface GeneratedCase {
+  readonly name: string;
+  /** Contents by path relative to the temporary folder; `{ symlink }` makes a symbolic link to that target. */
+  readonly files: () => Record<string, string | Uint8Array | { readonly symlink: string }>;
+  readonly diagnostics: readonly Expected[];
+}
+
+/** The as-of date of the generated cases. */
+const asOf: IsoDate = '2026-11-26';
+const fixtures = fileURLToPath(new URL('./fixtures/rules/', import.meta.url));
+const folders = readdirSync(fixtures, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+const expectationOf = (folder: string): Expectation =>
+  JSON.parse(readFileSync(path.join(fixtures, folder, 'expected.json'), 'utf8')) as Expectation;
+
+/**
+ * A clean plan with `body` below its frontmatter, which takes lines 1–10, so
+ * the body starts on line 12.
+ */
+function plan(body: string, title = 'Career Action Plan 2027–2029'): string {
+  return [
+    '---',
+    `title: ${title}`,
+    'owner: Jordan Lee',
+    'goals:',
+    '  - title: Lead the support escalation rotation',
+    '    measure: Named escalation lead in the team charter',
+    '    due: 2027-12',
+    '    steps:',
+    '      - Write the escalation runbook',
+    '---',
+    '',
+    body,
+  ].join('\n');
+}
+
+/** Exactly `bytes` bytes of a pasted log: ASCII lines, each ending in a newline. */
+function log(bytes: number): string {
+  const line = '2026-10-14 09:12:44 INFO ticket 4711 escalated to tier 2\n';
+  const rest = bytes % line.length;
+  return line.repeat(Math.floor(bytes / line.length)) + (rest > 0 ? `${'.'.repeat(rest - 1)}\n` : '');
+}
+
+/** A plan whose body is a log pasted into a code block, exactly `bytes` bytes long in all. */
+function planOfSize(bytes: number): string {
+  const start = plan('The escalation log of October, pasted in full:\n\n```text\n');
+  const end = '```\n';
+  return start + log(bytes - Buffer.byteLength(start) - end.length) + end;
+}
+
+const generatedCases: readonly GeneratedCase[] = [
+  {
+    name: 'bad-file--too-large',
+    files: () => ({ 'plans/input.md': planOfSize(maxPlanBytes + 1) }),
+    diagnostics: [{ ruleId: 'bad-file', severity: 'error', line: 1, column: 1 }],
+  },
+  {
+    name: 'bad-file--ok-at-the-size-limit',
+    files: () => ({ 'plans/input.md': planOfSize(maxPlanBytes) }),
+    diagnostics: [],
+  },
+  {
+    name: 'bad-file--ok-with-byte-order-mark',
+    files: () => ({ 'plans/input.md': `\uFEFF${plan('Saved by an editor that writes a byte order mark.\n')}` }),
+    diagnostics: [],
+  },
+  {
+    name: 'bad-file--nul-byte',
+    files: () => ({ 'plans/input.md': plan('Pasted from a spreadsheet:\u0000 oops.\n') }),
+    diagnostics: [{ ruleId: 'bad-file', severity: 'error', line: 1, column: 1 }],
+  },
+  {
+    name: 'bad-file--not-utf8',
+    files: () => ({ 'plans/input.md': Buffer.from(plan('Feedback from Zoë and André, saved as Latin-1.\n'), 'latin1') }),
+    diagnostics: [{ ruleId: 'bad-file', severity: 'error', line: 1, column: 1 }],
+  },
+  {
+    name: 'too-complex--deep-nesting',
+    files: () => ({ 'plans/input.md': plan(`A quote of a quote of a quote:\n\n${'>'.repeat(101)} who said it first?\n`) }),
+    diagnostics: [{ ruleId: 'too-complex', severity: 'error', line: 14, column: 1 }],
+  },
+  {
+    // 21 paragraphs of 1,950 markers each: each paragraph is within its limit, the file is not.
+    name: 'too-complex--too-many-markers',
+    files: () => ({ 'plans/input.md': plan(Array.from({ length: 21 }, () => '*a'.repeat(1_950)).join('\n\n')) }),
+    diagnostics: [{ ruleId: 'too-complex', severity: 'error', line: 52, column: 1 }],
+  },
+  {
+    name: 'duplicate-id--two-plans-one-output-name',
+    files: () => ({ 'plans/jordan-lee.md': plan(''), 'plans/team/Jordan Lee.md': plan('', 'Team copy of the plan') }),
+    diagnostics: [{ ruleId: 'duplicate-id', severity: 'error', line: 1, column: 1, file: 'plans/team/Jordan Lee.md' }],
+  },
+  {
+    name: 'duplicate-id--ok-two-plans',
+    files: () => ({ 'plans/jordan-lee.md': plan(''), 'plans/team/sam-rivera.md': plan('', 'Sam’s plan') }),
+    diagnostics: [],
+  },
+  {
+    name: 'broken-link--symlink-outside',
+    files: () => ({
+      'secret.md': 'Salary history\n',
+      'plans/salary.md': { symlink: '../secret.md' },
+      'plans/input.md': plan('My salary history is in [the private notes](salary.md).\n'),
+    }),
+    diagnostics: [{ ruleId: 'broken-link', severity: 'error', line: 12, column: 25 }],
+  },
+  {
+    name: 'broken-link--ok-symlink-inside',
+    files: () => ({
+      'plans/files/syllabus.txt': 'ITIL 4 Foundation: syllabus\n',
+      'plans/syllabus.txt': { symlink: 'files/syllabus.txt' },
+      'plans/input.md': plan('The [course syllabus](syllabus.txt) lists the exam topics.\n'),
+    }),
+    diagnostics: [],
+  },
+];
+
+/** Resolves the configuration a fixture asks for: its `config.json`, if any, read as a real config file. */
+function configFor(folder: string, plansFolder: string, date: IsoDate = asOf): Config {
+  const file = path.join(folder, 'config.json');
+  const source: ConfigSource | undefined = existsSync(file)
+    ? { path: file, displayPath: 'config.json', text: readFileSync(file, 'utf8') }
+    : undefined;
+  const resolved = resolveConfig(source, { asOf: date, plans: plansFolder }, folder, date);
+  expect(resolved.diagnostics).toEqual([]);
+  if (!resolved.config) throw new Error(`the config of ${folder} did not resolve`);
+  return resolved.config;
+}
+
+/** What a diagnostic says about its rule and place, comparable with a fixture. */
+function summary(diagnostic: Diagnostic, withFile: boolean): Expected {
+  const { ruleId, severity, place } = diagnostic;
+  return { ruleId, severity, line: place.start.line, column: place.start.column, ...(withFile ? { file: diagnostic.file } : {}) };
+}
+
+function sorted(list: readonly Expected[]): Expected[] {
+  const key = (item: Expected): string =>
+    [item.file ?? '', String(item.line).padStart(6, '0'), String(item.column).padStart(6, '0'), item.ruleId, item.severity].join(' ');
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Asserts every message reads like a linter's: one sentence, no "Error:" prefix, no file path. */
+function expectWellWorded(result: CheckResult, folders: readonly string[]): void {
+  for (const { message, ruleId, file, cause } of result.diagnostics) {
+    const where = `${ruleId}: ${message}`;
+    expect(message, where).toMatch(/^[A-Z][^\n]*\S$/);
+    expect(message.split(' ').length, where).toBeGreaterThan(3);
+    expect(message, where).not.toMatch(/^(error|warning)\b/i);
+    expect(message, where).not.toContain(path.basename(file));
+    for (const folder of folders) expect(message, where).not.toContain(folder);
+    expect(message, where).not.toMatch(/(?:^|[\s(`])(?:\/(?:home|Users|tmp|var|work|private)\/|[A-Za-z]:\\)/);
+    if (cause) expect(cause.message.trim(), where).not.toBe('');
+  }
+}
+
+describe('rule fixtures', () => {
+  it.each(folders)('%s', async (name) => {
+    const folder = path.join(fixtures, name);
+    const expectation = expectationOf(name);
+    const result = await checkPlans([path.join(folder, 'input.md')], configFor(folder, folder, expectation.asOf), folder);
+    expect(sorted(result.diagnostics.map((diagnostic) => summary(diagnostic, false)))).toEqual(sorted(expectation.diagnostics));
+    expect(result.diagnostics.every((diagnostic) => diagnostic.file === 'input.md')).toBe(true);
+    expectWellWorded(result, [folder, fixtures, process.cwd()]);
+  });
+});
+
+describe('generated rule cases', () => {
+  const temporary: string[] = [];
+  afterAll(async () => {
+    await Promise.all(temporary.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+
+  it('generates plans of the exact size asked for', () => {
+    expect(Buffer.byteLength(planOfSize(maxPlanBytes))).toBe(maxPlanBytes);
+  });
+
+  it.each(generatedCases.map((item) => [item.name, item] as const))('%s', async (_name, item) => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'careerplan-rules-'));
+    temporary.push(root);
+    for (const [file, contents] of Object.entries(item.files())) {
+      const target = path.join(root, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      if (typeof contents === 'object' && 'symlink' in contents) await symlink(contents.symlink, target);
+      else await writeFile(target, contents);
+    }
+    const plansFolder = path.join(root, 'plans');
+    const files = await findPlanFiles([plansFolder]);
+    const result = await checkPlans(files, configFor(root, plansFolder), root);
+    const several = files.length > 1;
+    const expected = item.diagnostics.map((diagnostic) => (several ? diagnostic : { ...diagnostic, file: 'plans/input.md' }));
+    expect(sorted(result.diagnostics.map((diagnostic) => summary(diagnostic, true)))).toEqual(sorted(expected));
+    expectWellWorded(result, [root, fixtures, process.cwd(), os.tmpdir()]);
+  });
+
+  it('names the first plan as the cause of a duplicate output name', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'careerplan-rules-'));
+    temporary.push(root);
+    await mkdir(path.join(root, 'plans', 'team'), { recursive: true });
+    await writeFile(path.join(root, 'plans', 'jordan-lee.md'), plan(''));
+    await writeFile(path.join(root, 'plans', 'team', 'Jordan Lee.md'), plan(''));
+    const plansFolder = path.join(root, 'plans');
+    const result = await checkPlans(await findPlanFiles([plansFolder]), configFor(root, plansFolder), root);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]?.cause?.file).toBe('plans/jordan-lee.md');
+    expect(result.diagnostics[0]?.message).toContain('`jordan-lee`');
+  });
+});
+
+describe('rule messages and safety', () => {
+  const run = async (name: string): Promise<CheckResult> => {
+    const folder = path.join(fixtures, name);
+    return checkPlans([path.join(folder, 'input.md')], configFor(folder, folder, expectationOf(name).asOf), folder);
+  };
+
+  it('suggests `due` for a misspelt `dua` in a goal', async () => {
+    const { diagnostics } = await run('unknown-key--misspelt-in-goal');
+    const unknown = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'unknown-key');
+    expect(unknown.map((diagnostic) => diagnostic.message)).toEqual([expect.stringContaining('did you mean `due`')]);
+  });
+
+  it('reports `__proto__` and `constructor` keys and never lets them reach a prototype', async () => {
+    const { diagnostics, checked } = await run('unknown-key--prototype-keys');
+    const keys = diagnostics.map((diagnostic) => /`([^`]+)`/.exec(diagnostic.message)?.[1]);
+    expect(keys).toEqual(['__proto__', 'constructor', '__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+
+    const validated = checked[0]?.plan;
+    expect(validated).toBeDefined();
+    const objects: object[] = [validated as object, ...(validated?.goals ?? []), ...(validated?.opportunities ?? [])];
+    for (const opportunity of validated?.opportunities ?? []) if (opportunity.requires) objects.push(opportunity.requires);
+    for (const object of objects) {
+      expect(Object.hasOwn(object, '__proto__')).toBe(false);
+      expect(Object.hasOwn(object, 'constructor')).toBe(false);
+      expect((object as Record<string, unknown>).polluted).toBeUndefined();
+      expect([Object.prototype, null]).toContain(Object.getPrototypeOf(object));
+    }
+    expect(validated?.opportunities?.[0]?.requires).toEqual({ incidents: 3 });
+  });
+
+  it('does not advise quoting a year given for a date', async () => {
+    const { diagnostics } = await run('schema--year-for-date');
+    expect(diagnostics[0]?.message).toContain('expected a date as YYYY-MM-DD');
+    expect(diagnostics[0]?.message).not.toContain('quotes');
+  });
+
+  it('says what a plan with a number for its title should write instead', async () => {
+    const { diagnostics } = await run('schema--number-for-text');
+    expect(diagnostics[0]?.message).toContain('`"2027"`');
+  });
+});
+
+describe('rule coverage', () => {
+  it('has an ok case without diagnostics and a failing case for every rule', () => {
+    const cases = [
+      ...folders.map((name) => ({ name, diagnostics: expectationOf(name).diagnostics })),
+      ...generatedCases.map(({ name, diagnostics }) => ({ name, diagnostics })),
+    ];
+    const ids = rules.map((rule) => rule.id);
+    const isOk = (name: string): boolean => /^ok(-|$)/.test(name.split('--')[1] ?? '');
+
+    expect(cases.filter(({ name }) => !ids.includes(name.split('--')[0] ?? '')).map(({ name }) => name)).toEqual([]);
+    expect(cases.filter(({ name, diagnostics }) => isOk(name) && diagnostics.length > 0).map(({ name }) => name)).toEqual([]);
+    const lacking = ids.flatMap((id) => {
+      const own = cases.filter(({ name }) => name.startsWith(`${id}--`));
+      return [
+        ...(own.some(({ name }) => isOk(name)) ? [] : [`${id}: no ok case`]),
+        ...(own.some(({ diagnostics }) => diagnostics.some((diagnostic) => diagnostic.ruleId === id)) ? [] : [`${id}: no failing case`]),
+      ];
+    });
+    expect(lacking).toEqual([]);
+  });
+
+  it('has a case turning a rule off and one changing a severity', () => {
+    const settings = folders
+      .filter((name) => existsSync(path.join(fixtures, name, 'config.json')))
+      .flatMap((name) => Object.values((JSON.parse(readFileSync(path.join(fixtures, name, 'config.json'), 'utf8')) as { rules: Record<string, string> }).rules));
+    expect(settings).toContain('off');
+    expect(settings).toContain('warn');
+    expect(settings).toContain('error');
+  });
+});
