@@ -25,7 +25,9 @@ const pdfSchema = z
   .object({
     paper: z.string().min(1).default('A4').describe('Paper size: A4, Letter, Legal, A3, A5, Tabloid'),
     margin: z
-      .union([length, z.object({ top: length, right: length, bottom: length, left: length })])
+      .union([length, z.object({ top: length, right: length, bottom: length, left: length })], {
+        error: 'a length such as `18mm`, or a mapping of `top`, `right`, `bottom` and `left` lengths',
+      })
       .default('18mm')
       .describe('Page margins: one length, or one per side'),
     timeout: z.int().positive().default(60_000).describe('Milliseconds a plan may take to print'),

@@ -1,9 +1,9 @@
 /** `careerplan check [paths…]`: reports every problem in the plans, the way a compiler does. */
 import path from 'node:path';
-import { checkPlans } from '../check-plans.js';
+import { checkPlans, displayPath } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { reporters, type ReporterName } from '../diagnostics/reporters/index.js';
-import { findPlanFiles } from '../stages/load.js';
+import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { exitCodes, type Io } from './io.js';
 
 /** How `check` reports. */
@@ -21,9 +21,13 @@ export interface CheckOptions {
 /** Checks the plans and writes the report; returns the exit code. Reads the disk, writes to `io`. */
 export async function check(config: Config, options: CheckOptions, io: Io): Promise<number> {
   const files = await findPlanFiles(options.paths.length > 0 ? options.paths.map((given) => path.resolve(io.cwd, given)) : [config.plans]);
+  if (files.length === 0) {
+    throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
+  }
   const result = await checkPlans(files, config, io.cwd);
   const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-  const report = reporters[options.format](shown, { sources: result.sources, color: options.color, planCount: result.planCount });
+  const hiddenWarnings = result.diagnostics.length - shown.length;
+  const report = reporters[options.format](shown, { sources: result.sources, color: options.color, planCount: result.planCount, hiddenWarnings });
   (options.format === 'pretty' ? io.stderr : io.stdout).write(report);
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

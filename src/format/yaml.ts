@@ -58,7 +58,7 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
     });
     const problems = [...document.errors, ...document.warnings].map((error) => ({
       range: [error.pos[0], Math.max(error.pos[1], error.pos[0])] as const,
-      message: describeYamlError(error.code, error.message, text.slice(error.pos[0], error.pos[1])),
+      message: describeYamlError(error.code, error.message, keyAt(text, error.pos[0])),
     }));
     return { document, problems };
   } catch (error) {
@@ -69,8 +69,13 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
   }
 }
 
+/** The key that starts at an offset: the text up to its colon. */
+function keyAt(text: string, offset: number): string {
+  return (/^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0] ?? '').trim();
+}
+
 function describeYamlError(code: string, message: string, source: string): string {
-  if (code === 'DUPLICATE_KEY') return `Unexpected second key \`${source.trim()}\` in one mapping, expected each key once: remove or rename one`;
+  if (code === 'DUPLICATE_KEY') return `Unexpected second key \`${source}\` in one mapping, expected each key once: remove or rename one`;
   if (/^Missing closing .quote/.test(message)) return 'Missing closing quote, expected the quoted text to end with the quote mark it starts with';
   if (message.includes('call stack')) return `Unexpected nesting too deep to read, expected at most ${maxDepth} levels`;
   const firstLine = message.split('\n')[0] ?? message;
@@ -83,7 +88,7 @@ export function toData(document: Document.Parsed): { data: unknown; problems: Ya
   const convert = (node: unknown, depth: number): unknown => {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      problems.push({ range: rangeOf(node), message: `Unexpected alias \`*${node.source}\`, expected plain values: plans may not use anchors and aliases` });
+      problems.push({ range: rangeOf(node), message: `Unexpected alias \`*${node.source}\`, expected plain values: anchors and aliases are not allowed` });
       return undefined;
     }
     if (depth > maxDepth) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -174,5 +175,27 @@ describe('careerplan schema', () => {
     const run = careerplan(['schema']);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(readFileSync(path.join(repo, 'schema/plan.schema.json'), 'utf8'));
+  });
+});
+
+describe('edge cases of the command line', () => {
+  test('an empty plans folder exits 2 and says that no plans were found', () => {
+    mkdirSync(path.join(project, 'empty/plans'), { recursive: true });
+    const run = careerplan(['check'], { cwd: cwd('empty') });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('careerplan: no plans found in plans: plans are files ending in .md\n');
+  });
+
+  test('--quiet says how many warnings it left out', () => {
+    write('quiet/plans/old.md', good.replace('2027-06', '2025-06'));
+    const run = careerplan(['check', '--as-of', '2026-11-26', '--quiet'], { cwd: cwd('quiet') });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('1 plan checked: no errors, and 1 warning not shown (--quiet)\n');
+  });
+
+  test('a reader that closes the pipe early gets no stack trace', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" bin/careerplan.js schema | head -c 10`], { cwd: repo, encoding: 'utf8' });
+    expect(run.stdout).toBe('{\n  "$sche');
+    expect(run.stderr).toBe('');
   });
 });

@@ -5,7 +5,7 @@ import type { Reporter } from './reporter.js';
 const codes = { red: 31, yellow: 33, dim: 2, bold: 1, green: 32, cyan: 36 } as const;
 
 /** Compiler-style lines, a code frame under each error, and a summary. Pure. */
-export const pretty: Reporter = (diagnostics, { sources, color, planCount, summary: withSummary = true }) => {
+export const pretty: Reporter = (diagnostics, { sources, color, planCount, hiddenWarnings = 0, summary: withSummary = true }) => {
   const paint = (style: keyof typeof codes, text: string): string => (color ? `\u001b[${codes[style]}m${text}\u001b[0m` : text);
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
@@ -21,7 +21,7 @@ export const pretty: Reporter = (diagnostics, { sources, color, planCount, summa
       out.push(`  ${paint('cyan', 'note')} ${file}:${place.start.line}:${place.start.column} ${message}`);
     }
   }
-  if (withSummary) out.push(summary(diagnostics, planCount, paint));
+  if (withSummary) out.push(hiddenWarnings > 0 ? quietSummary(diagnostics.length, planCount, hiddenWarnings) : summary(diagnostics, planCount, paint));
   return `${out.join('\n')}\n`;
 };
 
@@ -37,4 +37,10 @@ function summary(diagnostics: readonly Diagnostic[], planCount: number, paint: (
   ].filter(Boolean).join(' and ');
   const mark = errors > 0 ? paint('red', '✖') : paint('yellow', '⚠');
   return `${mark} ${counts} in ${files} of ${plans}`;
+}
+
+function quietSummary(errors: number, planCount: number, hiddenWarnings: number): string {
+  const plans = `${planCount} ${planCount === 1 ? 'plan' : 'plans'}`;
+  const shown = errors === 0 ? 'no errors' : `${errors} ${errors === 1 ? 'error' : 'errors'}`;
+  return `${plans} checked: ${shown}, and ${hiddenWarnings} ${hiddenWarnings === 1 ? 'warning' : 'warnings'} not shown (--quiet)`;
 }

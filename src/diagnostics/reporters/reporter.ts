@@ -6,6 +6,8 @@ export interface ReportContext {
   readonly sources: ReadonlyMap<string, string>;
   readonly color: boolean;
   readonly planCount: number;
+  /** Warnings left out by `--quiet`, for the summary line. */
+  readonly hiddenWarnings?: number;
   /** Whether to end with a summary line (pretty only); default true. */
   readonly summary?: boolean;
 }
