@@ -3,9 +3,6 @@
  * returns its exit code. `bin/careerplan.js` is the only caller of
  * `process.exit`; tests call `main` in-process too.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { check } from './commands/check.js';
 import { exitCodes, UsageError, type Io } from './commands/io.js';
@@ -13,6 +10,7 @@ import { schema } from './commands/schema.js';
 import { readConfigFile, resolveConfig, type Config, type ConfigFlags } from './config.js';
 import { reporters, type ReporterName } from './diagnostics/reporters/index.js';
 import { parseDate, today } from './format/dates.js';
+import { packageRoot } from './package-root.js';
 import { PlanPathError } from './stages/load.js';
 
 const help = `careerplan — career action plans from Markdown
@@ -58,7 +56,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     const { values: flags, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     const [command, ...rest] = positionals;
     if (flags.version) {
-      io.stdout.write(`${version()}\n`);
+      io.stdout.write(`${packageRoot().version}\n`);
       return exitCodes.ok;
     }
     if (flags.help || command === 'help') {
@@ -126,20 +124,6 @@ function isArgumentError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
 }
 
-function version(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === 'careerplan' && manifest.version) return manifest.version;
-    } catch {
-      // not here: look one folder up
-    }
-    const parent = path.dirname(folder);
-    if (parent === folder) return 'unknown';
-    folder = parent;
-  }
-}
 
 function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env, isTerminal: process.stderr.isTTY === true };

@@ -44,6 +44,7 @@ export const configSchema = z
     locale: z.string().min(1).default('en').describe("Language for plans without `lang`"),
     asOf: isoDate.optional().describe('The date "today" means for time-dependent rules'),
     rules: z.record(z.string(), setting).default({}).describe('Rule id → off, warn or error'),
+    allowRawHtml: z.boolean().default(false).describe('Keep raw HTML of plans in the site, still sanitized'),
     pdf: pdfSchema.default(pdfSchema.parse({})),
   })
   .strict();
@@ -61,6 +62,7 @@ export interface Config {
   readonly locale: string;
   readonly asOf: IsoDate;
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly allowRawHtml: boolean;
   readonly pdf: FileConfig['pdf'];
 }
 
@@ -152,7 +154,9 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
       out: path.resolve(flags.out ? cwd : root, flags.out ?? file.out),
       locale: file.locale,
       asOf: flags.asOf ?? file.asOf ?? today,
-      rules: file.rules,
+      // Raw HTML that is kept needs no warning, unless the config asks for one.
+      rules: file.allowRawHtml && file.rules['raw-html'] === undefined ? { ...file.rules, 'raw-html': 'off' } : file.rules,
+      allowRawHtml: file.allowRawHtml,
       pdf: file.pdf,
     },
   };

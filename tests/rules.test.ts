@@ -315,7 +315,7 @@ describe('rule coverage', () => {
   it('has a case turning a rule off and one changing a severity', () => {
     const settings = folders
       .filter((name) => existsSync(path.join(fixtures, name, 'config.json')))
-      .flatMap((name) => Object.values((JSON.parse(readFileSync(path.join(fixtures, name, 'config.json'), 'utf8')) as { rules: Record<string, string> }).rules));
+      .flatMap((name) => Object.values((JSON.parse(readFileSync(path.join(fixtures, name, 'config.json'), 'utf8')) as { rules?: Record<string, string> }).rules ?? {}));
     expect(settings).toContain('off');
     expect(settings).toContain('warn');
     expect(settings).toContain('error');

@@ -8,6 +8,7 @@ import { goalNeedsMeasure } from './goal-needs-measure.js';
 import { goalNeedsStep } from './goal-needs-step.js';
 import { needsEvaluation } from './needs-evaluation.js';
 import { overdue } from './overdue.js';
+import { rawHtml } from './raw-html.js';
 import type { Rule } from './rule.js';
 import { schema } from './schema.js';
 import { startAfterDue } from './start-after-due.js';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   overdue,
   needsEvaluation,
   brokenLink,
+  rawHtml,
   badFile,
   tooComplex,
 ];

@@ -1,0 +1,103 @@
+/**
+ * Plan Markdown to safe HTML: remark-rehype, then rehype-sanitize (always
+ * last before stringifying), then rehype-stringify. Raw HTML is dropped
+ * unless the config allows it, and then it is still sanitized. Pure.
+ */
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+
+/** Renders a plan's body and its inline Markdown strings to sanitized HTML. */
+export interface HtmlRenderer {
+  /** The body of a plan (its Markdown tree, frontmatter included or not). */
+  body(tree: Root, rewrite?: UrlRewrite): string;
+  /** A string that allows inline Markdown: `vision`, `reflection`, `note`. */
+  inline(markdown: string): string;
+}
+
+/** Rewrites a local URL of the body (to where its file is copied); `undefined` drops it. */
+export type UrlRewrite = (url: string, kind: 'link' | 'image') => string | undefined;
+
+/** Options of the HTML stage. */
+export interface HtmlOptions {
+  /** Keep raw HTML from the plan (still sanitized) instead of dropping it. */
+  readonly allowRawHtml: boolean;
+}
+
+const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
+
+/** Creates the renderer once per build: the unified processors are reused for every plan. Pure. */
+export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
+  const toHast = unified()
+    .use(remarkRehype, { allowDangerousHtml: options.allowRawHtml })
+    .use(options.allowRawHtml ? rehypeRaw : () => undefined);
+  const finish = unified().use(rehypeSanitize, defaultSchema).use(rehypeStringify);
+  const markdown = unified().use(remarkParse).use(remarkGfm);
+
+  const toHtml = (tree: Root, rewrite: UrlRewrite | undefined, demote: boolean): string => {
+    const content: Root = { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') };
+    const hast = (toHast as unknown as Processor<Root, Root, HastRoot>).runSync(content) as HastRoot;
+    if (demote) demoteHeadings(hast);
+    secureUrls(hast, rewrite);
+    const clean = (finish as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>).runSync(hast);
+    return (finish as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>).stringify(clean);
+  };
+
+  return {
+    body: (tree, rewrite) => toHtml(tree, rewrite, true),
+    inline(text) {
+      const tree = markdown.parse(text);
+      const [only] = tree.children;
+      const html = toHtml(tree, () => undefined, false);
+      return tree.children.length === 1 && only?.type === 'paragraph' ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
+    },
+  };
+}
+
+/** Body headings start at `h3`: the page has its own `h1` (the plan) and `h2`s (its parts). */
+function demoteHeadings(tree: HastRoot): void {
+  const headings: Element[] = [];
+  visitElements(tree, (element) => {
+    if (/^h[1-6]$/.test(element.tagName)) headings.push(element);
+  });
+  const top = Math.min(...headings.map((heading) => Number(heading.tagName[1])));
+  const shift = Math.max(0, 3 - top);
+  for (const heading of headings) heading.tagName = `h${Math.min(6, Number(heading.tagName[1]) + shift)}`;
+}
+
+/**
+ * Lower-cases URL schemes so the sanitizer's allow-list sees them (`HTTPS:`
+ * stays a link, `JaVaScRiPt:` goes), hands local URLs to `rewrite`, and turns
+ * remote images into links: the page loads nothing from the internet.
+ */
+function secureUrls(tree: HastRoot, rewrite: UrlRewrite | undefined): void {
+  visitElements(tree, (element) => {
+    for (const attribute of ['href', 'src'] as const) {
+      const value = element.properties[attribute];
+      if (typeof value !== 'string') continue;
+      const url = value.trim().replace(schemePattern, (scheme) => scheme.toLowerCase());
+      const local = !schemePattern.test(url) && !url.startsWith('//') && !url.startsWith('#');
+      const kind = element.tagName === 'img' ? 'image' : 'link';
+      const rewritten = local && rewrite ? rewrite(url, kind) : url;
+      if (rewritten === undefined) delete element.properties[attribute];
+      else element.properties[attribute] = rewritten;
+    }
+    if (element.tagName === 'img' && typeof element.properties.src === 'string' && /^(https?:)?\/\//i.test(element.properties.src)) {
+      const alt = typeof element.properties.alt === 'string' && element.properties.alt !== '' ? element.properties.alt : element.properties.src;
+      element.tagName = 'a';
+      element.properties = { href: element.properties.src };
+      element.children = [{ type: 'text', value: alt }];
+    }
+  });
+}
+
+function visitElements(node: HastNodes, visit: (element: Element) => void): void {
+  if (node.type === 'element') visit(node);
+  if ('children' in node) for (const child of node.children) visitElements(child as HastNodes, visit);
+}

@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import { daysBetween, goalStatus, model, progressOf } from '../../src/stages/model.js';
+import { checkText } from '../support/plans.js';
+
+const plan = `---
+title: Plan
+owner: Jordan
+lang: de
+vision: Lead a **team**
+skills:
+  - { name: SQL, id: sql, level: 2, target: 4, note: Use *window* functions }
+  - { name: Speaking, level: 3, target: 3 }
+  - { name: Coaching, level: 4, target: 2 }
+education: { current: BSc, needed: MSc, note: Part time }
+goals:
+  - title: Promotion
+    id: promotion
+    measure: Confirmed by HR
+    start: 2026-06
+    due: 2027-06
+    skills: [sql, Speaking]
+    steps:
+      - { title: Course, due: 2026-10, done: 2026-10-20, worth: yes, reflection: Worth *it* }
+      - { title: Talk, due: 2027-03 }
+      - { title: Ask manager, due: 2026-12-01 }
+  - title: Soon
+    measure: M
+    due: 2026-12-15
+    steps: [Open step]
+  - title: Soon but finished steps
+    measure: M
+    due: 2026-12-15
+    steps: [{ title: S, done: true, worth: partly }]
+  - title: Late
+    measure: M
+    due: 2026-Q3
+    steps: [{ title: S, due: 2026-08 }]
+  - { title: Achieved, measure: M, due: 2026-10, done: 2026-10-01, steps: [{ title: S, done: true, worth: no }] }
+  - { title: Resting, measure: M, due: 2026-01, status: paused, steps: [Wait] }
+  - { title: Gone, measure: M, due: 2026-01, status: dropped, steps: [Never, Ever] }
+opportunities:
+  - title: Team lead
+    date: 2027-05
+    requires: { sql: 4, Speaking: 3, python: 1 }
+    note: Ask *Maria*
+---
+Body.
+`;
+
+const checked = checkText(plan);
+const inline = (markdown: string): string => `<i>${markdown}</i>`;
+const built = model(checked.plan!, { slug: 'jordan', file: 'plans/jordan.md', asOf: '2026-11-26', locale: 'en', bodyHtml: '<p>Body.</p>', markdown: { inline } });
+const goal = (title: string) => built.goals.find((g) => g.title === title)!;
+
+describe('model', () => {
+  test('the plan is valid but for the unknown skill kept to test its fit (the rule can be turned off)', () => {
+    expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['unknown-skill']);
+    expect(checked.plan).toBeDefined();
+  });
+
+  test('goal statuses follow the plan’s words first, then the calendar', () => {
+    expect(built.goals.map((g) => [g.title, g.status])).toEqual([
+      ['Promotion', 'active'],
+      ['Soon', 'at-risk'],
+      ['Soon but finished steps', 'active'],
+      ['Late', 'overdue'],
+      ['Achieved', 'done'],
+      ['Resting', 'paused'],
+      ['Gone', 'dropped'],
+    ]);
+    expect(built.statusCounts).toEqual({ done: 1, active: 2, 'at-risk': 1, overdue: 1, paused: 1, dropped: 1 });
+  });
+
+  test('at risk means due within 30 days with steps open; the 31st day is still active', () => {
+    expect(goalStatus({ status: 'active' }, 30, true)).toBe('at-risk');
+    expect(goalStatus({ status: 'active' }, 31, true)).toBe('active');
+    expect(goalStatus({ status: 'active' }, 0, true)).toBe('at-risk');
+    expect(goalStatus({ status: 'active' }, -1, false)).toBe('overdue');
+    expect(goalStatus({ status: 'paused' }, -10, true)).toBe('paused');
+    expect(goalStatus({ status: 'active', done: true }, -10, true)).toBe('done');
+  });
+
+  test('progress, next open step and days left per goal', () => {
+    const promotion = goal('Promotion');
+    expect(promotion.progress).toEqual({ done: 1, total: 3, ratio: 1 / 3 });
+    expect(promotion.nextStep?.title).toBe('Ask manager');
+    expect(promotion.daysLeft).toBe(216);
+    expect(goal('Late').daysLeft).toBe(-57);
+    expect(goal('Achieved').nextStep).toBeUndefined();
+    expect(goal('Achieved').doneOn).toBe('2026-10-01');
+  });
+
+  test('steps: done, evaluations, reflections as HTML, overdue', () => {
+    const [course, talk] = goal('Promotion').steps;
+    expect(course).toMatchObject({ done: true, doneOn: '2026-10-20', worth: 'yes', reflectionHtml: '<i>Worth *it*</i>', overdue: false });
+    expect(talk).toMatchObject({ done: false, overdue: false });
+    expect(goal('Late').steps[0]?.overdue).toBe(true);
+  });
+
+  test('skills: gap, and which goals and opportunities need them', () => {
+    expect(built.skills.map((s) => [s.id, s.gap])).toEqual([['sql', 2], ['speaking', 0], ['coaching', -2]]);
+    expect(built.skills[0]?.neededBy).toEqual({ goals: [{ id: 'promotion', title: 'Promotion' }], opportunities: [{ index: 0, title: 'Team lead' }] });
+    expect(built.skills[1]?.neededBy.goals).toEqual([{ id: 'promotion', title: 'Promotion' }]);
+    expect(built.skills[2]?.neededBy).toEqual({ goals: [], opportunities: [] });
+    expect(built.skills[0]?.noteHtml).toBe('<i>Use *window* functions</i>');
+  });
+
+  test('opportunities: fit per required skill, unknown skills at level 0', () => {
+    const [lead] = built.opportunities;
+    expect(lead?.fit).toEqual([
+      { skill: 'sql', name: 'SQL', level: 2, required: 4, met: false },
+      { skill: 'speaking', name: 'Speaking', level: 3, required: 3, met: true },
+      { skill: 'python', name: 'python', level: 0, required: 1, met: false },
+    ]);
+    expect(lead?.fitProgress).toEqual({ done: 1, total: 3, ratio: 1 / 3 });
+    expect(lead?.status).toBe('watching');
+  });
+
+  test('education gap, evaluation summary, overall progress without dropped goals', () => {
+    expect(built.education).toEqual({ current: 'BSc', needed: 'MSc', noteHtml: '<i>Part time</i>', gap: true });
+    expect(built.evaluations).toEqual({ yes: 1, partly: 1, no: 1, missing: 0 });
+    expect(built.progress).toEqual({ done: 3, total: 8, ratio: 3 / 8 });
+  });
+
+  test('next deadline and the open deadlines from the as-of date on', () => {
+    expect(built.nextDeadline).toMatchObject({ date: '2026-12-01', goalTitle: 'Promotion', stepTitle: 'Ask manager', daysLeft: 5 });
+    expect(built.deadlines.map((d) => `${d.date} ${d.goalTitle}${d.stepTitle ? ` / ${d.stepTitle}` : ''}`)).toEqual([
+      '2026-12-01 Promotion / Ask manager',
+      '2026-12-15 Soon',
+      '2026-12-15 Soon but finished steps',
+      '2027-03-31 Promotion / Talk',
+      '2027-06-30 Promotion',
+    ]);
+  });
+
+  test('language, vision and body', () => {
+    expect(built.lang).toBe('de');
+    expect(built.visionHtml).toBe('<i>Lead a **team**</i>');
+    expect(built.bodyHtml).toBe('<p>Body.</p>');
+  });
+
+  test('a model survives JSON unchanged (plans.json)', () => {
+    expect(JSON.parse(JSON.stringify(built))).toEqual(built);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  test('days between calendar dates across months, leap days and DST changes', () => {
+    expect(daysBetween('2026-11-26', '2026-11-26')).toBe(0);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
+    expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
+  });
+
+  test('progress of nothing is zero, not NaN', () => {
+    expect(progressOf(0, 0)).toEqual({ done: 0, total: 0, ratio: 0 });
+  });
+});
