@@ -1,0 +1,65 @@
+/**
+ * Runs the real CLI (`node bin/careerplan.js …`) as a child process and
+ * measures it: wall time from spawn to exit, and, through the preloaded
+ * `child-usage.js`, the child's peak RSS and CPU time. Starts processes and
+ * touches the disk.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ChildUsage } from './child-usage.js';
+
+/** The repository's root folder (this file is `dist/bench/child.js` once built). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The command's entry point, as users run it. */
+export const bin = path.join(repoRoot, 'bin/careerplan.js');
+
+const usageHook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'child-usage.js')).href;
+
+/** What one run of the CLI did, and what it cost. */
+export interface ChildRun {
+  readonly args: readonly string[];
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly wallMs: number;
+  /** Absent when the child died before it could report. */
+  readonly usage?: ChildUsage;
+}
+
+/** Runs `careerplan ...args` from the repository root; `usageFile` is a scratch path for the child's report. */
+export async function runCli(args: readonly string[], usageFile: string): Promise<ChildRun> {
+  await rm(usageFile, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CAREERPLAN_BENCH_USAGE: usageFile };
+  delete env.NODE_OPTIONS;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', usageHook, bin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve(code));
+  });
+  const wallMs = performance.now() - started;
+  const usage = await readUsage(usageFile);
+  return {
+    args,
+    exitCode,
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: Buffer.concat(stderr).toString('utf8'),
+    wallMs,
+    ...(usage ? { usage } : {}),
+  };
+}
+
+async function readUsage(file: string): Promise<ChildUsage | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as ChildUsage;
+  } catch {
+    return undefined;
+  }
+}
