@@ -4,20 +4,21 @@
  * `process.exit`; tests call `main` in-process too.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { check } from './commands/check.js';
 import { exitCodes, UsageError, type Io } from './commands/io.js';
-import { schema } from './commands/schema.js';
-import { readConfigFile, resolveConfig, type Config, type ConfigFlags } from './config.js';
-import { reporters, type ReporterName } from './diagnostics/reporters/index.js';
+import type { Config, ConfigFlags } from './config.js';
+import type { ReporterName } from './diagnostics/reporters/index.js';
 import { parseDate, today } from './format/dates.js';
 import { packageRoot } from './package-root.js';
 import { PlanPathError } from './stages/load.js';
+
+// Commands and their heavy modules (zod, unified, Handlebars) load only when run, so `--help` and `--version` start at once.
 
 const help = `careerplan — career action plans from Markdown
 
 Usage: careerplan <command> [options]
 
 Commands:
+  build              Check every plan and build the site (out/: index, a page per plan, plans.json)
   check [paths…]     Check plans and report every problem (default: the plans folder)
   schema             Print the plan format's JSON Schema
 
@@ -26,12 +27,18 @@ Options for every command:
   -h, --help         Show this help
   -v, --version      Show the version
 
+Options for build and check:
+  --as-of DATE       The date taken as today for statuses and time-dependent rules (YYYY-MM-DD)
+  --color, --no-color  Force colours on or off (default: on for a terminal without NO_COLOR)
+
+Options for build:
+  --out DIR          Build into this folder (default: out, or the config's out)
+  --clean            Empty the out folder first
+
 Options for check:
-  --as-of DATE       The date time-dependent rules take as today (YYYY-MM-DD)
   --format NAME      pretty (default), json or github
   --max-warnings N   Exit 1 when there are more than N warnings
   --quiet            Report errors only
-  --color, --no-color  Force colours on or off (default: on for a terminal without NO_COLOR)
 
 Exit codes: 0 no errors, 1 problems in the plans, 2 careerplan could not run.
 `;
@@ -46,7 +53,16 @@ const options = {
   quiet: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  out: { type: 'string' },
+  clean: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/** The flags each command takes besides --config, --help and --version. */
+const commandFlags: Readonly<Record<string, readonly string[]>> = {
+  build: ['as-of', 'color', 'no-color', 'out', 'clean'],
+  check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
+  schema: [],
+};
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
 
@@ -64,23 +80,38 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return exitCodes.ok;
     }
     if (command === undefined) throw new UsageError('missing command');
+    const allowed = commandFlags[command];
+    if (!allowed) throw new UsageError(`unknown command \`${command}\``);
+    const stray = Object.keys(flags).find((flag) => !['config', 'help', 'version', ...allowed].includes(flag));
+    if (stray) throw new UsageError(`\`--${stray}\` is not an option of ${command}`);
     switch (command) {
+      case 'build':
+        if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for build: it builds the plans folder`);
+        return await runBuild(flags, io);
       case 'check':
         return await runCheck(flags, rest, io);
-      case 'schema':
+      default: {
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for schema`);
+        const { schema } = await import('./commands/schema.js');
         return schema(io);
-      default:
-        throw new UsageError(`unknown command \`${command}\``);
+      }
     }
   } catch (error) {
     return failure(error, io);
   }
 }
 
+async function runBuild(flags: Flags, io: Io): Promise<number> {
+  const color = wantsColor(flags, io);
+  const config = await loadConfig(flags, io, color);
+  if (!config) return exitCodes.failure;
+  const { build } = await import('./commands/build.js');
+  return build(config, { clean: flags.clean ?? false, color }, io);
+}
+
 async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise<number> {
   const format = flags.format ?? 'pretty';
-  if (!Object.hasOwn(reporters, format)) throw new UsageError(`unknown --format \`${format}\`, expected pretty, json or github`);
+  if (!['pretty', 'json', 'github'].includes(format)) throw new UsageError(`unknown --format \`${format}\`, expected pretty, json or github`);
   const maxWarnings = flags['max-warnings'] === undefined ? undefined : Number(flags['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
     throw new UsageError(`--max-warnings takes a whole number, not \`${flags['max-warnings']}\``);
@@ -88,6 +119,7 @@ async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise
   const color = wantsColor(flags, io);
   const config = await loadConfig(flags, io, color);
   if (!config) return exitCodes.failure;
+  const { check } = await import('./commands/check.js');
   return check(config, { paths, format: format as ReporterName, quiet: flags.quiet ?? false, color, ...(maxWarnings === undefined ? {} : { maxWarnings }) }, io);
 }
 
@@ -95,7 +127,8 @@ async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise
 async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config | undefined> {
   const asOf = flags['as-of'];
   if (asOf !== undefined && parseDate(asOf) === undefined) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not \`${asOf}\``);
-  const configFlags: ConfigFlags = asOf === undefined ? {} : { asOf };
+  const configFlags: ConfigFlags = { ...(asOf === undefined ? {} : { asOf }), ...(flags.out === undefined ? {} : { out: flags.out }) };
+  const [{ readConfigFile, resolveConfig }, { reporters }] = await Promise.all([import('./config.js'), import('./diagnostics/reporters/index.js')]);
   const source = await readConfigFile(io.cwd, flags.config);
   const resolved = resolveConfig(source, configFlags, io.cwd, today());
   if (resolved.diagnostics.length > 0) {

@@ -46,6 +46,7 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     if (demote) demoteHeadings(hast);
     secureUrls(hast, rewrite);
     const clean = (finish as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>).runSync(hast);
+    labelCheckboxes(clean);
     return (finish as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>).stringify(clean);
   };
 
@@ -95,6 +96,21 @@ function secureUrls(tree: HastRoot, rewrite: UrlRewrite | undefined): void {
       element.children = [{ type: 'text', value: alt }];
     }
   });
+}
+
+/** Task-list checkboxes get their item's text as an accessible name (after sanitizing: the text is the plan's own). */
+function labelCheckboxes(tree: HastRoot): void {
+  visitElements(tree, (element) => {
+    if (element.tagName !== 'li') return;
+    const holder = element.children.find((child): child is Element => child.type === 'element' && child.tagName === 'p') ?? element;
+    const box = holder.children.find((child): child is Element => child.type === 'element' && child.tagName === 'input' && child.properties.type === 'checkbox');
+    if (box) box.properties.ariaLabel = textOf(element).trim().replace(/\s+/g, ' ');
+  });
+}
+
+function textOf(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child as HastNodes)).join('') : '';
 }
 
 function visitElements(node: HastNodes, visit: (element: Element) => void): void {

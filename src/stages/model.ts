@@ -70,7 +70,7 @@ export interface SkillModel {
   readonly kind: Skill['kind'];
   readonly level: number;
   readonly target: number;
-  /** `target − level`; positive means there is a gap to close. */
+  /** Levels still to go: `target − level`, or 0 when the level already meets the target. */
   readonly gap: number;
   readonly noteHtml?: string;
   readonly neededBy: {
@@ -270,7 +270,7 @@ function skillModel(skill: Skill, plan: Plan, markdown: MarkdownRenderer): Skill
     kind: skill.kind,
     level: skill.level,
     target: skill.target,
-    gap: skill.target - skill.level,
+    gap: Math.max(0, skill.target - skill.level),
     ...optional('noteHtml', skill.note === undefined ? undefined : markdown.inline(skill.note)),
     neededBy: {
       goals: plan.goals.filter((goal) => (goal.skills ?? []).some(names)).map((goal) => ({ id: goal.id, title: goal.title })),

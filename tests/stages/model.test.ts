@@ -98,7 +98,7 @@ describe('model', () => {
   });
 
   test('skills: gap, and which goals and opportunities need them', () => {
-    expect(built.skills.map((s) => [s.id, s.gap])).toEqual([['sql', 2], ['speaking', 0], ['coaching', -2]]);
+    expect(built.skills.map((s) => [s.id, s.gap])).toEqual([['sql', 2], ['speaking', 0], ['coaching', 0]]);
     expect(built.skills[0]?.neededBy).toEqual({ goals: [{ id: 'promotion', title: 'Promotion' }], opportunities: [{ index: 0, title: 'Team lead' }] });
     expect(built.skills[1]?.neededBy.goals).toEqual([{ id: 'promotion', title: 'Promotion' }]);
     expect(built.skills[2]?.neededBy).toEqual({ goals: [], opportunities: [] });

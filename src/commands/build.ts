@@ -1,0 +1,147 @@
+/**
+ * `careerplan build`: checks every plan, renders the valid ones into the
+ * site (a page per plan, the index, `plans.json`, assets) and reports the
+ * rest the way `check` does. Wires the pure stages to the disk.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { checkPlans, displayPath } from '../check-plans.js';
+import type { Config } from '../config.js';
+import { reporters } from '../diagnostics/reporters/index.js';
+import { copyFileAtomic, lockOut, writeIfChanged } from '../edges/files.js';
+import { packageRoot } from '../package-root.js';
+import { isInside } from '../paths.js';
+import { createHtmlRenderer, type HtmlRenderer } from '../stages/html.js';
+import { findPlanFiles, PlanPathError } from '../stages/load.js';
+import { resolveLocalUrl, type Copy } from '../stages/media.js';
+import { model, modelVersion, type PlanModel } from '../stages/model.js';
+import { byAttention, upcomingDeadlines } from '../stages/site.js';
+import { createTheme, timelineText, type Theme } from '../theme/index.js';
+import { renderTimeline } from '../timeline/index.js';
+import type { Checked } from '../types.js';
+import { exitCodes, type Io } from './io.js';
+
+/** How `build` runs. */
+export interface BuildOptions {
+  /** Empty the out folder first. */
+  readonly clean: boolean;
+  readonly color: boolean;
+}
+
+/** The file in the out folder that lists what the last build wrote, so pages of deleted plans can be removed. */
+const manifestName = '.careerplan-manifest.json';
+
+/** Builds the site; returns the exit code. Reads the plans, writes the out folder, reports to `io`. */
+export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
+  const files = await findPlanFiles([config.plans]);
+  if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
+  guardOut(config);
+
+  const result = await checkPlans(files, config, io.cwd);
+  if (result.diagnostics.length > 0) {
+    io.stderr.write(reporters.pretty(result.diagnostics, { sources: result.sources, color: options.color, planCount: result.planCount, summary: false }));
+  }
+  const valid = result.checked.filter((checked) => checked.plan && !checked.diagnostics.some((d) => d.severity === 'error'));
+
+  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
+  const release = await lockOut(config.out);
+  try {
+    if (options.clean) await emptyFolder(config.out);
+    const previous = await readManifest(config.out);
+    const written = await writeSite(valid, theme, config);
+    await removeStale(config.out, previous, written);
+  } finally {
+    await release();
+  }
+
+  const left = result.checked.length - valid.length + (result.planCount - result.checked.length);
+  const summary = `${valid.length} of ${result.planCount} ${result.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}`;
+  io.stderr.write(`${summary}${left > 0 ? `; ${left} left out because of errors` : ''}\n`);
+  return result.diagnostics.some((d) => d.severity === 'error') ? exitCodes.problems : exitCodes.ok;
+}
+
+/** Renders and writes every page, `plans.json` and the assets; returns the top-level names written. */
+async function writeSite(valid: readonly Checked[], theme: Theme, config: Config): Promise<Set<string>> {
+  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
+  const slugByFile = new Map(valid.map((checked) => [checked.source.absolutePath, checked.slug]));
+  const { version } = packageRoot();
+  const generator = `careerplan ${version}`;
+
+  const pages = valid.map((checked) => pageOf(checked, html, config, slugByFile));
+  const models = pages.map((page) => page.model);
+  for (const page of pages) {
+    const timelineSvg = renderTimeline(page.model, timelineText(page.model.lang));
+    const content = theme.renderPlan({ plan: page.model, timelineSvg, root: '../', generator });
+    await writeIfChanged(path.join(config.out, page.model.slug, 'index.html'), content);
+    for (const copy of page.copies) await copyFileAtomic(copy.source, path.join(config.out, copy.target));
+  }
+
+  const ordered = byAttention(models);
+  await writeIfChanged(
+    path.join(config.out, 'index.html'),
+    theme.renderIndex({ plans: ordered, deadlines: upcomingDeadlines(models, config.asOf), asOf: config.asOf, lang: config.locale, root: '', generator }),
+  );
+  await writeIfChanged(path.join(config.out, 'plans.json'), `${JSON.stringify({ version: modelVersion, generator, asOf: config.asOf, plans: models }, null, 2)}\n`);
+  for (const asset of theme.assets) await copyFileAtomic(asset.source, path.join(config.out, 'assets', asset.target));
+
+  const written = new Set(['index.html', 'plans.json', 'assets', ...models.map((plan) => plan.slug)]);
+  await writeIfChanged(path.join(config.out, manifestName), `${JSON.stringify([...written].sort(), null, 2)}\n`);
+  return written;
+}
+
+/** One plan's model and the local files its page needs. */
+function pageOf(checked: Checked, html: HtmlRenderer, config: Config, slugByFile: ReadonlyMap<string, string>): { model: PlanModel; copies: Copy[] } {
+  const copies: Copy[] = [];
+  const plansRoot = isInside(config.plans, checked.source.absolutePath) ? config.plans : path.dirname(checked.source.absolutePath);
+  const bodyHtml = checked.body
+    ? html.body(checked.body, (url) => {
+        const resolved = resolveLocalUrl(url, { planFile: checked.source.absolutePath, plansRoot, slug: checked.slug, slugOf: (file) => slugByFile.get(file), realPath });
+        if (resolved?.copy) copies.push(resolved.copy);
+        return resolved?.url;
+      })
+    : '';
+  // Only plans with a plan object are built (see `build`).
+  const plan = checked.plan as NonNullable<Checked['plan']>;
+  return {
+    model: model(plan, { slug: checked.slug, file: checked.source.path, asOf: config.asOf, locale: config.locale, bodyHtml, markdown: html }),
+    copies,
+  };
+}
+
+/** What the last build wrote, from its manifest; nothing when there is none. */
+async function readManifest(out: string): Promise<string[]> {
+  try {
+    const names: unknown = JSON.parse(await readFile(path.join(out, manifestName), 'utf8'));
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && name !== '' && !name.includes('/') && !name.startsWith('.')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Removes what the last build wrote and this one did not: pages of deleted or now invalid plans. Nothing else is touched. */
+async function removeStale(out: string, previous: readonly string[], written: ReadonlySet<string>): Promise<void> {
+  for (const name of previous) if (!written.has(name)) await rm(path.join(out, name), { recursive: true, force: true });
+}
+
+async function emptyFolder(out: string): Promise<void> {
+  for (const name of await readdir(out)) {
+    if (name === '.careerplan.lock') continue;
+    await rm(path.join(out, name), { recursive: true, force: true });
+  }
+}
+
+/** Refuses an out folder that would overwrite the plans or the project itself. */
+function guardOut(config: Config): void {
+  if (isInside(config.out, config.plans) || isInside(config.out, config.root)) {
+    throw new PlanPathError(`refusing to build into ${config.out}: it holds the plans or the project; choose another \`out\` folder`);
+  }
+}
+
+function realPath(absolutePath: string): string | undefined {
+  try {
+    return realpathSync(absolutePath);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What a page template receives. Every fact is computed before rendering
+ * (in the model stage or by the caller); templates only show it.
+ */
+import type { IsoDate } from '../format/dates.js';
+import type { Deadline, PlanModel } from '../stages/model.js';
+
+/** The context of one plan's page, `<slug>/index.html`. */
+export interface PlanPageContext {
+  readonly plan: PlanModel;
+  /** The plan's timeline as an inline SVG, from `renderTimeline`. */
+  readonly timelineSvg: string;
+  /** Relative path from the page to the site root, such as `../`. */
+  readonly root: string;
+  /** The href of the plan's PDF, when there is one. */
+  readonly pdf?: string;
+  /** The tool and its version, such as `careerplan 0.1.0`. */
+  readonly generator: string;
+}
+
+/** A deadline on the index: whose plan it belongs to. */
+export type IndexDeadline = Deadline & { readonly slug: string; readonly owner: string };
+
+/** The context of the site's index page. */
+export interface IndexPageContext {
+  /** Every plan, in the order the caller wants them listed (those needing attention first). */
+  readonly plans: readonly PlanModel[];
+  /** Open deadlines of the next 90 days across all plans, earliest first. */
+  readonly deadlines: readonly IndexDeadline[];
+  readonly asOf: IsoDate;
+  /** The language of the index's labels and dates. */
+  readonly lang: string;
+  /** Relative path from the page to the site root, such as `./`. */
+  readonly root: string;
+  readonly generator: string;
+}

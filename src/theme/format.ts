@@ -1,0 +1,85 @@
+/**
+ * Dates, periods, numbers and counted words as a page in a given language
+ * shows them. Dates are calendar dates: they are formatted in UTC from
+ * `Date.UTC`, so no time zone shifts them by a day. Pure.
+ */
+import type { IsoDate, Period } from '../format/dates.js';
+import { labelLanguage, labelsFor, type PluralLabel } from './labels.js';
+
+/** How much of a date to spell out. */
+export type DateStyle = 'long' | 'short';
+
+/** Days up to which a distance is told in days rather than months. */
+const daysShownAsDays = 100;
+const daysPerMonth = 365.2425 / 12;
+
+/** `2027-03-20` as `March 20, 2027` (en) or `20. März 2027` (de); `short` abbreviates the month. Pure. */
+export function formatDate(date: IsoDate, lang: string, style: DateStyle = 'long'): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style, day: 'numeric' }).format(utc(date));
+}
+
+/** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date. Pure. */
+export function formatPeriod(period: Period, lang: string, style: DateStyle = 'long'): string {
+  const [year, month] = period.first.split('-').map(Number) as [number, number];
+  switch (period.kind) {
+    case 'year':
+      return new Intl.NumberFormat(lang, { useGrouping: false }).format(year);
+    case 'quarter':
+      return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: new Intl.NumberFormat(lang, { useGrouping: false }).format(year) });
+    case 'month':
+      return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style }).format(utc(period.first));
+    case 'day':
+      return formatDate(period.first, lang, style);
+  }
+}
+
+/** A ratio as a whole percentage, with the locale's spacing: `67%` (en), `67 %` (de). Pure. */
+export function formatPercent(ratio: number, lang: string): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}
+
+/** A number in the locale's digits and grouping. Pure. */
+export function formatNumber(value: number, lang: string): string {
+  return new Intl.NumberFormat(lang).format(value);
+}
+
+/** A plural label's form for `count`, with `{n}` and the other `{name}`s filled in. Pure. */
+export function formatPlural(label: PluralLabel, count: number, lang: string, values: Readonly<Record<string, string>> = {}): string {
+  const locale = phraseLocale(lang);
+  const form = new Intl.PluralRules(locale).select(count) === 'one' ? label.one : label.other;
+  return fill(form, { ...values, n: formatNumber(count, lang) });
+}
+
+/** Days to a due date as words: `today`, `in 12 days`, `in 13 months`, `3 days overdue`. Pure. */
+export function formatDays(daysLeft: number, lang: string): string {
+  const locale = phraseLocale(lang);
+  const words = labelsFor(lang);
+  if (daysLeft < 0) {
+    const late = -daysLeft;
+    return late <= daysShownAsDays
+      ? formatPlural(words.daysOverdue, late, lang)
+      : formatPlural(words.monthsOverdue, Math.round(late / daysPerMonth), lang);
+  }
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  return daysLeft <= daysShownAsDays ? relative.format(daysLeft, 'day') : relative.format(Math.round(daysLeft / daysPerMonth), 'month');
+}
+
+/** Replaces each `{name}` in a label with its value; unknown names stay as written. Pure. */
+export function fill(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? (values[name] as string) : whole));
+}
+
+/** The locale for phrases: the page's own when its labels exist, else English, so words never mix languages. */
+function phraseLocale(lang: string): string {
+  const language = labelLanguage(lang);
+  try {
+    return new Intl.Locale(lang).language === language ? lang : language;
+  } catch {
+    return language;
+  }
+}
+
+function utc(date: IsoDate): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}

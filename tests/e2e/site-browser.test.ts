@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { careerplan, repo } from './run.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const pages = ['index.html', 'jordan-lee/index.html', 'lena-schmidt/index.html', 'sam-okafor/index.html'];
+
+let folder: string;
+let browser: Browser;
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-a11y-'));
+  cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
+  const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+  expect(run.status, run.stderr).toBe(0);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the example site in real Chromium', () => {
+  test.each(pages)('%s has no accessibility violations (axe-core, WCAG 2.1 AA)', async (name) => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(pathToFileURL(path.join(folder, 'out', name)).href, { waitUntil: 'load' });
+      await page.addScriptTag({ content: axeSource });
+      // Runs in the page (a string, so this file needs no DOM types).
+      const violations = (await page.evaluate(`(async () => {
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.map((v) => v.id + ': ' + v.nodes.map((node) => node.target.join(' ')).join(', '));
+      })()`)) as string[];
+      expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each(pages)('%s fits a 390 px phone screen without sideways scrolling', async (name) => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 390, height: 844 });
+      await page.goto(pathToFileURL(path.join(folder, 'out', name)).href, { waitUntil: 'load' });
+      const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, view: window.innerWidth })')) as { page: number; view: number };
+      expect(widths.page).toBeLessThanOrEqual(widths.view);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the fonts come from the site itself', async () => {
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    try {
+      await page.goto(pathToFileURL(path.join(folder, 'out', 'jordan-lee/index.html')).href, { waitUntil: 'networkidle0' });
+      const loaded = (await page.evaluate(`document.fonts.ready.then(() => [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family.replace(/"/g, '')))`)) as string[];
+      expect(loaded).toContain('Inter');
+      expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
