@@ -4,6 +4,9 @@
  * to tell a complete run from a broken one, and what to clear before a cold
  * run. Pure, except for `reset`, which may touch the disk.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { benchAsOf } from './generate.js';
 import type { ChildRun } from './child.js';
 
@@ -64,5 +67,22 @@ const check: BenchCase = {
   },
 };
 
+const build: BenchCase = {
+  name: 'build',
+  description: `build --plans <plans> --out <scratch>/out --as-of ${benchAsOf}`,
+  args: ({ plans, scratch }) => ['build', '--plans', plans, '--out', path.join(scratch, 'out'), '--as-of', benchAsOf],
+  verify(run, { planCount, scratch }) {
+    if (run.exitCode !== 0) throw new Error(`build exited ${run.exitCode}: ${run.stderr.slice(-500)}`);
+    const out = path.join(scratch, 'out');
+    const pages = readdirSync(out, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(out, entry.name, 'index.html'))).length;
+    if (pages !== planCount) throw new Error(`build wrote ${pages} plan pages, expected ${planCount}`);
+    if (!existsSync(path.join(out, 'index.html')) || !existsSync(path.join(out, 'plans.json'))) throw new Error('build wrote no index.html or plans.json');
+    return { pages };
+  },
+  async reset({ scratch }) {
+    await rm(path.join(scratch, 'out'), { recursive: true, force: true });
+  },
+};
+
 /** Every case, in the order they run. */
-export const cases: readonly BenchCase[] = [check];
+export const cases: readonly BenchCase[] = [check, build];

@@ -9,45 +9,64 @@ import type { Config } from './config.js';
 import { rules } from './format/rules/index.js';
 import { isFinding, loadPlan } from './stages/load.js';
 import { parse } from './stages/parse.js';
-import { applySeverities, compareDiagnostics, validate } from './stages/validate.js';
-import type { Checked, Diagnostic, Finding } from './types.js';
+import { applySeverities, compareDiagnostics, planSlug, validate } from './stages/validate.js';
+import type { Checked, Diagnostic } from './types.js';
 import { isInside } from './paths.js';
 
-/** Plans read at once: enough to keep the disk busy, far below the open-file limit. */
-const openFilesAtOnce = 64;
+/** Plans in work at once: enough to keep the disk busy, few enough that memory holds only their trees. */
+const plansAtOnce = 16;
 
 /** What checking a set of plans found. */
-export interface CheckResult {
-  readonly checked: readonly Checked[];
+export interface CheckSummary {
   /** Every diagnostic of every plan, sorted by file and place. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Source text by displayed path, for code frames. */
+  /** Source text of the files with diagnostics, by displayed path, for code frames. */
   readonly sources: ReadonlyMap<string, string>;
   /** How many plan files were looked at. */
   readonly planCount: number;
 }
 
-/** Checks the plan files at `files` (absolute paths), naming them relative to `cwd`. Reads the disk. */
-export async function checkPlans(files: readonly string[], config: Config, cwd: string): Promise<CheckResult> {
+/** What checking found, with every checked plan kept. */
+export interface CheckResult extends CheckSummary {
+  readonly checked: readonly Checked[];
+}
+
+/**
+ * Checks the plan files at `files` (absolute paths), naming them relative to
+ * `cwd`, and hands each checked plan, with every diagnostic that concerns it,
+ * to `visit` as soon as it is ready; nothing of a plan is kept afterwards
+ * but its diagnostics. Reads the disk.
+ */
+export async function checkEach(
+  files: readonly string[],
+  config: Config,
+  cwd: string,
+  visit: (checked: Checked) => void | Promise<void>,
+): Promise<CheckSummary> {
+  const named = files.map((file) => ({ file, path: displayPath(file, cwd), slug: planSlug(file) }));
+  const together = applySeverities(rules.flatMap((rule) => [...(rule.checkAll?.(named) ?? [])]), config.rules);
   const sources = new Map<string, string>();
-  const checked: Checked[] = [];
-  const unreadable: Finding[] = [];
-  const loaded = await mapLimit(files, openFilesAtOnce, (file) => loadPlan(file, displayPath(file, cwd)));
-  for (const source of loaded) {
-    if (isFinding(source)) {
-      unreadable.push(source);
-      continue;
-    }
-    sources.set(source.path, source.text);
+  const perFile = await mapLimit(named, plansAtOnce, async ({ file, path: shown }) => {
+    const source = await loadPlan(file, shown);
+    const crossPlan = together.filter((d) => d.file === shown);
+    if (isFinding(source)) return [...applySeverities([source], config.rules), ...crossPlan];
     const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
-    checked.push(validate(parse(source), { asOf: config.asOf, plansRoot, realPath, severities: config.rules }));
-  }
-  const together = rules.flatMap((rule) => [...(rule.checkAll?.(checked) ?? [])]);
-  const diagnostics = [
-    ...checked.flatMap((plan) => plan.diagnostics),
-    ...applySeverities([...unreadable, ...together], config.rules),
-  ].sort(compareDiagnostics);
-  return { checked, diagnostics, sources, planCount: files.length };
+    const validated = validate(parse(source), { asOf: config.asOf, plansRoot, realPath, severities: config.rules });
+    const checked = { ...validated, diagnostics: [...validated.diagnostics, ...crossPlan].sort(compareDiagnostics) };
+    if (checked.diagnostics.length > 0) sources.set(source.path, source.text);
+    await visit(checked);
+    return checked.diagnostics;
+  });
+  return { diagnostics: perFile.flat().sort(compareDiagnostics), sources, planCount: files.length };
+}
+
+/** Checks the plan files at `files` and keeps every checked plan. Reads the disk. */
+export async function checkPlans(files: readonly string[], config: Config, cwd: string): Promise<CheckResult> {
+  const checked: Checked[] = [];
+  const summary = await checkEach(files, config, cwd, (plan) => {
+    checked.push(plan);
+  });
+  return { ...summary, checked };
 }
 
 /** A path as the user should see it: relative to the working folder, with forward slashes. */

@@ -32,6 +32,7 @@ Options for build and check:
   --color, --no-color  Force colours on or off (default: on for a terminal without NO_COLOR)
 
 Options for build:
+  --plans DIR        Build the plans in this folder (default: plans, or the config's plans)
   --out DIR          Build into this folder (default: out, or the config's out)
   --clean            Empty the out folder first
 
@@ -54,12 +55,13 @@ const options = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   out: { type: 'string' },
+  plans: { type: 'string' },
   clean: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The flags each command takes besides --config, --help and --version. */
 const commandFlags: Readonly<Record<string, readonly string[]>> = {
-  build: ['as-of', 'color', 'no-color', 'out', 'clean'],
+  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans'],
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
 };
@@ -127,7 +129,11 @@ async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise
 async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config | undefined> {
   const asOf = flags['as-of'];
   if (asOf !== undefined && parseDate(asOf) === undefined) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not \`${asOf}\``);
-  const configFlags: ConfigFlags = { ...(asOf === undefined ? {} : { asOf }), ...(flags.out === undefined ? {} : { out: flags.out }) };
+  const configFlags: ConfigFlags = {
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(flags.out === undefined ? {} : { out: flags.out }),
+    ...(flags.plans === undefined ? {} : { plans: flags.plans }),
+  };
   const [{ readConfigFile, resolveConfig }, { reporters }] = await Promise.all([import('./config.js'), import('./diagnostics/reporters/index.js')]);
   const source = await readConfigFile(io.cwd, flags.config);
   const resolved = resolveConfig(source, configFlags, io.cwd, today());

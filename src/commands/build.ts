@@ -6,10 +6,10 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { checkPlans, displayPath } from '../check-plans.js';
+import { checkEach, displayPath } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
-import { copyFileAtomic, lockOut, writeIfChanged } from '../edges/files.js';
+import { copyIfChanged, lockOut, writeIfChanged } from '../edges/files.js';
 import { packageRoot } from '../package-root.js';
 import { isInside } from '../paths.js';
 import { createHtmlRenderer, type HtmlRenderer } from '../stages/html.js';
@@ -19,6 +19,7 @@ import { model, modelVersion, type PlanModel } from '../stages/model.js';
 import { byAttention, upcomingDeadlines } from '../stages/site.js';
 import { createTheme, timelineText, type Theme } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
+import { planSlug } from '../stages/validate.js';
 import type { Checked } from '../types.js';
 import { exitCodes, type Io } from './io.js';
 
@@ -38,52 +39,49 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
   guardOut(config);
 
-  const result = await checkPlans(files, config, io.cwd);
-  if (result.diagnostics.length > 0) {
-    io.stderr.write(reporters.pretty(result.diagnostics, { sources: result.sources, color: options.color, planCount: result.planCount, summary: false }));
-  }
-  const valid = result.checked.filter((checked) => checked.plan && !checked.diagnostics.some((d) => d.severity === 'error'));
-
   const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
+  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
+  const slugByFile = new Map(files.map((file) => [file, planSlug(file)]));
+  const generator = `careerplan ${packageRoot().version}`;
+  const models: PlanModel[] = [];
+
   const release = await lockOut(config.out);
+  let summary;
   try {
     if (options.clean) await emptyFolder(config.out);
     const previous = await readManifest(config.out);
-    const written = await writeSite(valid, theme, config);
+    // Each plan's page is written as soon as the plan is checked, so only a few plans' trees are in memory at once.
+    summary = await checkEach(files, config, io.cwd, async (checked) => {
+      if (!checked.plan || checked.diagnostics.some((d) => d.severity === 'error')) return;
+      const page = pageOf(checked, html, config, slugByFile);
+      const timelineSvg = renderTimeline(page.model, timelineText(page.model.lang));
+      await writeIfChanged(path.join(config.out, page.model.slug, 'index.html'), theme.renderPlan({ plan: page.model, timelineSvg, root: '../', generator }));
+      for (const copy of page.copies) await copyIfChanged(copy.source, path.join(config.out, copy.target));
+      models.push(page.model);
+    });
+    const written = await writeIndex(models.sort((a, b) => a.slug.localeCompare(b.slug)), theme, config, generator);
     await removeStale(config.out, previous, written);
   } finally {
     await release();
   }
 
-  const left = result.checked.length - valid.length + (result.planCount - result.checked.length);
-  const summary = `${valid.length} of ${result.planCount} ${result.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}`;
-  io.stderr.write(`${summary}${left > 0 ? `; ${left} left out because of errors` : ''}\n`);
-  return result.diagnostics.some((d) => d.severity === 'error') ? exitCodes.problems : exitCodes.ok;
+  if (summary.diagnostics.length > 0) {
+    io.stderr.write(reporters.pretty(summary.diagnostics, { sources: summary.sources, color: options.color, planCount: summary.planCount, summary: false }));
+  }
+  const left = summary.planCount - models.length;
+  const built = `${models.length} of ${summary.planCount} ${summary.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}`;
+  io.stderr.write(`${built}${left > 0 ? `; ${left} left out because of errors` : ''}\n`);
+  return summary.diagnostics.some((d) => d.severity === 'error') ? exitCodes.problems : exitCodes.ok;
 }
 
-/** Renders and writes every page, `plans.json` and the assets; returns the top-level names written. */
-async function writeSite(valid: readonly Checked[], theme: Theme, config: Config): Promise<Set<string>> {
-  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
-  const slugByFile = new Map(valid.map((checked) => [checked.source.absolutePath, checked.slug]));
-  const { version } = packageRoot();
-  const generator = `careerplan ${version}`;
-
-  const pages = valid.map((checked) => pageOf(checked, html, config, slugByFile));
-  const models = pages.map((page) => page.model);
-  for (const page of pages) {
-    const timelineSvg = renderTimeline(page.model, timelineText(page.model.lang));
-    const content = theme.renderPlan({ plan: page.model, timelineSvg, root: '../', generator });
-    await writeIfChanged(path.join(config.out, page.model.slug, 'index.html'), content);
-    for (const copy of page.copies) await copyFileAtomic(copy.source, path.join(config.out, copy.target));
-  }
-
-  const ordered = byAttention(models);
+/** Writes the index, `plans.json`, the assets and the manifest; returns the top-level names the build wrote. */
+async function writeIndex(models: readonly PlanModel[], theme: Theme, config: Config, generator: string): Promise<Set<string>> {
   await writeIfChanged(
     path.join(config.out, 'index.html'),
-    theme.renderIndex({ plans: ordered, deadlines: upcomingDeadlines(models, config.asOf), asOf: config.asOf, lang: config.locale, root: '', generator }),
+    theme.renderIndex({ plans: byAttention(models), deadlines: upcomingDeadlines(models, config.asOf), asOf: config.asOf, lang: config.locale, root: '', generator }),
   );
   await writeIfChanged(path.join(config.out, 'plans.json'), `${JSON.stringify({ version: modelVersion, generator, asOf: config.asOf, plans: models }, null, 2)}\n`);
-  for (const asset of theme.assets) await copyFileAtomic(asset.source, path.join(config.out, 'assets', asset.target));
+  for (const asset of theme.assets) await copyIfChanged(asset.source, path.join(config.out, 'assets', asset.target));
 
   const written = new Set(['index.html', 'plans.json', 'assets', ...models.map((plan) => plan.slug)]);
   await writeIfChanged(path.join(config.out, manifestName), `${JSON.stringify([...written].sort(), null, 2)}\n`);

@@ -26,9 +26,9 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
-/** Copies a file atomically. */
-export async function copyFileAtomic(source: string, target: string): Promise<void> {
-  await writeFileAtomic(target, await readFile(source));
+/** Copies a file atomically, and only when the target differs. */
+export async function copyIfChanged(source: string, target: string): Promise<boolean> {
+  return writeIfChanged(target, await readFile(source));
 }
 
 /** Writes a file only when its content differs, so unchanged output keeps its time stamp. */

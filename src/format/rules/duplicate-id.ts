@@ -1,5 +1,5 @@
-import type { Checked, Finding } from '../../types.js';
-import type { PlanContext, Report, Rule } from './rule.js';
+import type { Finding } from '../../types.js';
+import type { PlanContext, PlanName, Report, Rule } from './rule.js';
 
 /** Two goals, two skills, or two plans with one id or output name. */
 export const duplicateId: Rule = {
@@ -10,8 +10,8 @@ export const duplicateId: Rule = {
     yield* duplicatesIn(context, 'goals', 'goal', 'title', context.plan.goals.map((goal) => goal?.id));
     yield* duplicatesIn(context, 'skills', 'skill', 'name', context.plan.skills.map((skill) => skill?.id));
   },
-  *checkAll(plans: readonly Checked[]): Iterable<Finding> {
-    const first = new Map<string, Checked>();
+  *checkAll(plans: ReadonlyArray<PlanName>): Iterable<Finding> {
+    const first = new Map<string, PlanName>();
     for (const checked of plans) {
       const earlier = first.get(checked.slug);
       if (!earlier) {
@@ -19,11 +19,11 @@ export const duplicateId: Rule = {
         continue;
       }
       yield {
-        file: checked.source.path,
+        file: checked.path,
         place: { start: { line: 1, column: 1 } },
         ruleId: 'duplicate-id',
         message: `Unexpected plan with the output name \`${checked.slug}\` of another plan, expected each plan's file name to be unique: rename one of the files`,
-        cause: { file: earlier.source.path, place: { start: { line: 1, column: 1 } }, message: 'the other plan' },
+        cause: { file: earlier.path, place: { start: { line: 1, column: 1 } }, message: 'the other plan' },
       };
     }
   },

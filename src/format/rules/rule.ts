@@ -10,7 +10,7 @@ import type { core } from 'zod';
 import type { IsoDate } from '../dates.js';
 import type { Goal, Opportunity, Plan, Skill, Step } from '../schema.js';
 import type { DataPath } from '../yaml.js';
-import type { Checked, Finding, Place, Severity, SourceFile } from '../../types.js';
+import type { Finding, Place, Severity, SourceFile } from '../../types.js';
 
 /** A zod issue with its path relative to the plan's root. */
 export type SchemaIssue = core.$ZodIssue;
@@ -60,6 +60,12 @@ export interface PlanContext {
   sourceText(path: DataPath): string | undefined;
 }
 
+/** A plan file of a run: its path as shown and its output name. */
+export interface PlanName {
+  readonly path: string;
+  readonly slug: string;
+}
+
 /** Facts every rule declares. */
 export interface RuleMeta {
   /** The permanent rule id; never reused for another meaning. */
@@ -73,8 +79,8 @@ export interface RuleMeta {
 export interface Rule extends RuleMeta {
   /** Checks one plan. */
   check?(context: PlanContext): Iterable<Report>;
-  /** Checks the plans of one run together. */
-  checkAll?(plans: readonly Checked[]): Iterable<Finding>;
+  /** Checks the plan files of one run together, by their names alone. */
+  checkAll?(plans: ReadonlyArray<PlanName>): Iterable<Finding>;
   /** Returns the message when a schema issue is about this rule rather than the shape in general. */
   claims?(issue: SchemaIssue, context: PlanContext): string | undefined;
 }
