@@ -32,12 +32,18 @@ export interface HtmlOptions {
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 
+/** GitHub's sanitizing schema, plus an accessible name on task-list checkboxes. */
+const schema = {
+  ...defaultSchema,
+  attributes: { ...defaultSchema.attributes, input: [...(defaultSchema.attributes?.input ?? []), 'ariaLabel'] },
+};
+
 /** Creates the renderer once per build: the unified processors are reused for every plan. Pure. */
 export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
   const toHast = unified()
     .use(remarkRehype, { allowDangerousHtml: options.allowRawHtml })
     .use(options.allowRawHtml ? rehypeRaw : () => undefined);
-  const finish = unified().use(rehypeSanitize, defaultSchema).use(rehypeStringify);
+  const finish = unified().use(rehypeSanitize, schema).use(rehypeStringify);
   const markdown = unified().use(remarkParse).use(remarkGfm);
 
   const toHtml = (tree: Root, rewrite: UrlRewrite | undefined, demote: boolean): string => {
@@ -45,8 +51,8 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     const hast = (toHast as unknown as Processor<Root, Root, HastRoot>).runSync(content) as HastRoot;
     if (demote) demoteHeadings(hast);
     secureUrls(hast, rewrite);
+    labelCheckboxes(hast);
     const clean = (finish as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>).runSync(hast);
-    labelCheckboxes(clean);
     return (finish as unknown as Processor<HastRoot, HastRoot, HastRoot, HastRoot, string>).stringify(clean);
   };
 
@@ -98,7 +104,7 @@ function secureUrls(tree: HastRoot, rewrite: UrlRewrite | undefined): void {
   });
 }
 
-/** Task-list checkboxes get their item's text as an accessible name (after sanitizing: the text is the plan's own). */
+/** Task-list checkboxes get their item's text as an accessible name. */
 function labelCheckboxes(tree: HastRoot): void {
   visitElements(tree, (element) => {
     if (element.tagName !== 'li') return;
