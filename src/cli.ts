@@ -3,6 +3,7 @@
  * returns its exit code. `bin/careerplan.js` is the only caller of
  * `process.exit`; tests call `main` in-process too.
  */
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { exitCodes, UsageError, type Io } from './commands/io.js';
 import type { Config, ConfigFlags } from './config.js';
@@ -20,6 +21,7 @@ Usage: careerplan <command> [options]
 Commands:
   build              Check every plan and build the site (out/: index, a page per plan, plans.json)
   check [paths…]     Check plans and report every problem (default: the plans folder)
+  doctor             Tell which browser prints the PDFs, why that one, and whether it starts
   schema             Print the plan format's JSON Schema
 
 Options for every command:
@@ -35,11 +37,20 @@ Options for build:
   --plans DIR        Build the plans in this folder (default: plans, or the config's plans)
   --out DIR          Build into this folder (default: out, or the config's out)
   --clean            Empty the out folder first
+  --no-pdf           Build the HTML site without printing PDFs
+  --force            Print every PDF, even those whose plan did not change
+  --concurrency N    Plans printed at once (default: the number of cores)
+  --browser PATH     Print with this Chrome, Chromium or Edge
+  --paper NAME       Paper size: A4 (default), Letter, Legal, Tabloid, Ledger, A0 to A6
+  --margin LENGTH    Page margins, such as 18mm (default), 2cm or 0.75in
 
 Options for check:
   --format NAME      pretty (default), json or github
   --max-warnings N   Exit 1 when there are more than N warnings
   --quiet            Report errors only
+
+Options for doctor:
+  --browser PATH     Check this browser instead of the one careerplan would find
 
 Exit codes: 0 no errors, 1 problems in the plans, 2 careerplan could not run.
 `;
@@ -57,13 +68,20 @@ const options = {
   out: { type: 'string' },
   plans: { type: 'string' },
   clean: { type: 'boolean' },
+  'no-pdf': { type: 'boolean' },
+  force: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  paper: { type: 'string' },
+  margin: { type: 'string' },
+  browser: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The flags each command takes besides --config, --help and --version. */
 const commandFlags: Readonly<Record<string, readonly string[]>> = {
-  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans'],
+  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin'],
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
+  doctor: ['browser'],
 };
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
@@ -92,6 +110,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await runBuild(flags, io);
       case 'check':
         return await runCheck(flags, rest, io);
+      case 'doctor':
+        if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for doctor`);
+        return await runDoctor(flags, io);
       default: {
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for schema`);
         const { schema } = await import('./commands/schema.js');
@@ -104,11 +125,33 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 async function runBuild(flags: Flags, io: Io): Promise<number> {
+  const { paperSizes } = await import('./config.js');
+  if (flags.paper !== undefined && !paperSizes.some((size) => size.toLowerCase() === flags.paper?.toLowerCase())) {
+    throw new UsageError(`--paper takes a paper size: ${paperSizes.join(', ')}; not \`${flags.paper}\``);
+  }
+  if (flags.margin !== undefined && !/^\d+(\.\d+)?(mm|cm|in|px)$/.test(flags.margin)) {
+    throw new UsageError(`--margin takes a length such as 18mm, 2cm or 0.75in; not \`${flags.margin}\``);
+  }
   const color = wantsColor(flags, io);
   const config = await loadConfig(flags, io, color);
   if (!config) return exitCodes.failure;
+  const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new UsageError(`--concurrency takes a whole number from 1, not \`${flags.concurrency}\``);
+  }
   const { build } = await import('./commands/build.js');
-  return build(config, { clean: flags.clean ?? false, color }, io);
+  return build(
+    config,
+    {
+      clean: flags.clean ?? false,
+      color,
+      pdf: !(flags['no-pdf'] ?? false),
+      force: flags.force ?? false,
+      ...(concurrency === undefined ? {} : { concurrency }),
+      ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
+    },
+    io,
+  );
 }
 
 async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise<number> {
@@ -125,6 +168,13 @@ async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise
   return check(config, { paths, format: format as ReporterName, quiet: flags.quiet ?? false, color, ...(maxWarnings === undefined ? {} : { maxWarnings }) }, io);
 }
 
+async function runDoctor(flags: Flags, io: Io): Promise<number> {
+  const config = await loadConfig(flags, io, wantsColor(flags, io));
+  if (!config) return exitCodes.failure;
+  const { doctor } = await import('./commands/doctor.js');
+  return doctor(config, flags.browser === undefined ? {} : { browser: flags.browser }, io);
+}
+
 /** Reads and resolves the config; reports its problems; `undefined` when it is unusable. */
 async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config | undefined> {
   const asOf = flags['as-of'];
@@ -133,6 +183,9 @@ async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config 
     ...(asOf === undefined ? {} : { asOf }),
     ...(flags.out === undefined ? {} : { out: flags.out }),
     ...(flags.plans === undefined ? {} : { plans: flags.plans }),
+    ...(flags.paper === undefined && flags.margin === undefined
+      ? {}
+      : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),
   };
   const [{ readConfigFile, resolveConfig }, { reporters }] = await Promise.all([import('./config.js'), import('./diagnostics/reporters/index.js')]);
   const source = await readConfigFile(io.cwd, flags.config);

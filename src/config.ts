@@ -21,9 +21,22 @@ const setting = z.enum(['off', 'warn', 'error']);
 const isoDate = z.string().refine((value) => parseDate(value) !== undefined, { message: 'a date as YYYY-MM-DD' });
 const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|px)$/, { message: 'a length such as `18mm`, `2cm`, `0.75in` or `40px`' });
 
+/** The paper sizes Chromium prints, by their usual names. */
+export const paperSizes = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const;
+
+/** A paper size in any letter case, as Chromium names it. */
+const paper = z
+  .string()
+  .transform((value, ctx) => {
+    const known = paperSizes.find((size) => size.toLowerCase() === value.toLowerCase());
+    if (known) return known;
+    ctx.addIssue({ code: 'custom', message: `a paper size: ${paperSizes.join(', ')}` });
+    return z.NEVER;
+  });
+
 const pdfSchema = z
   .object({
-    paper: z.string().min(1).default('A4').describe('Paper size: A4, Letter, Legal, A3, A5, Tabloid'),
+    paper: paper.default('A4').describe('Paper size: A4, Letter, Legal, Tabloid, Ledger, A0 to A6'),
     margin: z
       .union([length, z.object({ top: length, right: length, bottom: length, left: length })], {
         error: 'a length such as `18mm`, or a mapping of `top`, `right`, `bottom` and `left` lengths',
@@ -32,6 +45,7 @@ const pdfSchema = z
       .describe('Page margins: one length, or one per side'),
     timeout: z.int().positive().default(60_000).describe('Milliseconds a plan may take to print'),
     concurrency: z.int().positive().optional().describe('Plans printed at once; default the number of cores'),
+    browser: z.string().min(1).optional().describe('The browser that prints the PDFs (a path); default: one found on this machine'),
   })
   .strict();
 
@@ -72,6 +86,8 @@ export interface ConfigFlags {
   readonly plans?: string;
   readonly out?: string;
   readonly templates?: string;
+  /** PDF settings given as flags (`--paper`, `--margin`). */
+  readonly pdf?: { readonly paper?: string; readonly margin?: string };
 }
 
 /** A config file's text and where it is, as read from disk. */
@@ -142,7 +158,15 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
     }
   }
 
-  const file = configSchema.parse(fileData);
+  const withFlags = flags.pdf ? { ...(fileData as object), pdf: { ...((fileData as { pdf?: object }).pdf ?? {}), ...flags.pdf } } : fileData;
+  const flagged = configSchema.safeParse(withFlags);
+  if (!flagged.success) {
+    for (const issue of flagged.error.issues) {
+      diagnostics.push({ file: '(flags)', place: { start: { line: 1, column: 1 } }, severity: 'error', ruleId: 'config', message: `Unexpected value for \`--${String(issue.path[issue.path.length - 1])}\`: expected ${expectationOf(issue)}` });
+    }
+    return { diagnostics };
+  }
+  const file = flagged.data;
   const configFile = source?.path;
   return {
     diagnostics,

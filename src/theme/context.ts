@@ -33,4 +33,6 @@ export interface IndexPageContext {
   /** Relative path from the page to the site root, such as `./`. */
   readonly root: string;
   readonly generator: string;
+  /** Whether each plan has a PDF at `<slug>/<slug>.pdf`. */
+  readonly pdfs?: boolean;
 }

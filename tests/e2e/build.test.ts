@@ -27,7 +27,7 @@ describe('careerplan build', () => {
   let site: string;
   beforeAll(() => {
     const folder = project('examples');
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.stderr).toBe('3 of 3 plans built into out\n');
     expect(run.status).toBe(0);
     site = path.join(folder, 'out');
@@ -103,7 +103,7 @@ describe('build and bad input', () => {
   test('an invalid plan is reported and left out; the others are built; exit 1', () => {
     const folder = project('invalid');
     writeFileSync(path.join(folder, 'plans/broken.md'), '---\ntitle: Broken\nowner: X\ngoals:\n  - title: G\n    measure: M\n    due: 2027-02-30\n    steps: [S]\n---\n');
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^plans\/broken\.md:7:10 error .* bad-date$/m);
     expect(run.stderr).toMatch(/3 of 4 plans built into out; 1 left out because of errors\n$/);
@@ -113,20 +113,20 @@ describe('build and bad input', () => {
 
   test('pages of deleted plans are removed; files careerplan did not write are kept', () => {
     const folder = project('deleted');
-    expect(careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder }).status).toBe(0);
+    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder }).status).toBe(0);
     writeFileSync(path.join(folder, 'out/notes.txt'), 'mine');
     rmSync(path.join(folder, 'plans/sam-okafor.md'));
-    expect(careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder }).status).toBe(0);
+    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder }).status).toBe(0);
     expect(existsSync(path.join(folder, 'out/sam-okafor'))).toBe(false);
     expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
     expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--clean'], { cwd: folder }).status).toBe(0);
+    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder }).status).toBe(0);
     expect(existsSync(path.join(folder, 'out/notes.txt'))).toBe(false);
   });
 
   test('--out builds elsewhere', () => {
     const folder = project('elsewhere');
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--out', 'public'], { cwd: folder }).status).toBe(0);
+    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--out', 'public'], { cwd: folder }).status).toBe(0);
     expect(existsSync(path.join(folder, 'public/index.html'))).toBe(true);
   });
 
@@ -134,17 +134,17 @@ describe('build and bad input', () => {
     const folder = project('locked');
     mkdirSync(path.join(folder, 'out'), { recursive: true });
     writeFileSync(path.join(folder, 'out/.careerplan.lock'), `${process.pid}\n`);
-    const run = careerplan(['build'], { cwd: folder });
+    const run = careerplan(['build', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`careerplan: another careerplan build \\(process ${process.pid}\\) is writing to .*out; wait for it to finish`));
     writeFileSync(path.join(folder, 'out/.careerplan.lock'), '999999999\n');
-    expect(careerplan(['build'], { cwd: folder }).status).toBe(0);
+    expect(careerplan(['build', '--no-pdf'], { cwd: folder }).status).toBe(0);
   });
 
   test('an out folder that cannot be made exits 2 with one clear line', () => {
     const folder = project('blocked');
     writeFileSync(path.join(folder, 'file'), 'not a folder');
-    const run = careerplan(['build', '--out', 'file/out'], { cwd: folder });
+    const run = careerplan(['build', '--no-pdf', '--out', 'file/out'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^careerplan: .*file\/out.*\n$/);
   });
@@ -153,7 +153,7 @@ describe('build and bad input', () => {
     const folder = project('bad-template');
     mkdirSync(path.join(folder, 'templates/partials'), { recursive: true });
     writeFileSync(path.join(folder, 'templates/partials/goals.hbs'), '<section>\n{{#each plan.goals}}\n  {{title}\n{{/each}}\n</section>\n');
-    const run = careerplan(['build'], { cwd: folder });
+    const run = careerplan(['build', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/templates\/partials\/goals\.hbs:3/);
   });
@@ -186,7 +186,7 @@ describe('build and bad input', () => {
         '',
       ].join('\n'),
     );
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(0);
     const html = readFileSync(path.join(folder, 'out/eve/index.html'), 'utf8');
     const tree = fromHtml(html);

@@ -1,0 +1,184 @@
+/**
+ * Printing the built site's plan pages to PDF: only what changed since the
+ * last build (a manifest of content hashes), several tabs at once, each PDF
+ * written atomically next to its page, the browser ended on every exit
+ * path. Wires the printer edge to the out folder.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { launchArgs, type BrowserChoice } from '../edges/browser.js';
+import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
+import { createPrinter, type PrintJob, type PrintSettings } from '../edges/printer.js';
+import { withMetadata } from '../stages/pdf-metadata.js';
+import type { PlanModel } from '../stages/model.js';
+import { fill, formatDate } from '../theme/format.js';
+import { labelsFor } from '../theme/labels.js';
+import type { Io } from './io.js';
+
+/** The file in the out folder that records what each PDF was printed from. */
+const manifestName = '.careerplan-pdf.json';
+
+/** How the plans are printed. */
+export interface PrintPlansOptions {
+  readonly browser: BrowserChoice;
+  readonly settings: PrintSettings;
+  readonly concurrency: number;
+  readonly timeout: number;
+  /** Print every plan, changed or not. */
+  readonly force: boolean;
+  readonly generator: string;
+  /** Aborted by Ctrl-C or SIGTERM: printing stops and the browser is ended. */
+  readonly signal: AbortSignal;
+}
+
+/** What printing did. */
+export interface PrintOutcome {
+  readonly printed: number;
+  readonly unchanged: number;
+  /** One line per plan that could not be printed. */
+  readonly failures: readonly string[];
+  /** One line per request a page made that was blocked. */
+  readonly blocked: readonly string[];
+}
+
+/** Prints every plan whose PDF is missing or out of date. Reads and writes the out folder, runs a browser. */
+export async function printPlans(plans: readonly PlanModel[], config: Config, options: PrintPlansOptions, io: Io): Promise<PrintOutcome> {
+  const out = config.out;
+  const previous = await readManifest(out);
+  const assets = await folderHash(path.join(out, 'assets'));
+  const settingsKey = JSON.stringify({ settings: options.settings, generator: options.generator, browser: options.browser.path });
+  const manifest: Record<string, string> = {};
+  const pending: Array<{ plan: PlanModel; job: PrintJob; key: string }> = [];
+
+  for (const plan of plans) {
+    const html = await readFile(path.join(out, plan.slug, 'index.html'), 'utf8');
+    const job = printJob(plan, html);
+    const key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...job, html: '' })]);
+    if (!options.force && previous[plan.slug] === key && existsSync(pdfPath(out, plan.slug))) manifest[plan.slug] = key;
+    else pending.push({ plan, job, key });
+  }
+  if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+
+  const puppeteer = (await import('puppeteer-core')).default;
+  const printer = createPrinter({
+    launch: () =>
+      puppeteer.launch({ executablePath: options.browser.path, headless: true, args: launchArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
+    out,
+    settings: options.settings,
+    timeout: options.timeout,
+  });
+
+  const { signal } = options;
+  const kill = (): void => printer.kill();
+  signal.addEventListener('abort', kill, { once: true });
+
+  const failures: string[] = [];
+  const blocked: string[] = [];
+  const progress = createProgress(pending.length, io);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < pending.length && !signal.aborted) {
+      const { plan, job, key } = pending[next++] as (typeof pending)[number];
+      progress.start(plan.file);
+      try {
+        const printed = await printer.print(job);
+        const pdf = await withMetadata(printed.pdf, { title: plan.title, author: plan.owner, subject: job.headerLeft, lang: plan.lang, creator: options.generator });
+        if (signal.aborted) return;
+        await writeFileAtomic(pdfPath(out, plan.slug), pdf);
+        manifest[plan.slug] = key;
+        for (const url of printed.blocked) blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
+        progress.done(plan.file, pdfPath(out, plan.slug));
+      } catch (error) {
+        if (signal.aborted) return;
+        failures.push(`${plan.file}: could not print the PDF: ${(error as Error).message.replace(`${plan.file}: `, '')}`);
+        progress.failed();
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, pending.length)) }, worker));
+  } finally {
+    progress.end();
+    signal.removeEventListener('abort', kill);
+    await printer.close();
+    await writeIfChanged(path.join(out, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  return { printed: pending.length - failures.length, unchanged: plans.length - pending.length, failures, blocked };
+}
+
+/** Where a plan's PDF goes. */
+export function pdfPath(out: string, slug: string): string {
+  return path.join(out, slug, `${slug}.pdf`);
+}
+
+/** The print job of a plan: its page and the words of its running header and footer, in its language. */
+function printJob(plan: PlanModel, html: string): PrintJob {
+  const words = labelsFor(plan.lang);
+  return {
+    name: plan.file,
+    slug: plan.slug,
+    html,
+    title: plan.title,
+    author: plan.owner,
+    headerLeft: plan.title,
+    headerRight: plan.owner,
+    footerLeft: fill(words.asOfDate, { date: formatDate(plan.asOf, plan.lang) }),
+    pageOf: words.pageOf,
+  };
+}
+
+async function readManifest(out: string): Promise<Record<string, string>> {
+  try {
+    const data: unknown = JSON.parse(await readFile(path.join(out, manifestName), 'utf8'));
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return {};
+    return Object.fromEntries(Object.entries(data).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** A hash of every file below a folder, names and contents; empty when there is no folder. */
+async function folderHash(folder: string): Promise<string> {
+  let names: string[];
+  try {
+    names = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  } catch {
+    return '';
+  }
+  const parts: string[] = [];
+  for (const name of names) parts.push(path.relative(folder, name), hash([await readFile(name)]));
+  return hash(parts);
+}
+
+function hash(parts: ReadonlyArray<string | Uint8Array>): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('hex');
+}
+
+/** Progress on stderr: one rewritten line on a terminal, a plain line per PDF otherwise. */
+function createProgress(total: number, io: Io) {
+  let done = 0;
+  const line = (text: string): void => {
+    if (io.isTerminal) io.stderr.write(`\r\u001b[2K${text}`);
+  };
+  return {
+    start(file: string) {
+      line(`printing PDFs ${done}/${total}: ${file}`);
+    },
+    done(file: string, pdf: string) {
+      done += 1;
+      if (io.isTerminal) line(`printing PDFs ${done}/${total}: ${file}`);
+      else io.stderr.write(`printed ${file} → ${path.relative(io.cwd, pdf).split(path.sep).join('/')}\n`);
+    },
+    failed() {
+      done += 1;
+    },
+    end() {
+      if (io.isTerminal) io.stderr.write('\r\u001b[2K');
+    },
+  };
+}

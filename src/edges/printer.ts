@@ -1,0 +1,272 @@
+/**
+ * The printer: one headless Chromium per build, a few tabs printing plan
+ * pages to PDF in parallel. Plans are untrusted, so each page runs no
+ * JavaScript and may load only the build's own files; every other request
+ * is blocked and reported. A crashed browser is started again; a plan that
+ * takes too long fails alone. Touches a browser process.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, HTTPRequest, Page, PaperFormat, PDFOptions } from 'puppeteer-core';
+import { isInside } from '../paths.js';
+
+/** The made-up origin the printed pages live on; nothing is ever fetched from it. */
+export const printOrigin = 'https://careerplan.invalid';
+
+/** How pages are printed: the same for every plan of a build. */
+export interface PrintSettings {
+  readonly paper: string;
+  readonly margin: string | { readonly top: string; readonly right: string; readonly bottom: string; readonly left: string };
+}
+
+/** One plan to print. */
+export interface PrintJob {
+  /** The plan file, as shown to the user. */
+  readonly name: string;
+  /** The plan's folder in the site. */
+  readonly slug: string;
+  /** The page's HTML (its links are relative to `<out>/<slug>/`). */
+  readonly html: string;
+  /** Document metadata and the running header and footer. */
+  readonly title: string;
+  readonly author: string;
+  readonly headerLeft: string;
+  readonly headerRight: string;
+  readonly footerLeft: string;
+  /** The footer's page number, with `{page}` and `{total}` where the numbers go. */
+  readonly pageOf: string;
+}
+
+/** A printed plan: the PDF in memory, and what its page tried to load that was blocked. */
+export interface Printed {
+  readonly pdf: Uint8Array;
+  readonly blocked: readonly string[];
+}
+
+/** Starts the browser the printer uses; injected so tests and callers choose it. */
+export type LaunchBrowser = () => Promise<Browser>;
+
+/** What a printer needs. */
+export interface PrinterOptions {
+  readonly launch: LaunchBrowser;
+  /** The build's out folder: the only files a page may load. */
+  readonly out: string;
+  readonly settings: PrintSettings;
+  /** Milliseconds a plan may take. */
+  readonly timeout: number;
+}
+
+/** Prints jobs; `close` ends the browser on every exit path. */
+export interface Printer {
+  print(job: PrintJob): Promise<Printed>;
+  close(): Promise<void>;
+  /** Ends the browser process at once (for signals). */
+  kill(): void;
+}
+
+/** A plan that could not be printed: its name and why. */
+export class PrintError extends Error {
+  override readonly name = 'PrintError';
+}
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** Creates a printer; the browser starts with the first job. */
+export function createPrinter(options: PrinterOptions): Printer {
+  let browser: Promise<Browser> | undefined;
+  let closed = false;
+
+  const currentBrowser = (): Promise<Browser> => {
+    if (closed) return Promise.reject(new PrintError('the printer is closed'));
+    if (!browser) {
+      const starting = options.launch();
+      browser = starting;
+      starting.then(
+        (started) => started.once('disconnected', () => {
+          if (browser === starting) browser = undefined;
+        }),
+        () => {
+          if (browser === starting) browser = undefined;
+        },
+      );
+    }
+    return browser;
+  };
+
+  const printOnce = async (job: PrintJob): Promise<Printed> => {
+    const page = await (await currentBrowser()).newPage();
+    try {
+      return await withTimeout(printPage(page, job, options), options.timeout, job.name);
+    } finally {
+      // A tab that will not close means a hung browser: end it, and the next plan starts a new one.
+      await withTimeout(page.close(), 5_000, job.name).catch(async () => {
+        const hung = browser;
+        browser = undefined;
+        (await hung?.catch(() => undefined))?.process()?.kill('SIGKILL');
+      });
+    }
+  };
+
+  return {
+    async print(job) {
+      try {
+        return await printOnce(job);
+      } catch (error) {
+        if (closed || error instanceof PrintError) throw error;
+        // The browser crashed or was killed under this plan: start a new one and try once more.
+        await forget(browser);
+        browser = undefined;
+        try {
+          return await printOnce(job);
+        } catch (retried) {
+          throw retried instanceof PrintError ? retried : new PrintError(`${job.name}: the browser failed while printing (${(retried as Error).message})`, { cause: retried });
+        }
+      }
+    },
+    async close() {
+      closed = true;
+      await forget(browser);
+    },
+    kill() {
+      closed = true;
+      void browser?.then((started) => started.process()?.kill('SIGKILL'), () => undefined);
+    },
+  };
+}
+
+async function forget(browser: Promise<Browser> | undefined): Promise<void> {
+  const started = await browser?.catch(() => undefined);
+  if (!started) return;
+  await withTimeout(started.close(), 5_000, 'closing the browser').catch(() => started.process()?.kill('SIGKILL'));
+}
+
+/** Loads one plan's page in a sandbox and prints it. */
+async function printPage(page: Page, job: PrintJob, options: PrinterOptions): Promise<Printed> {
+  const blocked: string[] = [];
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  const pageUrl = `${printOrigin}/${encodeURIComponent(job.slug)}/index.html`;
+  page.on('request', (request) => {
+    // A request of a page that was closed meanwhile cannot be answered; nothing is lost.
+    answer(request, job, pageUrl, options.out, blocked).catch(() => undefined);
+  });
+  await page.goto(pageUrl, { waitUntil: 'load', timeout: 0 });
+  await fontsReady(page);
+  const pdf = await page.pdf(pdfOptions(job, options.settings));
+  return { pdf, blocked };
+}
+
+/**
+ * Waits until the web fonts are in: our own call through the DevTools
+ * protocol, not the page's script. A page that tries to navigate away (a
+ * `meta refresh`, which is blocked) replaces its context once; ask again.
+ */
+async function fontsReady(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/context was destroyed|Cannot find context/i.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** Serves the page and the build's own files; blocks everything else. */
+async function answer(request: HTTPRequest, job: PrintJob, pageUrl: string, out: string, blocked: string[]): Promise<void> {
+  const url = request.url();
+  if (url === pageUrl) {
+    await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: withoutRefresh(job.html, blocked) });
+    return;
+  }
+  const file = allowedFile(url, job.slug, out);
+  if (file) {
+    try {
+      const body = await readFile(file);
+      await request.respond({ status: 200, contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream', body });
+      return;
+    } catch {
+      // not there: fall through and block it
+    }
+  }
+  // The browser asks for a favicon on its own; only what the page asks for is worth a warning.
+  if (!url.startsWith('data:') && url !== `${printOrigin}/favicon.ico`) blocked.push(url);
+  await request.abort('blockedbyclient');
+}
+
+/**
+ * Removes `meta refresh` elements: a page that navigates away while printing
+ * loses its document under Chromium's PDF call, even when the navigation is
+ * blocked. Each one removed is reported.
+ */
+function withoutRefresh(html: string, blocked: string[]): string {
+  // Chromium refuses `file:` URLs from this page before any request is made; name them all the same.
+  for (const match of html.matchAll(/\b(?:src|href|data|srcset)\s*=\s*["']?(file:[^"'\s>]*)|url\(\s*["']?(file:[^"')\s]*)/gi)) {
+    blocked.push(match[1] ?? match[2] ?? 'a file: URL');
+  }
+  return html.replace(/<meta\b[^>]*http-equiv\s*=\s*["']?refresh\b[^>]*>/gi, (element) => {
+    blocked.push(`a meta refresh (${element})`);
+    return '';
+  });
+}
+
+/** The file in the out folder a URL names, when the page may load it: the theme's assets and the plan's own folder. */
+function allowedFile(url: string, slug: string, out: string): string | undefined {
+  if (!url.startsWith(`${printOrigin}/`)) return undefined;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
+  const file = path.resolve(out, `.${pathname}`);
+  const allowed = [path.join(out, 'assets'), path.join(out, slug)];
+  return allowed.some((folder) => isInside(folder, file)) && !file.endsWith(`${path.sep}index.html`) ? file : undefined;
+}
+
+function pdfOptions(job: PrintJob, settings: PrintSettings): PDFOptions {
+  const margin = typeof settings.margin === 'string'
+    ? { top: settings.margin, right: settings.margin, bottom: settings.margin, left: settings.margin }
+    : settings.margin;
+  const style = 'font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 8.5pt; color: #374151; width: 100%;';
+  const row = (left: string, right: string): string =>
+    `<div style='${style} display: flex; justify-content: space-between; padding: 0 ${margin.right} 0 ${margin.left};'><span>${left}</span><span>${right}</span></div>`;
+  const pageOf = escapeHtml(job.pageOf).replace('{page}', '<span class="pageNumber"></span>').replace('{total}', '<span class="totalPages"></span>');
+  return {
+    format: settings.paper as PaperFormat,
+    margin,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: row(escapeHtml(job.headerLeft), escapeHtml(job.headerRight)),
+    footerTemplate: row(escapeHtml(job.footerLeft), pageOf),
+    outline: true,
+    tagged: true,
+    preferCSSPageSize: false,
+    timeout: 0,
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Rejects with a `PrintError` naming `what` when `promise` takes longer than `milliseconds`. */
+function withTimeout<T>(promise: Promise<T>, milliseconds: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PrintError(`${what}: printing took longer than ${Math.round(milliseconds / 1000)} s`)), milliseconds);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
