@@ -104,17 +104,30 @@ export function createPrinter(options: PrinterOptions): Printer {
     return browser;
   };
 
+  // Tabs are reused from plan to plan: opening one costs more than printing a small plan.
+  const idle: Tab[] = [];
+  const acquire = async (): Promise<Tab> => {
+    const current = await currentBrowser();
+    for (let tab = idle.pop(); tab; tab = idle.pop()) {
+      if (tab.page.browser() === current && !tab.page.isClosed()) return tab;
+    }
+    return openTab(await current.newPage(), options.out);
+  };
+
   const printOnce = async (job: PrintJob): Promise<Printed> => {
-    const page = await (await currentBrowser()).newPage();
+    const tab = await acquire();
     try {
-      return await withTimeout(printPage(page, job, options), options.timeout, job.name);
-    } finally {
-      // A tab that will not close means a hung browser: end it, and the next plan starts a new one.
-      await withTimeout(page.close(), 5_000, job.name).catch(async () => {
+      const printed = await withTimeout(printPage(tab, job, options.settings), options.timeout, job.name);
+      idle.push(tab);
+      return printed;
+    } catch (error) {
+      // A tab that failed is not reused; one that will not even close means a hung browser: end it, and the next plan starts a new one.
+      await withTimeout(tab.page.close(), 5_000, job.name).catch(async () => {
         const hung = browser;
         browser = undefined;
         (await hung?.catch(() => undefined))?.process()?.kill('SIGKILL');
       });
+      throw error;
     }
   };
 
@@ -151,20 +164,39 @@ async function forget(browser: Promise<Browser> | undefined): Promise<void> {
   await withTimeout(started.close(), 5_000, 'closing the browser').catch(() => started.process()?.kill('SIGKILL'));
 }
 
-/** Loads one plan's page in a sandbox and prints it. */
-async function printPage(page: Page, job: PrintJob, options: PrinterOptions): Promise<Printed> {
-  const blocked: string[] = [];
+/** A sandboxed tab and the plan it is printing now. */
+interface Tab {
+  readonly page: Page;
+  current?: { readonly job: PrintJob; readonly url: string; readonly blocked: string[] };
+}
+
+/** Makes a tab a sandbox: no JavaScript, and every request answered from the build or blocked. */
+async function openTab(page: Page, out: string): Promise<Tab> {
+  const tab: Tab = { page };
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
-  const pageUrl = `${printOrigin}/${encodeURIComponent(job.slug)}/index.html`;
   page.on('request', (request) => {
+    const current = tab.current;
     // A request of a page that was closed meanwhile cannot be answered; nothing is lost.
-    answer(request, job, pageUrl, options.out, blocked).catch(() => undefined);
+    if (current) answer(request, current.job, current.url, out, current.blocked).catch(() => undefined);
+    else request.abort('blockedbyclient').catch(() => undefined);
   });
-  await page.goto(pageUrl, { waitUntil: 'load', timeout: 0 });
-  await fontsReady(page);
-  const pdf = await page.pdf(pdfOptions(job, options.settings));
-  return { pdf, blocked };
+  return tab;
+}
+
+/** Loads one plan's page in a sandboxed tab and prints it. */
+async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Promise<Printed> {
+  const blocked: string[] = [];
+  const url = `${printOrigin}/${encodeURIComponent(job.slug)}/index.html`;
+  tab.current = { job, url, blocked };
+  try {
+    await tab.page.goto(url, { waitUntil: 'load', timeout: 0 });
+    await fontsReady(tab.page);
+    const pdf = await tab.page.pdf(pdfOptions(job, settings));
+    return { pdf, blocked };
+  } finally {
+    delete tab.current;
+  }
 }
 
 /**
@@ -266,7 +298,7 @@ function escapeHtml(text: string): string {
 function withTimeout<T>(promise: Promise<T>, milliseconds: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PrintError(`${what}: printing took longer than ${Math.round(milliseconds / 1000)} s`)), milliseconds);
+    timer = setTimeout(() => reject(new PrintError(`${what}: took longer than ${milliseconds < 1000 ? `${milliseconds} ms` : `${Math.round(milliseconds / 1000)} s`} (the config's \`pdf.timeout\`)`)), milliseconds);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

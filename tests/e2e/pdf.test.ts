@@ -175,6 +175,16 @@ describe('when things go wrong', () => {
     expect(careerplan(['build', '--as-of', '2026-11-26', '--browser', '/nonexistent/chromium', '--no-pdf'], { cwd: folder }).status).toBe(0);
   });
 
+  test('a plan that takes longer than pdf.timeout fails alone, named, and the build exits 1', () => {
+    const folder = project('timeout');
+    writeFileSync(path.join(folder, 'careerplan.config.json'), JSON.stringify({ pdf: { timeout: 5 } }));
+    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^plans\/jordan-lee\.md: could not print the PDF: took longer than 5 ms \(the config's `pdf.timeout`\)$/m);
+    expect(run.stderr).toMatch(/PDFs: 0 printed, 0 unchanged, 3 failed\n$/);
+    expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
+  }, 120_000);
+
   test('a browser killed in the middle of a build is started again and every plan still prints', () => {
     const folder = project('killed');
     const marker = path.join(folder, 'killed-once');
