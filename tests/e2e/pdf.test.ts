@@ -61,6 +61,8 @@ describe('PDFs of the example plans', () => {
     expect(info.Title).toBe('Career Action Plan 2027–2031');
     expect(info.Author).toBe('Jordan Lee');
     expect(info.Tagged).toBe('yes');
+    // Bookmarks from the headings: the document catalog has an outline.
+    expect(readFileSync(path.join(folder, 'out/jordan-lee/jordan-lee.pdf')).includes('/Outlines')).toBe(true);
   });
 
   test('the German plan prints German, umlauts and typographic quotes included', () => {
@@ -187,22 +189,28 @@ describe('when things go wrong', () => {
 
   test('a browser killed in the middle of a build is started again and every plan still prints', () => {
     const folder = project('killed');
+    // Enough plans that the browser dies while it is printing, not before or after.
+    const plan = readFileSync(path.join(folder, 'plans/jordan-lee.md'), 'utf8');
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(folder, `plans/copy-${i}.md`), plan);
     const marker = path.join(folder, 'killed-once');
     const wrapper = path.join(folder, 'flaky-chromium.sh');
     writeFileSync(
       wrapper,
-      `#!/bin/sh\nif [ ! -e '${marker}' ]; then\n  touch '${marker}'\n  /usr/bin/chromium "$@" &\n  child=$!\n  sleep 1\n  kill -9 $child\n  wait $child\n  exit 1\nfi\nexec /usr/bin/chromium "$@"\n`,
+      `#!/bin/sh\nif [ ! -e '${marker}' ]; then\n  touch '${marker}'\n  /usr/bin/chromium "$@" &\n  child=$!\n  sleep 2\n  kill -9 $child\n  wait $child\n  exit 1\nfi\nexec /usr/bin/chromium "$@"\n`,
     );
     chmodSync(wrapper, 0o755);
     const run = careerplan(['build', '--as-of', '2026-11-26', '--browser', wrapper, '--concurrency', '1'], { cwd: folder });
     expect(existsSync(marker)).toBe(true);
-    expect(run.stderr).toMatch(/PDFs: 3 printed, 0 unchanged\n$/);
+    expect(run.stderr).toMatch(/PDFs: 15 printed, 0 unchanged\n$/);
     expect(run.status).toBe(0);
-    for (const slug of ['jordan-lee', 'lena-schmidt', 'sam-okafor']) expect(pdfText(path.join(folder, `out/${slug}/${slug}.pdf`)).length).toBeGreaterThan(100);
+    for (const slug of ['jordan-lee', 'lena-schmidt', 'sam-okafor', 'copy-11']) expect(pdfText(path.join(folder, `out/${slug}/${slug}.pdf`)).length).toBeGreaterThan(100);
   }, 120_000);
 
-  test('Ctrl-C in the middle of printing: exit 130, no partial file, no browser left behind', async () => {
-    const folder = project('interrupted');
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s in the middle of printing: exit %i, no partial file, no browser left behind', async (signal, code) => {
+    const folder = project(`interrupted-${signal}`);
     const text = readFileSync(path.join(folder, 'plans/jordan-lee.md'), 'utf8');
     for (let i = 0; i < 30; i++) writeFileSync(path.join(folder, `plans/copy-${i}.md`), text);
     const mark = `careerplan-test-${process.pid}-${Date.now()}`;
@@ -218,9 +226,9 @@ describe('when things go wrong', () => {
         if (stderr.includes('printed ')) resolve();
       });
     });
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toContain('stopped by SIGINT');
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stderr).toContain(`stopped by ${signal}`);
     const files = readdirSync(path.join(folder, 'out'), { recursive: true, encoding: 'utf8' });
     expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
     for (const name of files.filter((file) => file.endsWith('.pdf'))) expect(pdfInfo(path.join(folder, 'out', name)).Pages).toMatch(/^\d+$/);
