@@ -2,9 +2,10 @@
  * `npm run bench`: generates a corpus of realistic plans in a temporary
  * folder, measures each case of `cases.ts` through the real CLI (cold: the
  * first run after generating; unchanged: runs again with nothing changed),
- * and breaks one plan's check down by stage in-process. Prints a table and
- * writes the figures to `.bench/results.json`. Touches the disk and starts
- * child processes.
+ * measures printing PDFs through the CLI next to a bare Puppeteer loop
+ * (`pdf.ts`), and breaks one plan's check down by stage in-process. Prints a
+ * table and writes the figures to `.bench/results.json`. Touches the disk and
+ * starts child processes and browsers.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,18 +15,29 @@ import { parseArgs } from 'node:util';
 import { cases, type BenchCase, type CaseContext } from './cases.js';
 import { repoRoot, runCli, type ChildRun } from './child.js';
 import { benchAsOf, writePlans, type GeneratedPlan } from './generate.js';
+import { floorVariants, measurePdf, pdfConcurrencies, type FloorVariant, type PdfFigures } from './pdf.js';
 import { measureStages, stageNames, type StageFigures } from './stages.js';
 import { median, summarize } from './stats.js';
 
+/** The cases and sections `--case` chooses from: the CLI cases, then printing PDFs. */
+const sectionNames = [...cases.map((c) => c.name), 'pdf'] as const;
+
 const usage = `Usage: npm run bench -- [options]
 
-  --plans N     plans in the generated corpus (default 1000)
-  --runs R      cold and unchanged runs per case, and in-process passes; medians reported (default 3)
-  --sample K    plans timed in-process, stage by stage (default 200; evenly spread over the corpus)
-  --seed S      the generator's seed (default 1)
-  --case NAMES  comma-separated cases to run (default: ${cases.map((c) => c.name).join(',')})
-  --keep        keep the temporary folder with the generated plans
-  -h, --help    show this help
+  --plans N        plans in the generated corpus (default 1000)
+  --runs R         cold and unchanged runs per case, and in-process passes; medians reported (default 1)
+  --sample K       plans timed in-process, stage by stage (default 200; evenly spread over the corpus)
+  --seed S         the generator's seed (default 1)
+  --case NAMES     comma-separated cases to run (default: ${sectionNames.join(',')}; pdf is the PDF section)
+  --pdf-plans N    plans printed to PDF by the pdf section (default 100)
+  --pdf-runs R     timed runs of each PDF measurement; medians reported (default 1)
+  --floor NAMES    the bare Puppeteer loops to compare with, of ${floorVariants.join(', ')} (default: served):
+                     served = setContent(html) with a <base> to a loopback server over the site:
+                              the same styled pages careerplan prints (CSS, web fonts, images)
+                     plain  = setContent(html) alone: CSS, fonts and images do not load (about:blank),
+                              so it prints unstyled pages, about twice as fast; adds ~25 s
+  --keep           keep the temporary folder with the generated plans
+  -h, --help       show this help
 `;
 
 interface Options {
@@ -34,6 +46,10 @@ interface Options {
   readonly sample: number;
   readonly seed: number;
   readonly cases: readonly BenchCase[];
+  readonly pdf: boolean;
+  readonly pdfPlans: number;
+  readonly pdfRuns: number;
+  readonly floors: readonly FloorVariant[];
   readonly keep: boolean;
 }
 
@@ -113,6 +129,10 @@ async function main(argv: readonly string[]): Promise<number> {
       });
     }
 
+    const pdf = options.pdf
+      ? await measurePdf({ plans: options.pdfPlans, runs: options.pdfRuns, seed: options.seed, floors: options.floors, work: path.join(work, 'pdf'), usageFile, progress })
+      : undefined;
+
     if (corpus.plans.length === 0) await generate();
     const sampled = sample(corpus.plans, options.sample).map((plan) => path.join(plansFolder, plan.name));
     progress(`stages: ${sampled.length} plans in-process, ${options.runs} passes after a warm-up`);
@@ -122,10 +142,18 @@ async function main(argv: readonly string[]): Promise<number> {
       date: new Date().toISOString(),
       commit: gitCommit(),
       machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown' },
-      options: { plans: options.plans, runs: options.runs, sample: sampled.length, seed: options.seed, asOf: benchAsOf },
+      options: {
+        plans: options.plans,
+        runs: options.runs,
+        sample: sampled.length,
+        seed: options.seed,
+        asOf: benchAsOf,
+        ...(options.pdf ? { pdfPlans: options.pdfPlans, pdfRuns: options.pdfRuns, floors: options.floors } : {}),
+      },
       corpus: describeCorpus(corpus.plans, corpus.generateMs),
       startup,
       cases: results,
+      ...(pdf ? { pdf } : {}),
       stages,
       benchSeconds: (performance.now() - started) / 1000,
       loadAverage: [loadBefore, os.loadavg()[0] ?? 0],
@@ -154,6 +182,9 @@ function parseOptions(argv: readonly string[]): Options {
       sample: { type: 'string' },
       seed: { type: 'string' },
       case: { type: 'string' },
+      'pdf-plans': { type: 'string' },
+      'pdf-runs': { type: 'string' },
+      floor: { type: 'string' },
       keep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -167,19 +198,25 @@ function parseOptions(argv: readonly string[]): Options {
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} takes a whole number of at least ${min}, not \`${given}\``);
     return value;
   };
-  const names = values.case?.split(',').map((name) => name.trim()) ?? cases.map((c) => c.name);
-  const chosen = names.map((name) => {
-    const found = cases.find((c) => c.name === name);
-    if (!found) throw new Error(`unknown --case \`${name}\`, expected ${cases.map((c) => c.name).join(', ')}`);
-    return found;
-  });
+  const names = values.case?.split(',').map((name) => name.trim()) ?? [...sectionNames];
+  for (const name of names) {
+    if (!(sectionNames as readonly string[]).includes(name)) throw new Error(`unknown --case \`${name}\`, expected ${sectionNames.join(', ')}`);
+  }
+  const floors = values.floor?.split(',').map((name) => name.trim()) ?? ['served'];
+  for (const name of floors) {
+    if (!(floorVariants as readonly string[]).includes(name)) throw new Error(`unknown --floor \`${name}\`, expected ${floorVariants.join(', ')}`);
+  }
   const plans = count('plans', values.plans, 1000, 1);
   return {
     plans,
-    runs: count('runs', values.runs, 3, 1),
+    runs: count('runs', values.runs, 1, 1),
     sample: Math.min(plans, count('sample', values.sample, 200, 1)),
     seed: count('seed', values.seed, 1, 0),
-    cases: chosen,
+    cases: cases.filter((c) => names.includes(c.name)),
+    pdf: names.includes('pdf'),
+    pdfPlans: count('pdf-plans', values['pdf-plans'], 100, 1),
+    pdfRuns: count('pdf-runs', values['pdf-runs'], 1, 1),
+    floors: floorVariants.filter((variant) => floors.includes(variant)),
     keep: values.keep ?? false,
   };
 }
@@ -250,6 +287,7 @@ interface Report {
   readonly corpus: ReturnType<typeof describeCorpus>;
   readonly startup: { readonly ms: number; readonly peakRssMb?: number };
   readonly cases: readonly CaseFigures[];
+  readonly pdf?: PdfFigures;
   readonly commit: string | undefined;
   readonly benchSeconds: number;
   /** The 1-minute load average before and after the bench: other work on the machine skews every figure. */
@@ -282,6 +320,7 @@ function table(report: Report, stages: StageFigures): string {
     const counts = Object.entries(result.counts).map(([key, value]) => `${key} ${value}`);
     lines.push(`  ${result.command}: ${counts.join(', ')}`);
   }
+  if (report.pdf) lines.push(...pdfTable(report.pdf, fixed, row));
   lines.push('');
   const stageWidths = [34, 9, 9, 9];
   lines.push(row([`in-process, ${options.sample} plans × ${options.runs} passes`, 'median', 'mean', 'p95'], stageWidths) + '  ms/plan');
@@ -292,10 +331,78 @@ function table(report: Report, stages: StageFigures): string {
   }
   lines.push('(the parts of parse are timed on their own, in a pass of their own: they need not add up to parse)');
   const [before = 0, after = 0] = report.loadAverage;
-  // The bench itself keeps about one core busy, which the load average after it includes.
-  const busy = before > 0.5 || after > 1.5 ? ' — other processes were busy: expect noisy figures' : '';
+  // The bench itself keeps about one core busy, which the load average after it includes; when it printed PDFs,
+  // its browsers keep every core busy and the figure after says nothing about other processes.
+  const busy = before > 0.5 || (!report.pdf && after > 1.5) ? ' — other processes were busy: expect noisy figures' : '';
   lines.push('', `bench took ${report.benchSeconds.toFixed(0)} s; 1-minute load average ${before.toFixed(2)} before, ${after.toFixed(2)} after${busy}`);
   return `${lines.join('\n')}\n`;
+}
+
+type Fixed = (value: number | undefined, digits: number) => string;
+type Row = (cells: readonly string[], widths: readonly number[]) => string;
+
+/** The PDF section of the table: PDF/s per concurrency, careerplan and the floor, and how they were measured. */
+function pdfTable(pdf: PdfFigures, fixed: Fixed, row: Row): string[] {
+  const widths = [40, 8, 8, 8];
+  const perC = <T extends { readonly concurrency: number }>(items: readonly T[], cell: (item: T) => string): string[] =>
+    pdfConcurrencies.map((c) => {
+      const item = items.find((candidate) => candidate.concurrency === c);
+      return item ? cell(item) : '–';
+    });
+  const shape = (label: string, s: PdfFigures['shapes']['careerplan']): string =>
+    s ? `${label} ${s.pages.mean.toFixed(1)} pages, ${s.kb.mean.toFixed(0)} KB on average` : '';
+  const { browserStart: start } = pdf;
+  const lines: string[] = [
+    '',
+    `PDFs · ${pdf.plans} plans · ${pdf.runs} ${pdf.runs === 1 ? 'run' : 'runs'}${pdf.runs > 1 ? ', medians' : ''} · ${pdf.browser.version ?? 'browser'} (${pdf.browser.path}, ${pdf.browser.reason})`,
+    row(['PDF/s (higher is better)', ...pdfConcurrencies.map((c) => `C=${c}`)], widths),
+  ];
+  lines.push(row(['careerplan build: print phase', ...perC(pdf.careerplan, (f) => fixed(f.pdfPerSecond, 2))], widths));
+  lines.push(row(['  cross-check: wall − HTML-only wall', ...perC(pdf.careerplan, (f) => fixed(f.pdfPerSecondBySubtraction, 2))], widths));
+  for (const variant of floorVariants) {
+    const figures = pdf.floor.filter((f) => f.variant === variant);
+    if (figures.length === 0) continue;
+    lines.push(row([`bare loop, ${variant === 'plain' ? 'setContent, no assets' : 'setContent, assets served'}`, ...perC(figures, (f) => fixed(f.pdfPerSecond, 2))], widths));
+  }
+  for (const variant of floorVariants) {
+    const figures = pdf.floor.filter((f) => f.variant === variant);
+    if (figures.length === 0) continue;
+    lines.push(
+      row(
+        [`ratio careerplan / bare (${variant})`, ...perC(pdf.careerplan, (f) => {
+          const floor = figures.find((candidate) => candidate.concurrency === f.concurrency);
+          return floor ? fixed(f.pdfPerSecond / floor.pdfPerSecond, 2) : '–';
+        })],
+        widths,
+      ),
+    );
+  }
+  lines.push(row(['seconds', ...pdfConcurrencies.map((c) => `C=${c}`)], widths));
+  lines.push(row(['careerplan: build --force, wall', ...perC(pdf.careerplan, (f) => fixed(f.wallSeconds, 2))], widths));
+  lines.push(row(['careerplan: print phase', ...perC(pdf.careerplan, (f) => fixed(f.printSeconds, 2))], widths));
+  lines.push(row(['  of which browser start (launch)', ...perC(pdf.careerplan, (f) => fixed(f.browserStartSeconds, 2))], widths));
+  lines.push(row(['  first pdf() call → last one done', ...perC(pdf.careerplan, (f) => fixed(f.pdfSpanSeconds, 2))], widths));
+  lines.push(row(['careerplan: tabs opened / pdf() calls', ...perC(pdf.careerplan, (f) => `${f.tabsOpened}/${f.pdfCalls}`)], widths));
+  lines.push(
+    `HTML alone (build --no-pdf, site already there): ${fixed(pdf.html.seconds, 2)} s · unchanged rebuild with PDFs: ${fixed(pdf.unchanged.seconds, 2)} s, 0 printed, ${pdf.unchanged.unchanged} unchanged (${fixed(pdf.unchanged.overHtmlSeconds, 2)} s over HTML alone)`,
+    `browser start, median of ${start.samples}: launch ${fixed(start.launchMs / 1000, 3)} s + first newPage ${fixed(start.newPageMs / 1000, 3)} s + close ${fixed(start.closeMs / 1000, 3)} s = ${fixed(start.totalMs / 1000, 3)} s`,
+    [shape('careerplan PDFs:', pdf.shapes.careerplan), ...floorVariants.flatMap((v) => (pdf.shapes.floor[v] ? [shape(`bare (${v}):`, pdf.shapes.floor[v])] : []))].filter(Boolean).join(' · '),
+    'method: careerplan = N ÷ its print phase, timed inside the CLI process by bench/child-print.ts (preloaded): from puppeteer.launch()',
+    '  to the browser closing — browser start, tabs, printing, PDF metadata, writing files; not the HTML build before it. The cross-check',
+    '  subtracts a timed `build --no-pdf` of the same out folder from the `build --force` wall time. PDFs are deleted before each timed run;',
+    `  after it the bench requires exit 0, "PDFs: ${pdf.plans} printed, 0 unchanged", ${pdf.plans} files, each %PDF-…%%EOF, 10 KB–50 MB.`,
+    "  bare loop = the same pages' HTML, one browser with careerplan's executable and flags, C tabs opened before the clock and reused,",
+    "  page.setContent(html) + page.pdf({ format: 'A4', printBackground: true }); one untimed warm-up plan. Unlike careerplan: JavaScript on,",
+    '  no request interception, no margins, header/footer, outline or tags, no metadata rewrite, nothing written to disk.',
+  );
+  if (pdf.floor.some((f) => f.variant === 'served')) {
+    lines.push('  served: a <base> to a loopback HTTP server over the out folder, so the CSS, web fonts and images load (fonts awaited, as careerplan does).');
+  }
+  if (pdf.floor.some((f) => f.variant === 'plain')) {
+    lines.push('  plain: the HTML alone on about:blank: its relative URLs go nowhere, so it prints the pages unstyled, without fonts or images.');
+  }
+  for (const note of pdf.notes) lines.push(`note: ${note}`);
+  return lines;
 }
 
 function progress(message: string): void {

@@ -1,13 +1,15 @@
 /**
  * Runs the real CLI (`node bin/careerplan.js …`) as a child process and
  * measures it: wall time from spawn to exit, and, through the preloaded
- * `child-usage.js`, the child's peak RSS and CPU time. Starts processes and
+ * `child-usage.js`, the child's peak RSS and CPU time (and, when asked,
+ * through `child-print.js`, when its browser ran). Starts processes and
  * touches the disk.
  */
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PrintReport } from './child-print.js';
 import type { ChildUsage } from './child-usage.js';
 
 /** The repository's root folder (this file is `dist/bench/child.js` once built). */
@@ -17,6 +19,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const bin = path.join(repoRoot, 'bin/careerplan.js');
 
 const usageHook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'child-usage.js')).href;
+const printHook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'child-print.js')).href;
 
 /** What one run of the CLI did, and what it cost. */
 export interface ChildRun {
@@ -27,15 +30,30 @@ export interface ChildRun {
   readonly wallMs: number;
   /** Absent when the child died before it could report. */
   readonly usage?: ChildUsage;
+  /** With `printReport`: what the child's browser did (absent when the child died before it could report). */
+  readonly print?: PrintReport;
+}
+
+/** Extra measurements of a run. */
+export interface RunOptions {
+  /** A scratch path: preload `child-print.js`, which times the child's browser and writes its report there. */
+  readonly printReport?: string;
 }
 
 /** Runs `careerplan ...args` from the repository root; `usageFile` is a scratch path for the child's report. */
-export async function runCli(args: readonly string[], usageFile: string): Promise<ChildRun> {
+export async function runCli(args: readonly string[], usageFile: string, options: RunOptions = {}): Promise<ChildRun> {
   await rm(usageFile, { force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CAREERPLAN_BENCH_USAGE: usageFile };
   delete env.NODE_OPTIONS;
+  delete env.CAREERPLAN_BENCH_PRINT;
+  const hooks = ['--import', usageHook];
+  if (options.printReport) {
+    await rm(options.printReport, { force: true });
+    env.CAREERPLAN_BENCH_PRINT = options.printReport;
+    hooks.push('--import', printHook);
+  }
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', usageHook, bin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...hooks, bin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -45,7 +63,8 @@ export async function runCli(args: readonly string[], usageFile: string): Promis
     child.once('close', (code) => resolve(code));
   });
   const wallMs = performance.now() - started;
-  const usage = await readUsage(usageFile);
+  const usage = await readJson<ChildUsage>(usageFile);
+  const print = options.printReport ? await readJson<PrintReport>(options.printReport) : undefined;
   return {
     args,
     exitCode,
@@ -53,12 +72,13 @@ export async function runCli(args: readonly string[], usageFile: string): Promis
     stderr: Buffer.concat(stderr).toString('utf8'),
     wallMs,
     ...(usage ? { usage } : {}),
+    ...(print ? { print } : {}),
   };
 }
 
-async function readUsage(file: string): Promise<ChildUsage | undefined> {
+async function readJson<T>(file: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as ChildUsage;
+    return JSON.parse(await readFile(file, 'utf8')) as T;
   } catch {
     return undefined;
   }
