@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page, PaperFormat, PDFOptions } from 'puppeteer-core';
 import { isInside } from '../paths.js';
+import { contentTypeOf } from './content-types.js';
 
 /** The made-up origin the printed pages live on; nothing is ever fetched from it. */
 export const printOrigin = 'https://careerplan.invalid';
@@ -69,18 +70,6 @@ export class PrintError extends Error {
   override readonly name = 'PrintError';
 }
 
-const contentTypes: Readonly<Record<string, string>> = {
-  '.css': 'text/css',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
 
 /** Creates a printer; the browser starts with the first job. */
 export function createPrinter(options: PrinterOptions): Printer {
@@ -227,7 +216,7 @@ async function answer(request: HTTPRequest, job: PrintJob, pageUrl: string, out:
   if (file) {
     try {
       const body = await readFile(file);
-      await request.respond({ status: 200, contentType: contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream', body });
+      await request.respond({ status: 200, contentType: contentTypeOf(file), body });
       return;
     } catch {
       // not there: fall through and block it

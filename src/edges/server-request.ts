@@ -92,36 +92,6 @@ export function isSameOrigin(origin: string | undefined, hostHeader: string | un
   return origin.toLowerCase() === `http://${hostHeader.trim().toLowerCase()}`;
 }
 
-/** Content types by file extension; anything else is served as bytes. */
-export const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.pdf': 'application/pdf',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-} satisfies Record<string, string>;
-
-/** The content type of a file name. */
-export function contentTypeOf(file: string): string {
-  const extension = path.extname(file).toLowerCase();
-  return Object.hasOwn(contentTypes, extension) ? contentTypes[extension as keyof typeof contentTypes] : 'application/octet-stream';
-}
 
 /** Whether a content type is a document that runs in the page's origin (HTML, SVG) and so needs a CSP. */
 export function isDocument(type: string): boolean {

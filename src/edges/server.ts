@@ -10,7 +10,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
-import { commonHeaders, contentSecurityPolicy, contentTypeOf, folderLocation, isDocument, isInside, isLocalHost, isSameOrigin, parseTarget } from './server-request.js';
+import { contentTypeOf } from './content-types.js';
+import { commonHeaders, contentSecurityPolicy, folderLocation, isDocument, isInside, isLocalHost, isSameOrigin, parseTarget } from './server-request.js';
 
 /** The path of the server-sent events stream. */
 export const eventsPath = '/__careerplan/events';
