@@ -1,0 +1,212 @@
+/**
+ * The file watcher: watches plans, templates, the config file and images
+ * with chokidar, waits until each write has settled, and hands over the
+ * changes in batches that never overlap. Touches the disk.
+ */
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FSWatcher } from 'chokidar';
+
+/** The files that changed since the previous batch, as absolute paths, each listed once, sorted. */
+export interface ChangeBatch {
+  /** Files that existed before and still exist, with new content (also after an atomic save). */
+  readonly changed: string[];
+  /** Files that did not exist before (a new plan, the new name of a renamed one). */
+  readonly added: string[];
+  /** Files that no longer exist (a deleted plan, the old name of a renamed one). */
+  readonly removed: string[];
+}
+
+/** How the watcher is set up. */
+export interface WatcherOptions {
+  /** Files and folders to watch; folders are watched recursively. */
+  readonly paths: readonly string[];
+  /** Ignores more paths (absolute) on top of dotfiles and editor temporary files. */
+  readonly ignore?: (path: string) => boolean;
+  /** Quiet milliseconds after the last settled event before a batch is delivered; 60 unless a caller needs otherwise. */
+  readonly settleMs?: number;
+  /** Receives each batch; the next batch waits until the returned promise settles. */
+  readonly onChange: (batch: ChangeBatch) => void | Promise<void>;
+  /** Receives watcher errors and failures of `onChange`; a process warning unless given. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A running watcher. */
+export interface Watcher {
+  /** Stops watching, drops undelivered changes and waits for a batch being delivered; safe to call twice. Not to be awaited inside `onChange`. */
+  close(): Promise<void>;
+}
+
+/** Milliseconds a file's size must stay the same before chokidar reports its write. */
+const stabilityMs = 30;
+/** How often chokidar checks the size while waiting for a write to finish. */
+const pollMs = 10;
+/** Milliseconds chokidar holds back a removal, to turn remove-then-add (atomic saves, vim's backup) into a change. */
+const atomicMs = 50;
+/** The longest a batch waits for the events to stop, so a file rewritten without pause cannot hold back every other change. */
+const maxWaitMs = 1000;
+
+/** How many settle windows after the last event the disk may disagree with the events before the disk is believed. */
+const graceFactor = 4;
+
+/** A file's state since the last batch: whether it existed before the first event, and whether it exists after the last one. */
+type Pending = { readonly before: boolean; now: boolean; seen: Stats | undefined };
+
+/** Starts watching `options.paths`; resolves once the initial scan is done. Touches the disk. */
+export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
+  const settleMs = options.settleMs ?? 60;
+  const roots = options.paths.map((root) => path.resolve(root));
+  const report = options.onError ?? warn;
+  const pending = new Map<string, Pending>();
+  let firstAt: number | undefined;
+  let lastAt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> | undefined;
+  let closed = false;
+
+  const { watch } = await import('chokidar');
+  const watcher: FSWatcher = watch(roots, {
+    ignoreInitial: true,
+    atomic: atomicMs,
+    awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: pollMs },
+    ignored: (file: string) => !isRootOrAbove(file, roots) && (isEditorTemporary(path.basename(file)) || options.ignore?.(file) === true),
+  });
+
+  function record(event: 'add' | 'change' | 'unlink', file: string, stats: Stats | undefined): void {
+    if (closed) return;
+    const exists = event !== 'unlink';
+    const seen = exists ? stats : undefined;
+    const entry = pending.get(file);
+    if (entry === undefined) pending.set(file, { before: event !== 'add', now: exists, seen });
+    else {
+      entry.now = exists;
+      entry.seen = seen;
+    }
+    lastAt = Date.now();
+    firstAt ??= lastAt;
+    arm();
+  }
+
+  function arm(): void {
+    clearTimeout(timer);
+    const wait = Math.min(settleMs, (firstAt ?? Date.now()) + maxWaitMs - Date.now());
+    timer = setTimeout(flush, Math.max(0, wait));
+  }
+
+  function flush(): void {
+    timer = undefined;
+    // While a batch is being checked or delivered, what arrives meanwhile waits and becomes one next batch.
+    if (closed || flushing !== undefined) return;
+    flushing = drain().finally(() => {
+      flushing = undefined;
+    });
+  }
+
+  async function drain(): Promise<void> {
+    while (!closed && pending.size > 0 && timer === undefined) {
+      const disk = await onDisk();
+      // Events that arrived during the check are still settling: their timer flushes again.
+      if (closed || timer !== undefined) break;
+      const unsettled = disk.filter(({ settled }) => !settled);
+      if (unsettled.length > 0 && Date.now() < Math.min(lastAt + graceFactor * settleMs, (firstAt ?? 0) + maxWaitMs)) {
+        arm();
+        break;
+      }
+      // chokidar can miss a file re-created right after its removal (vim's backup on a watched file): the disk has the last word, and the file is watched again.
+      for (const { file, exists } of unsettled) {
+        const entry = pending.get(file);
+        if (entry !== undefined) entry.now = exists;
+        if (exists) watcher.add(file);
+      }
+      const batch = take();
+      if (batch !== undefined) await deliver(batch);
+    }
+  }
+
+  /**
+   * Whether the disk still shows what the events said: chokidar reports from
+   * its own timers, so a file may have been written again, re-created after
+   * a rename (vim's backup) or removed before its event arrives.
+   */
+  async function onDisk(): Promise<{ file: string; exists: boolean; settled: boolean }[]> {
+    const checks = [...pending].map(async ([file, { now, seen }]) => {
+      const current = await stat(file).catch(() => undefined);
+      const exists = current?.isFile() === true;
+      if (!now || !exists) return { file, exists, settled: now === exists };
+      const same = seen === undefined || (current.size === seen.size && current.mtimeMs === seen.mtimeMs && current.ino === seen.ino);
+      return { file, exists, settled: same };
+    });
+    return Promise.all(checks);
+  }
+
+  function take(): ChangeBatch | undefined {
+    const batch: ChangeBatch = { changed: [], added: [], removed: [] };
+    for (const [file, { before, now }] of pending) {
+      if (before && now) batch.changed.push(file);
+      else if (now) batch.added.push(file);
+      else if (before) batch.removed.push(file);
+    }
+    pending.clear();
+    firstAt = undefined;
+    if (batch.changed.length + batch.added.length + batch.removed.length === 0) return undefined;
+    for (const list of [batch.changed, batch.added, batch.removed]) list.sort();
+    return batch;
+  }
+
+  async function deliver(batch: ChangeBatch): Promise<void> {
+    try {
+      await options.onChange(batch);
+    } catch (error) {
+      if (!closed) report(error);
+    }
+  }
+
+  watcher.on('add', (file, stats) => record('add', path.resolve(file), stats));
+  watcher.on('change', (file, stats) => record('change', path.resolve(file), stats));
+  watcher.on('unlink', (file) => record('unlink', path.resolve(file), undefined));
+  watcher.on('error', (error) => {
+    if (!closed) report(error);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        clearTimeout(timer);
+        pending.clear();
+        await watcher.close();
+        await flushing;
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Whether a file name is a dotfile or an editor's temporary file: vim's swap
+ * files (`.plan.md.swp`, `.swo`, `.swx`), backups (`plan.md~`) and write
+ * probes (`4913`, then every 123rd number), emacs locks and autosaves
+ * (`.#plan.md`, `#plan.md#`), `*.tmp`, JetBrains' and Kate's temporaries.
+ */
+export function isEditorTemporary(name: string): boolean {
+  if (name.startsWith('.') || name.endsWith('~') || /^#.*#$/.test(name)) return true;
+  if (/\.(sw[a-px]|tmp|kate-swp)$/i.test(name) || /___jb_(tmp|old|bak)___$/.test(name)) return true;
+  if (/^\d+$/.test(name)) {
+    const probe = Number(name);
+    return probe >= 4913 && (probe - 4913) % 123 === 0;
+  }
+  return false;
+}
+
+/** Whether `file` is a watched root or a folder above one: those are never ignored, even when named like a dotfile. */
+function isRootOrAbove(file: string, roots: readonly string[]): boolean {
+  const resolved = path.resolve(file);
+  return roots.some((root) => root === resolved || root.startsWith(resolved.endsWith(path.sep) ? resolved : resolved + path.sep));
+}
+
+function warn(error: unknown): void {
+  process.emitWarning(error instanceof Error ? error : new Error(String(error)));
+}
