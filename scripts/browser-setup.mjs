@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserNotFoundError, browserEnvironmentVariables, findBrowser, howToGetABrowser, installedBrowserPaths } from './find-browser.mjs';
+import { BrowserNotFoundError, browserEnvironmentVariables, findBrowser, howToGetABrowser, installedBrowserPaths, isFile } from './find-browser.mjs';
 
 /** How long each step may take, in milliseconds. */
 export const timeouts = { download: 60_000, aptUpdate: 120_000, aptInstall: 300_000, version: 10_000 };
@@ -266,15 +266,6 @@ function aptListsEmpty() {
  */
 function onPath(name, env) {
   return (env.PATH ?? '').split(path.delimiter).some((folder) => folder && isFile(path.join(folder, name)));
-}
-
-/** @param {string} file */
-function isFile(file) {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** @param {string} text */

@@ -89,8 +89,11 @@ export function howToGetABrowser(platform) {
   return `No browser for PDFs: ${install}, or run \`npx puppeteer browsers install chrome-headless-shell\`, or set CAREERPLAN_BROWSER; \`careerplan build --no-pdf\` builds the HTML alone`;
 }
 
-/** @param {string} file */
-function isFile(file) {
+/**
+ * Whether a regular file is there.
+ * @param {string} file
+ */
+export function isFile(file) {
   try {
     return statSync(file).isFile();
   } catch {
