@@ -21,8 +21,8 @@ export const memoryPrefix = '/__careerplan/';
 
 /** How the preview server is set up. */
 export interface ServerOptions {
-  /** The out folder to serve. */
-  readonly root: string;
+  /** The out folder to serve; a function when it can change while the server runs (a config edit moves it). */
+  readonly root: string | (() => string);
   /** The address to bind to; 127.0.0.1 unless the user asks to expose the server. */
   readonly host?: string;
   /** The port to try first; 0 takes any free port. */
@@ -31,8 +31,8 @@ export interface ServerOptions {
   readonly strictPort?: boolean;
   /** Rewrites an HTML response in memory (to add the reload script); the file on disk is never touched. */
   readonly inject?: (html: string, requestPath: string) => string;
-  /** Files served from memory below `/__careerplan/`, by name (`client.js`), such as the reload script. */
-  readonly memory?: Readonly<Record<string, string>>;
+  /** Files served from memory below `/__careerplan/`: the text for a name (`client.js`, `print/jordan/`), or undefined for a 404. */
+  readonly memory?: (name: string) => string | undefined;
   /** Milliseconds between heartbeats on the events stream; 15 s unless a test needs it sooner. */
   readonly heartbeatMs?: number;
 }
@@ -94,16 +94,17 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
   }
 
   function fromMemory(request: IncomingMessage, response: ServerResponse, name: string): void {
-    const body = options.memory !== undefined && Object.hasOwn(options.memory, name) ? options.memory[name] : undefined;
+    const body = options.memory?.(name);
     if (body === undefined) return plain(response, 404, 'Not found');
-    send(request, response, contentTypeOf(name), Buffer.from(body));
+    send(request, response, contentTypeOf(name.endsWith('/') ? `${name}index.html` : name), Buffer.from(body));
   }
 
   async function fromDisk(request: IncomingMessage, response: ServerResponse, segments: readonly string[], trailingSlash: boolean, query: string, requestPath: string): Promise<void> {
-    let found = await findInside(options.root, segments);
+    const root = typeof options.root === 'string' ? options.root : options.root();
+    let found = await findInside(root, segments);
     if (found?.kind === 'folder') {
       if (!trailingSlash) return plain(response, 301, 'Moved permanently', { Location: folderLocation(segments, query) });
-      found = await findInside(options.root, [...segments, 'index.html']);
+      found = await findInside(root, [...segments, 'index.html']);
     }
     if (found?.kind !== 'file') return plain(response, 404, 'Not found');
     const handle = await openFile(found.real);

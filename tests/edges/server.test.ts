@@ -56,7 +56,7 @@ beforeAll(async () => {
     root,
     port: 0,
     heartbeatMs: 50,
-    memory: { 'client.js': 'new EventSource("/__careerplan/events");' },
+    memory: (name) => (name === 'client.js' ? 'new EventSource("/__careerplan/events");' : undefined),
     inject: (html, requestPath) => {
       if (requestPath === '/boom.html') throw new Error('inject failed');
       return html.replace('</body>', `${snippet}</body>`);
