@@ -26,6 +26,12 @@ export interface CheckSummary {
   readonly planCount: number;
 }
 
+/** A plan file that could not be read as a plan (too big, not UTF-8, gone): only its diagnostics. */
+export interface Unreadable {
+  readonly source: { readonly path: string };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** What checking found, with every checked plan kept. */
 export interface CheckResult extends CheckSummary {
   readonly checked: readonly Checked[];
@@ -43,21 +49,46 @@ export async function checkEach(
   cwd: string,
   visit: (checked: Checked) => void | Promise<void>,
 ): Promise<CheckSummary> {
-  const named = files.map((file) => ({ file, path: displayPath(file, cwd), slug: planSlug(file) }));
-  const together = applySeverities(rules.flatMap((rule) => [...(rule.checkAll?.(named) ?? [])]), config.rules);
+  const crossPlan = crossPlanDiagnostics(files, config, cwd);
   const sources = new Map<string, string>();
-  const perFile = await mapLimit(named, plansAtOnce, async ({ file, path: shown }) => {
-    const source = await loadPlan(file, shown);
-    const crossPlan = together.filter((d) => d.file === shown);
-    if (isFinding(source)) return [...applySeverities([source], config.rules), ...crossPlan];
-    const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
-    const validated = validate(parse(source), { asOf: config.asOf, plansRoot, realPath, severities: config.rules });
-    const checked = { ...validated, diagnostics: [...validated.diagnostics, ...crossPlan].sort(compareDiagnostics) };
-    if (checked.diagnostics.length > 0) sources.set(source.path, source.text);
-    await visit(checked);
+  const perFile = await mapLimit(files, plansAtOnce, async (file) => {
+    const checked = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
+    if (checked.diagnostics.length > 0 && 'text' in checked.source) sources.set(checked.source.path, checked.source.text);
+    if (isChecked(checked)) await visit(checked);
     return checked.diagnostics;
   });
   return { diagnostics: perFile.flat().sort(compareDiagnostics), sources, planCount: files.length };
+}
+
+/** The diagnostics of the rules that look at all plans together (such as two plans with one slug), by plan file. Pure. */
+export function crossPlanDiagnostics(files: readonly string[], config: Config, cwd: string): Map<string, Diagnostic[]> {
+  const named = files.map((file) => ({ file, path: displayPath(file, cwd), slug: planSlug(file) }));
+  const fileOf = new Map(named.map(({ file, path: shown }) => [shown, file]));
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of applySeverities(rules.flatMap((rule) => [...(rule.checkAll?.(named) ?? [])]), config.rules)) {
+    const file = fileOf.get(diagnostic.file);
+    if (file !== undefined) byFile.set(file, [...(byFile.get(file) ?? []), diagnostic]);
+  }
+  return byFile;
+}
+
+/**
+ * Loads, parses and validates one plan file, adding the cross-plan
+ * diagnostics that concern it. A file that cannot be read has only
+ * diagnostics. Reads the disk.
+ */
+export async function checkFile(
+  file: string,
+  config: Config,
+  cwd: string,
+  crossPlan: readonly Diagnostic[],
+): Promise<Checked | Unreadable> {
+  const shown = displayPath(file, cwd);
+  const source = await loadPlan(file, shown);
+  if (isFinding(source)) return { source: { path: shown }, diagnostics: [...applySeverities([source], config.rules), ...crossPlan].sort(compareDiagnostics) };
+  const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
+  const validated = validate(parse(source), { asOf: config.asOf, plansRoot, realPath, severities: config.rules });
+  return { ...validated, diagnostics: [...validated.diagnostics, ...crossPlan].sort(compareDiagnostics) };
 }
 
 /** Checks the plan files at `files` and keeps every checked plan. Reads the disk. */
@@ -67,6 +98,11 @@ export async function checkPlans(files: readonly string[], config: Config, cwd: 
     checked.push(plan);
   });
   return { ...summary, checked };
+}
+
+/** Whether a file's check got as far as reading it. */
+export function isChecked(result: Checked | Unreadable): result is Checked {
+  return 'slug' in result;
 }
 
 /** A path as the user should see it: relative to the working folder, with forward slashes. */

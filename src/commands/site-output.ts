@@ -1,0 +1,109 @@
+/**
+ * Writing the site into the out folder: a plan's page and the files it
+ * links, the index, `plans.json`, the theme's assets and the manifest that
+ * lets the next build remove pages of deleted plans. Shared by `build` and
+ * `watch`. Every write is atomic and skipped when the content is the same.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { copyIfChanged, writeIfChanged } from '../edges/files.js';
+import { isInside } from '../paths.js';
+import { PlanPathError } from '../stages/load.js';
+import { modelVersion, type PlanModel } from '../stages/model.js';
+import type { PlanPage } from '../stages/page.js';
+import { byAttention, upcomingDeadlines } from '../stages/site.js';
+import { timelineText, type Theme } from '../theme/index.js';
+import { renderTimeline } from '../timeline/index.js';
+
+/** The file in the out folder that lists what the last build wrote, so pages of deleted plans can be removed. */
+const manifestName = '.careerplan-manifest.json';
+
+/** What the pages of one build share. */
+export interface SiteContext {
+  readonly theme: Theme;
+  readonly config: Pick<Config, 'out' | 'asOf' | 'locale'>;
+  /** `careerplan <version>`, in each page's generator meta tag. */
+  readonly generator: string;
+  /** Whether the pages link their PDFs. */
+  readonly pdfs: boolean;
+}
+
+/** Writes a plan's page and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
+export async function writePlanPage(page: PlanPage, site: SiteContext): Promise<boolean> {
+  const { model } = page;
+  const timelineSvg = renderTimeline(model, timelineText(model.lang));
+  const pdf = site.pdfs ? { pdf: `${encodeURIComponent(model.slug)}.pdf` } : {};
+  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, ...pdf });
+  const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html);
+  for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target));
+  return changed;
+}
+
+/** Writes the index page; returns whether it changed. Throws `ThemeError` for a broken template. */
+export async function writeIndexPage(models: readonly PlanModel[], site: SiteContext): Promise<boolean> {
+  const { config } = site;
+  const html = site.theme.renderIndex({
+    plans: byAttention(models),
+    deadlines: upcomingDeadlines(models, config.asOf),
+    asOf: config.asOf,
+    lang: config.locale,
+    root: '',
+    generator: site.generator,
+    pdfs: site.pdfs,
+  });
+  return writeIfChanged(path.join(config.out, 'index.html'), html);
+}
+
+/** Writes `plans.json`, every built plan's data for other tools, sorted by slug. */
+export async function writePlansJson(models: readonly PlanModel[], site: SiteContext): Promise<void> {
+  const plans = [...models].sort((a, b) => a.slug.localeCompare(b.slug));
+  await writeIfChanged(path.join(site.config.out, 'plans.json'), `${JSON.stringify({ version: modelVersion, generator: site.generator, asOf: site.config.asOf, plans }, null, 2)}\n`);
+}
+
+/** Copies the theme's stylesheet and fonts into `assets/`; returns whether any changed. */
+export async function writeAssets(site: SiteContext): Promise<boolean> {
+  let changed = false;
+  for (const asset of site.theme.assets) changed = (await copyIfChanged(asset.source, path.join(site.config.out, 'assets', asset.target))) || changed;
+  return changed;
+}
+
+/** The top-level names a build of these plans writes. */
+export function siteNames(models: readonly PlanModel[]): Set<string> {
+  return new Set(['index.html', 'plans.json', 'assets', ...models.map((plan) => plan.slug)]);
+}
+
+/** Records what this build wrote, for the next one's `removeStale`. */
+export async function writeManifest(out: string, written: ReadonlySet<string>): Promise<void> {
+  await writeIfChanged(path.join(out, manifestName), `${JSON.stringify([...written].sort(), null, 2)}\n`);
+}
+
+/** What the last build wrote, from its manifest; nothing when there is none. */
+export async function readManifest(out: string): Promise<string[]> {
+  try {
+    const names: unknown = JSON.parse(await readFile(path.join(out, manifestName), 'utf8'));
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && name !== '' && !name.includes('/') && !name.startsWith('.')) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Removes what the last build wrote and this one did not: pages of deleted or now invalid plans. Nothing else is touched. */
+export async function removeStale(out: string, previous: Iterable<string>, written: ReadonlySet<string>): Promise<void> {
+  for (const name of previous) if (!written.has(name)) await rm(path.join(out, name), { recursive: true, force: true });
+}
+
+/** Empties the out folder but for the lock of the build doing it. */
+export async function emptyFolder(out: string): Promise<void> {
+  for (const name of await readdir(out)) {
+    if (name === '.careerplan.lock') continue;
+    await rm(path.join(out, name), { recursive: true, force: true });
+  }
+}
+
+/** Refuses an out folder that would overwrite the plans or the project itself. */
+export function guardOut(config: Pick<Config, 'out' | 'plans' | 'root'>): void {
+  if (isInside(config.out, config.plans) || isInside(config.out, config.root)) {
+    throw new PlanPathError(`refusing to build into ${config.out}: it holds the plans or the project; choose another \`out\` folder`);
+  }
+}

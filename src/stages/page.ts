@@ -1,0 +1,58 @@
+/**
+ * A checked plan's page data: its model, with the body rendered to HTML and
+ * its local links rewritten, and the local files the page needs copied.
+ * Pure but for resolving real paths of linked files.
+ */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { isInside } from '../paths.js';
+import type { Checked } from '../types.js';
+import type { HtmlRenderer } from './html.js';
+import { resolveLocalUrl, type Copy } from './media.js';
+import { model, type PlanModel } from './model.js';
+
+/** A plan ready to render: its model and the files to copy into the site. */
+export interface PlanPage {
+  readonly model: PlanModel;
+  readonly copies: readonly Copy[];
+}
+
+/** What every page of a build shares. */
+export interface PageContext {
+  readonly html: HtmlRenderer;
+  readonly config: Pick<Config, 'plans' | 'asOf' | 'locale'>;
+  /** The output name of each plan file being built, so links between plans point at their pages. */
+  readonly slugOf: (absolutePath: string) => string | undefined;
+}
+
+/** The page of a plan that has a plan object (valid enough to build). */
+export function planPage(checked: Checked & { readonly plan: NonNullable<Checked['plan']> }, context: PageContext): PlanPage {
+  const { config, html } = context;
+  const copies: Copy[] = [];
+  const plansRoot = isInside(config.plans, checked.source.absolutePath) ? config.plans : path.dirname(checked.source.absolutePath);
+  const bodyHtml = checked.body
+    ? html.body(checked.body, (url) => {
+        const resolved = resolveLocalUrl(url, { planFile: checked.source.absolutePath, plansRoot, slug: checked.slug, slugOf: context.slugOf, realPath });
+        if (resolved?.copy) copies.push(resolved.copy);
+        return resolved?.url;
+      })
+    : '';
+  return {
+    model: model(checked.plan, { slug: checked.slug, file: checked.source.path, asOf: config.asOf, locale: config.locale, bodyHtml, markdown: html }),
+    copies,
+  };
+}
+
+/** Whether a checked plan is built: it has a plan object and no errors. */
+export function isBuildable(checked: Checked): checked is Checked & { readonly plan: NonNullable<Checked['plan']> } {
+  return checked.plan !== undefined && !checked.diagnostics.some((d) => d.severity === 'error');
+}
+
+function realPath(absolutePath: string): string | undefined {
+  try {
+    return realpathSync(absolutePath);
+  } catch {
+    return undefined;
+  }
+}
