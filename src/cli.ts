@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { exitCodes, UsageError, type Io } from './commands/io.js';
-import type { Config, ConfigFlags } from './config.js';
+import type { Config, ConfigFlags, Resolved } from './config.js';
 import type { ReporterName } from './diagnostics/reporters/index.js';
 import { parseDate, today } from './format/dates.js';
 import { packageRoot } from './package-root.js';
@@ -21,6 +21,7 @@ Usage: careerplan <command> [options]
 Commands:
   build              Check every plan and build the site (out/: index, a page per plan, plans.json)
   check [paths…]     Check plans and report every problem (default: the plans folder)
+  watch              Build, serve a live preview and rebuild on every save (alias: dev)
   doctor             Tell which browser prints the PDFs, why that one, and whether it starts
   schema             Print the plan format's JSON Schema
 
@@ -43,6 +44,12 @@ Options for build:
   --browser PATH     Print with this Chrome, Chromium or Edge
   --paper NAME       Paper size: A4 (default), Letter, Legal, Tabloid, Ledger, A0 to A6
   --margin LENGTH    Page margins, such as 18mm (default), 2cm or 0.75in
+
+Options for watch (and --plans, --out, --as-of, --no-pdf, --browser as for build):
+  --port N           Serve on this port (default 4300; the next free one if it is taken)
+  --strict-port      Fail instead of taking the next free port
+  --host ADDRESS     Listen on this address (default 127.0.0.1; others expose the plans)
+  --open             Open the preview in the default browser
 
 Options for check:
   --format NAME      pretty (default), json or github
@@ -74,6 +81,10 @@ const options = {
   paper: { type: 'string' },
   margin: { type: 'string' },
   browser: { type: 'string' },
+  port: { type: 'string' },
+  'strict-port': { type: 'boolean' },
+  host: { type: 'string' },
+  open: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The flags each command takes besides --config, --help and --version. */
@@ -82,6 +93,7 @@ const commandFlags: Readonly<Record<string, readonly string[]>> = {
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
   doctor: ['browser'],
+  watch: ['as-of', 'color', 'no-color', 'out', 'plans', 'no-pdf', 'browser', 'port', 'strict-port', 'host', 'open'],
 };
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
@@ -90,7 +102,8 @@ type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositio
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
     const { values: flags, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    const [command, ...rest] = positionals;
+    const [given, ...rest] = positionals;
+    const command = given === 'dev' ? 'watch' : given;
     if (flags.version) {
       io.stdout.write(`${packageRoot().version}\n`);
       return exitCodes.ok;
@@ -110,6 +123,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await runBuild(flags, io);
       case 'check':
         return await runCheck(flags, rest, io);
+      case 'watch':
+        if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for watch: it watches the plans folder`);
+        return await runWatch(flags, io);
       case 'doctor':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for doctor`);
         return await runDoctor(flags, io);
@@ -154,6 +170,41 @@ async function runBuild(flags: Flags, io: Io): Promise<number> {
   );
 }
 
+async function runWatch(flags: Flags, io: Io): Promise<number> {
+  const port = flags.port === undefined ? undefined : Number(flags.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port takes a port number from 0 to 65535, not \`${flags.port}\``);
+  const color = wantsColor(flags, io);
+  const config = await loadConfig(flags, io, color);
+  if (!config) return exitCodes.failure;
+  const [{ watch, defaultPort }, { configFileNames }] = await Promise.all([import('./commands/watch.js'), import('./config.js')]);
+  // Ctrl-C and SIGTERM end the preview: the watcher, the server and the browser are closed before the process exits.
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await watch(
+      config,
+      {
+        port: port ?? defaultPort,
+        strictPort: flags['strict-port'] ?? false,
+        host: flags.host ?? '127.0.0.1',
+        open: flags.open ?? false,
+        pdf: !(flags['no-pdf'] ?? false),
+        color,
+        ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
+        reloadConfig: () => resolveConfigOf(flags, io),
+        configFiles: flags.config === undefined ? configFileNames.map((name) => path.join(io.cwd, name)) : [path.resolve(io.cwd, flags.config)],
+        signal: stop.signal,
+      },
+      io,
+    );
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
 async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise<number> {
   const format = flags.format ?? 'pretty';
   if (!['pretty', 'json', 'github'].includes(format)) throw new UsageError(`unknown --format \`${format}\`, expected pretty, json or github`);
@@ -177,6 +228,16 @@ async function runDoctor(flags: Flags, io: Io): Promise<number> {
 
 /** Reads and resolves the config; reports its problems; `undefined` when it is unusable. */
 async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config | undefined> {
+  const [{ resolved, file, text }, { reporters }] = await Promise.all([resolveConfigOf(flags, io), import('./diagnostics/reporters/index.js')]);
+  if (resolved.diagnostics.length > 0) {
+    const sources = new Map(file !== undefined && text !== undefined ? [[file, text]] : []);
+    io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color, planCount: 0, summary: false }));
+  }
+  return resolved.config;
+}
+
+/** Reads the config file and resolves it with the flags; also its shown path and text, for code frames. */
+async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolved; file?: string; text?: string }> {
   const asOf = flags['as-of'];
   if (asOf !== undefined && parseDate(asOf) === undefined) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not \`${asOf}\``);
   const configFlags: ConfigFlags = {
@@ -187,14 +248,10 @@ async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config 
       ? {}
       : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),
   };
-  const [{ readConfigFile, resolveConfig }, { reporters }] = await Promise.all([import('./config.js'), import('./diagnostics/reporters/index.js')]);
+  const { readConfigFile, resolveConfig } = await import('./config.js');
   const source = await readConfigFile(io.cwd, flags.config);
   const resolved = resolveConfig(source, configFlags, io.cwd, today());
-  if (resolved.diagnostics.length > 0) {
-    const sources = new Map(source ? [[source.displayPath, source.text]] : []);
-    io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color, planCount: 0, summary: false }));
-  }
-  return resolved.config;
+  return source ? { resolved, file: source.displayPath, text: source.text } : { resolved };
 }
 
 function wantsColor(flags: Flags, io: Io): boolean {

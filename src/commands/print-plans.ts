@@ -32,6 +32,8 @@ export interface PrintPlansOptions {
   readonly generator: string;
   /** Aborted by Ctrl-C or SIGTERM: printing stops and the browser is ended. */
   readonly signal: AbortSignal;
+  /** Told as soon as each PDF is written (the preview's print view reloads it). */
+  readonly onPrinted?: (slug: string) => void;
 }
 
 /** What printing did. */
@@ -89,6 +91,7 @@ export async function printPlans(plans: readonly PlanModel[], config: Config, op
         if (signal.aborted) return;
         await writeFileAtomic(pdfPath(out, plan.slug), pdf);
         manifest[plan.slug] = key;
+        options.onPrinted?.(plan.slug);
         for (const url of printed.blocked) blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
         progress.done(plan.file, pdfPath(out, plan.slug));
       } catch (error) {

@@ -33,6 +33,8 @@ export interface ServerOptions {
   readonly inject?: (html: string, requestPath: string) => string;
   /** Files served from memory below `/__careerplan/`: the text for a name (`client.js`, `print/jordan/`), or undefined for a 404. */
   readonly memory?: (name: string) => string | undefined;
+  /** The HTML of a 404 page for a path with no file (a plan not built yet can show its problems); a plain 404 when undefined. */
+  readonly notFound?: (requestPath: string) => string | undefined;
   /** Milliseconds between heartbeats on the events stream; 15 s unless a test needs it sooner. */
   readonly heartbeatMs?: number;
 }
@@ -106,9 +108,9 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
       if (!trailingSlash) return plain(response, 301, 'Moved permanently', { Location: folderLocation(segments, query) });
       found = await findInside(root, [...segments, 'index.html']);
     }
-    if (found?.kind !== 'file') return plain(response, 404, 'Not found');
+    if (found?.kind !== 'file') return missing(request, response, requestPath);
     const handle = await openFile(found.real);
-    if (handle === undefined) return plain(response, 404, 'Not found');
+    if (handle === undefined) return missing(request, response, requestPath);
     let streaming = false;
     try {
       const type = contentTypeOf(found.real);
@@ -128,6 +130,12 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
     } finally {
       if (!streaming) await handle.close().catch(() => undefined);
     }
+  }
+
+  function missing(request: IncomingMessage, response: ServerResponse, requestPath: string): void {
+    const html = options.notFound?.(requestPath);
+    if (html === undefined) return plain(response, 404, 'Not found');
+    send(request, response, 'text/html; charset=utf-8', Buffer.from(html), 404);
   }
 
   const heartbeat = setInterval(() => {
@@ -237,8 +245,8 @@ function headersFor(type: string, length: number): http.OutgoingHttpHeaders {
   };
 }
 
-function send(request: IncomingMessage, response: ServerResponse, type: string, body: Buffer): void {
-  response.writeHead(200, headersFor(type, body.length));
+function send(request: IncomingMessage, response: ServerResponse, type: string, body: Buffer, status = 200): void {
+  response.writeHead(status, headersFor(type, body.length));
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 

@@ -45,6 +45,14 @@ export class PlanPathError extends Error {
   override readonly name = 'PlanPathError';
 }
 
+/** Whether `file`, below the plans folder `root`, is a plan: a `.md` file with no part of its path starting with `.` or `_`, and not in `node_modules`. Pure. */
+export function isPlanFile(root: string, file: string): boolean {
+  if (!file.toLowerCase().endsWith('.md')) return false;
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  return !relative.split(path.sep).some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules');
+}
+
 /**
  * Lists the plan files under each path: a file is taken as it is; a folder is
  * searched for `*.md`, skipping names that start with `.` or `_` and
@@ -71,11 +79,8 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
       throw new PlanPathError(`cannot list ${given}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
     }
     for (const entry of entries) {
-      if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.md')) continue;
       const file = path.join(entry.parentPath, entry.name);
-      const relative = path.relative(absolute, file).split(path.sep);
-      if (relative.some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules')) continue;
-      found.add(file);
+      if (entry.isFile() && isPlanFile(absolute, file)) found.add(file);
     }
   }
   return [...found].sort();

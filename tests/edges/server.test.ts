@@ -57,6 +57,7 @@ beforeAll(async () => {
     port: 0,
     heartbeatMs: 50,
     memory: (name) => (name === 'client.js' ? 'new EventSource("/__careerplan/events");' : undefined),
+    notFound: (requestPath) => (requestPath.startsWith('/pending/') ? `<!doctype html><title>Not built</title><p>${requestPath} is not built yet</p>` : undefined),
     inject: (html, requestPath) => {
       if (requestPath === '/boom.html') throw new Error('inject failed');
       return html.replace('</body>', `${snippet}</body>`);
@@ -187,6 +188,16 @@ describe('serving files', () => {
     expect(client.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(client.body).toContain('EventSource');
     expect((await request('/__careerplan/other.js')).status).toBe(404);
+  });
+
+  test('a 404 page from notFound where it has one, with the HTML headers; a plain 404 elsewhere', async () => {
+    const reply = await request('/pending/ada/');
+    expect(reply.status).toBe(404);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(reply.body).toContain('/pending/ada/ is not built yet');
+    expect((await request('/pending/../secret.txt')).body).not.toContain(secret);
+    expect((await request('/elsewhere.html')).body).toBe('Not found\n');
   });
 
   test('a failing handler is a 500 and the server keeps serving', async () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createWatcher, isEditorTemporary, type ChangeBatch, type Watcher } from '../../src/edges/watcher.js';
+import { atomicSave, pause, vimSave } from '../support/editors.js';
 
 /** A batch as delivered, with the text of every changed or added file read inside `onChange`. */
 type Seen = ChangeBatch & { readonly texts: Record<string, string> };
@@ -50,25 +51,6 @@ async function expectBatches(batches: readonly Seen[], count: number): Promise<v
   await vi.waitFor(() => expect(batches.length).toBeGreaterThanOrEqual(count), { timeout: 3000, interval: 10 });
   await new Promise((resolve) => setTimeout(resolve, quietMs));
   expect(batches).toHaveLength(count);
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Saves like editors that write a temporary file and rename it over the original. */
-async function atomicSave(file: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await writeFile(temp, text);
-  await rename(temp, file);
-}
-
-/** Saves like vim with `writebackup`: probe file, rename the original to `file~`, write anew, delete the backup. */
-async function vimSave(file: string, text: string): Promise<void> {
-  const probe = path.join(path.dirname(file), '4913');
-  await writeFile(probe, '');
-  await unlink(probe);
-  await rename(file, `${file}~`);
-  await writeFile(file, text);
-  await unlink(`${file}~`);
 }
 
 describe('createWatcher', () => {

@@ -1,0 +1,270 @@
+/**
+ * The site as `watch` keeps it: every plan's last check and last good page
+ * in memory, so a change rebuilds only what it touches. A changed plan is
+ * checked and rendered alone, plus the index; a changed template re-renders
+ * every page from the models it has, without reading a plan; a plan with
+ * errors keeps its last good page. Reads plans, writes the out folder.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { checkFile, crossPlanDiagnostics, displayPath, isChecked } from '../check-plans.js';
+import type { Config } from '../config.js';
+import { createHtmlRenderer } from '../stages/html.js';
+import { findPlanFiles, isPlanFile } from '../stages/load.js';
+import type { PlanModel } from '../stages/model.js';
+import { isBuildable, planPage, type PageContext, type PlanPage } from '../stages/page.js';
+import { compareDiagnostics, planSlug } from '../stages/validate.js';
+import { createTheme, ThemeError, type Theme } from '../theme/index.js';
+import type { Diagnostic } from '../types.js';
+import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlanPage, writePlansJson, type SiteContext } from './site-output.js';
+
+/** What a rebuild changed, for the pages open in a browser and the PDFs. */
+export interface Update {
+  /** URL paths (`/`, `/jordan-lee/`) whose page or problems changed; every page when `all`. */
+  readonly paths: readonly string[];
+  readonly all: boolean;
+  /** Slugs whose page HTML was written anew, so their PDFs are out of date. */
+  readonly reprint: readonly string[];
+  /** The plan files checked in this rebuild, as shown to the user. */
+  readonly checked: readonly string[];
+}
+
+/** Where the site's templates and files are, and how it is built. */
+export interface LiveSiteOptions {
+  readonly config: Config;
+  readonly cwd: string;
+  /** The built-in theme's folder. */
+  readonly builtinTemplates: string;
+  readonly generator: string;
+  /** Whether pages link their PDFs. */
+  readonly pdfs: boolean;
+}
+
+/** The files a rebuild looks at: plan files and other files of the plans folder, such as images. */
+export interface PlanChanges {
+  readonly changed: readonly string[];
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** The site kept live by `watch`. */
+export interface LiveSite {
+  /** Checks and builds every plan, and removes what an earlier build left of plans that are gone. */
+  buildAll(): Promise<Update>;
+  /** Rebuilds the plan pages that changed files in the plans folder touch; the index is left to `writeIndex`, so a page's reload need not wait for it. */
+  update(changes: PlanChanges): Promise<Update>;
+  /** Writes the index, `plans.json` and the manifest from the pages the site shows; returns whether the index page changed. */
+  writeIndex(): Promise<boolean>;
+  /** Reads the templates again and re-renders every page without reading a plan. */
+  retheme(): Promise<Update>;
+  /** Every current diagnostic, sorted, and the text of the plans they are in (for code frames). */
+  diagnostics(): { readonly diagnostics: readonly Diagnostic[]; readonly sources: ReadonlyMap<string, string> };
+  /** The diagnostics of the plan built at `slug`. */
+  diagnosticsOf(slug: string): readonly Diagnostic[];
+  /** The broken template that stops pages from being rendered, if any. */
+  readonly themeError: ThemeError | undefined;
+  /** The models of the pages the site shows, sorted by slug (a plan with errors shows its last good one). */
+  models(): PlanModel[];
+  /** How many plan files there are. */
+  readonly planCount: number;
+}
+
+/** One plan file's state. */
+interface Entry {
+  readonly slug: string;
+  readonly shown: string;
+  diagnostics: readonly Diagnostic[];
+  /** The file's text as last read, for code frames and to find the plans that link to a file. */
+  text: string | undefined;
+  /** The last good page: what the site shows, also while the plan has errors. */
+  page: PlanPage | undefined;
+}
+
+/** Creates the live site; nothing is read or written until `buildAll`. */
+export function createLiveSite(options: LiveSiteOptions): LiveSite {
+  const { config, cwd } = options;
+  const entries = new Map<string, Entry>();
+  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
+  const pageContext: PageContext = { html, config, slugOf: (file) => (entries.has(file) ? planSlug(file) : undefined) };
+  let theme: Theme | undefined;
+  let themeError: ThemeError | undefined;
+  let crossPlan = new Map<string, Diagnostic[]>();
+
+  const site = (): SiteContext | undefined => (theme === undefined ? undefined : { theme, config, generator: options.generator, pdfs: options.pdfs });
+
+  async function loadTheme(): Promise<boolean> {
+    try {
+      theme = await createTheme({ builtin: options.builtinTemplates, user: config.templates, cwd });
+      themeError = undefined;
+      return true;
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      themeError = error;
+      return false;
+    }
+  }
+
+  /** Checks one plan file and writes its page when it is good; returns whether its page or its problems changed. */
+  async function recheck(file: string, reprint: string[]): Promise<boolean> {
+    const entry = entries.get(file);
+    if (entry === undefined) return false;
+    const result = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
+    const before = JSON.stringify(entry.diagnostics);
+    entry.diagnostics = result.diagnostics;
+    entry.text = isChecked(result) ? result.source.text : undefined;
+    let written = false;
+    if (isChecked(result) && isBuildable(result)) {
+      entry.page = planPage(result, pageContext);
+      const page = entry.page;
+      if (await rendering((output) => writePlanPage(page, output))) {
+        written = true;
+        reprint.push(entry.slug);
+      }
+    }
+    return written || before !== JSON.stringify(entry.diagnostics);
+  }
+
+  /** Recomputes the rules over all plans; returns the files whose cross-plan diagnostics changed. */
+  function refreshCrossPlan(): string[] {
+    const next = crossPlanDiagnostics([...entries.keys()], config, cwd);
+    const changed = [...entries.keys()].filter((file) => JSON.stringify(next.get(file) ?? []) !== JSON.stringify(crossPlan.get(file) ?? []));
+    crossPlan = next;
+    return changed;
+  }
+
+  /** Writes the index, `plans.json` and the manifest; returns whether the index page changed. */
+  async function writeIndex(): Promise<boolean> {
+    const models = shownModels();
+    const changed = await rendering((output) => writeIndexPage(models, output));
+    if (theme === undefined) return false;
+    await writePlansJson(models, site() as SiteContext);
+    await writeManifest(config.out, keptNames());
+    return changed;
+  }
+
+  /** What the out folder keeps: the site, and the pages of plans with errors (their last good version, maybe from an earlier build). */
+  function keptNames(): Set<string> {
+    return new Set([...siteNames(shownModels()), ...[...entries.values()].map((entry) => entry.slug)]);
+  }
+
+  /** Renders with the theme, if it works: a template that fails while rendering stops rendering until it is fixed. */
+  async function rendering(write: (output: SiteContext) => Promise<boolean>): Promise<boolean> {
+    const output = site();
+    if (output === undefined) return false;
+    try {
+      return await write(output);
+    } catch (error) {
+      if (!(error instanceof ThemeError)) throw error;
+      themeError = error;
+      theme = undefined;
+      return false;
+    }
+  }
+
+  function shownModels(): PlanModel[] {
+    return [...entries.values()].flatMap((entry) => (entry.page ? [entry.page.model] : [])).sort((a, b) => a.slug.localeCompare(b.slug));
+  }
+
+  /** Re-renders every page from the models in memory. */
+  async function renderAll(): Promise<string[]> {
+    const reprint: string[] = [];
+    for (const { page, slug } of entries.values()) if (page && (await rendering((output) => writePlanPage(page, output)))) reprint.push(slug);
+    return reprint;
+  }
+
+  const pagePath = (slug: string): string => `/${encodeURIComponent(slug)}/`;
+
+  return {
+    async buildAll() {
+      const files = await findPlanFiles([config.plans]);
+      entries.clear();
+      for (const file of files) entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined });
+      crossPlan = crossPlanDiagnostics(files, config, cwd);
+      const previous = await readManifest(config.out);
+      if (await loadTheme()) await writeAssets(site() as SiteContext);
+      const reprint: string[] = [];
+      for (const file of files) await recheck(file, reprint);
+      await writeIndex();
+      if (theme !== undefined) await removeStale(config.out, previous, keptNames());
+      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown) };
+    },
+
+    async update(changes) {
+      const isPlan = (file: string): boolean => isPlanFile(config.plans, file);
+      const paths = new Set<string>();
+      const toCheck = new Set<string>();
+      const reprint: string[] = [];
+      const removedSlugs: string[] = [];
+      for (const file of changes.removed.filter(isPlan)) {
+        const entry = entries.get(file);
+        if (entry === undefined) continue;
+        entries.delete(file);
+        removedSlugs.push(entry.slug);
+        paths.add(pagePath(entry.slug));
+      }
+      for (const file of changes.added.filter(isPlan)) {
+        entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined });
+        paths.add(pagePath(planSlug(file)));
+      }
+      for (const file of [...changes.changed, ...changes.added].filter(isPlan)) toCheck.add(file);
+      // A plan added or removed changes the rules over all plans and the links other plans make to it.
+      const comingOrGoing = [...changes.added, ...changes.removed].filter(isPlan);
+      if (comingOrGoing.length > 0) {
+        for (const file of refreshCrossPlan()) toCheck.add(file);
+        const names = comingOrGoing.flatMap((file) => [path.basename(file), encodeURIComponent(path.basename(file))]);
+        for (const [file, entry] of entries) if (names.some((name) => entry.text?.includes(name))) toCheck.add(file);
+      }
+      // Another file (an image) matters to the plans that copy it and to plans with problems, which may name it.
+      const others = [...changes.changed, ...changes.added, ...changes.removed].filter((file) => !isPlan(file));
+      if (others.length > 0) {
+        for (const [file, entry] of entries) {
+          if (entry.diagnostics.length > 0 || entry.page?.copies.some((copy) => others.includes(copy.source))) toCheck.add(file);
+        }
+      }
+      for (const file of toCheck) {
+        const entry = entries.get(file);
+        if (entry !== undefined && (await recheck(file, reprint))) paths.add(pagePath(entry.slug));
+      }
+      for (const slug of removedSlugs) {
+        if (![...entries.values()].some((entry) => entry.slug === slug)) await rm(path.join(config.out, slug), { recursive: true, force: true });
+      }
+      return { paths: [...paths].sort(), all: false, reprint, checked: [...toCheck].map((file) => displayPath(file, cwd)) };
+    },
+
+    async retheme() {
+      const hadError = themeError !== undefined;
+      if (!(await loadTheme())) return { paths: [], all: true, reprint: [], checked: [] };
+      const assetsChanged = await writeAssets(site() as SiteContext);
+      const reprint = await renderAll();
+      await writeIndex();
+      const everything = theme !== undefined && (assetsChanged || hadError) ? shownModels().map((model) => model.slug) : reprint;
+      return { paths: [], all: true, reprint: everything, checked: [] };
+    },
+
+    writeIndex,
+
+    diagnostics() {
+      const sources = new Map<string, string>();
+      const diagnostics: Diagnostic[] = [];
+      for (const entry of entries.values()) {
+        diagnostics.push(...entry.diagnostics);
+        if (entry.diagnostics.length > 0 && entry.text !== undefined) sources.set(entry.shown, entry.text);
+      }
+      return { diagnostics: diagnostics.sort(compareDiagnostics), sources };
+    },
+
+    diagnosticsOf(slug) {
+      return [...entries.values()].filter((entry) => entry.slug === slug).flatMap((entry) => entry.diagnostics);
+    },
+
+    get themeError() {
+      return themeError;
+    },
+
+    models: shownModels,
+
+    get planCount() {
+      return entries.size;
+    },
+  };
+}
