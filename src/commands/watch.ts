@@ -155,7 +155,9 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
 
   function reload(update: Pick<Update, 'paths' | 'all'>): void {
     if (update.all) server.broadcast('reload', JSON.stringify({ all: true }));
-    else if (update.paths.length > 0) server.broadcast('reload', JSON.stringify({ paths: update.paths }));
+    // A plan's print view shows its problems too; its PDF reloads apart, once printed.
+    const paths = update.paths.flatMap((page) => (page === '/' ? [page] : [page, `/__careerplan/print${page}`]));
+    if (!update.all && paths.length > 0) server.broadcast('reload', JSON.stringify({ paths }));
   }
 
   /** Tells the terminal what a rebuild found: the problems of the plans it checked, then one line. */

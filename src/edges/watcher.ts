@@ -3,8 +3,8 @@
  * with chokidar, waits until each write has settled, and hands over the
  * changes in batches that never overlap. Touches the disk.
  */
-import type { Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, watch as watchFolder, type FSWatcher as FolderWatcher, type Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 
@@ -66,16 +66,23 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   let closed = false;
 
   const { watch } = await import('chokidar');
-  const watcher: FSWatcher = watch(roots, {
+  const ignored = (file: string): boolean => !isRootOrAbove(file, roots) && (isEditorTemporary(path.basename(file)) || options.ignore?.(file) === true);
+  // chokidar misses a watched path that does not exist yet when it appears with files in it: those are waited for apart.
+  const missing = roots.filter((root) => !existsSync(root));
+  const watcher: FSWatcher = watch(roots.filter((root) => !missing.includes(root)), {
     ignoreInitial: true,
     atomic: atomicMs,
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: pollMs },
-    ignored: (file: string) => !isRootOrAbove(file, roots) && (isEditorTemporary(path.basename(file)) || options.ignore?.(file) === true),
+    ignored,
   });
+  /** Every file chokidar has told of and not removed since: a file in a new folder that it missed is not among them. */
+  const known = new Set<string>();
 
   function record(event: 'add' | 'change' | 'unlink', file: string, stats: Stats | undefined): void {
     if (closed) return;
     const exists = event !== 'unlink';
+    if (exists) known.add(file);
+    else known.delete(file);
     const seen = exists ? stats : undefined;
     const entry = pending.get(file);
     if (entry === undefined) pending.set(file, { before: event !== 'add', now: exists, seen });
@@ -162,6 +169,55 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
     }
   }
 
+  /**
+   * chokidar can miss a file written into a folder just created (`mkdir -p
+   * templates/partials` then a save), between listing the new folder and
+   * watching it: the new folder is listed again, now and once the writes
+   * have settled, and what is new in it is added.
+   */
+  async function rescan(folder: string): Promise<void> {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (!entry.isFile() || known.has(file) || pending.has(file) || isIgnoredBelow(folder, file)) continue;
+      const stats = await stat(file).catch(() => undefined);
+      if (stats?.isFile() !== true || known.has(file) || pending.has(file)) continue;
+      record('add', file, stats);
+      // chokidar did not see it, so it may not see its next change either: it is watched by name.
+      watcher.add(file);
+    }
+  }
+
+  /** Whether chokidar would ignore `file` or a folder on the way to it from `folder`. */
+  function isIgnoredBelow(folder: string, file: string): boolean {
+    let current = file;
+    while (current !== folder && current.length > folder.length) {
+      if (ignored(current)) return true;
+      current = path.dirname(current);
+    }
+    return false;
+  }
+
+  /** Starts watching a path that did not exist when the watcher started, and reports what is in it. */
+  async function appeared(root: string): Promise<void> {
+    if (closed) return;
+    watcher.add(root);
+    const stats = await stat(root).catch(() => undefined);
+    if (stats?.isFile() === true && !known.has(root)) record('add', root, stats);
+    else if (stats?.isDirectory() === true) {
+      await rescan(root);
+      setTimeout(() => void (closed ? undefined : rescan(root)), settleMs).unref();
+    }
+  }
+
+  const waiting = missing.map((root) => awaitPath(root, () => void appeared(root), report));
+
+  watcher.on('addDir', (folder) => {
+    if (closed) return;
+    const resolved = path.resolve(folder);
+    void rescan(resolved);
+    setTimeout(() => void (closed ? undefined : rescan(resolved)), settleMs).unref();
+  });
   watcher.on('add', (file, stats) => record('add', path.resolve(file), stats));
   watcher.on('change', (file, stats) => record('change', path.resolve(file), stats));
   watcher.on('unlink', (file) => record('unlink', path.resolve(file), undefined));
@@ -169,18 +225,58 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
     if (!closed) report(error);
   });
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  for (const [folder, names] of Object.entries(watcher.getWatched())) for (const name of names) known.add(path.resolve(folder, name));
 
   let closing: Promise<void> | undefined;
   return {
     close() {
       closing ??= (async () => {
         closed = true;
+        for (const wait of waiting) wait.close();
         clearTimeout(timer);
         pending.clear();
         await watcher.close();
         await flushing;
       })();
       return closing;
+    },
+  };
+}
+
+/**
+ * Waits for a path that does not exist yet: watches the nearest folder above
+ * it that does, one level deep, moving down as folders on the way appear.
+ * Calls `onAppear` once, when the path itself exists.
+ */
+function awaitPath(target: string, onAppear: () => void, report: (error: unknown) => void): { close(): void } {
+  let folderWatcher: FolderWatcher | undefined;
+  let done = false;
+  const arm = (): void => {
+    folderWatcher?.close();
+    folderWatcher = undefined;
+    if (done) return;
+    if (existsSync(target)) {
+      done = true;
+      onAppear();
+      return;
+    }
+    let folder = path.dirname(target);
+    while (!existsSync(folder) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+    try {
+      folderWatcher = watchFolder(folder, { persistent: false }, () => arm());
+      folderWatcher.on('error', () => arm());
+    } catch (error) {
+      report(error);
+      return;
+    }
+    // It may have appeared between the check and the watch.
+    if (existsSync(target) || !existsSync(folder)) arm();
+  };
+  arm();
+  return {
+    close() {
+      done = true;
+      folderWatcher?.close();
     },
   };
 }

@@ -22,7 +22,7 @@ afterEach(async () => {
 });
 
 /** A temp project with `plans/` holding `files`, watched by a real watcher that records every batch. */
-async function start(files: Record<string, string>, slow?: (batch: ChangeBatch, index: number) => Promise<void>) {
+async function start(files: Record<string, string>, slow?: (batch: ChangeBatch, index: number) => Promise<void>, also: readonly string[] = []) {
   base = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-watcher-')));
   const plans = path.join(base, 'plans');
   await mkdir(plans);
@@ -31,7 +31,7 @@ async function start(files: Record<string, string>, slow?: (batch: ChangeBatch, 
   let running = 0;
   let overlapped = false;
   watcher = await createWatcher({
-    paths: [plans],
+    paths: [plans, ...also.map((name) => path.join(base, name))],
     onChange: async (batch) => {
       running++;
       if (running > 1) overlapped = true;
@@ -43,7 +43,7 @@ async function start(files: Record<string, string>, slow?: (batch: ChangeBatch, 
     },
   });
   const at = (name: string) => path.join(plans, name);
-  return { plans, at, batches, overlapped: () => overlapped };
+  return { base, plans, at, batches, overlapped: () => overlapped };
 }
 
 /** Waits until exactly `count` batches arrived, then listens a little longer for an extra one. */
@@ -117,6 +117,37 @@ describe('createWatcher', () => {
     await writeFile(at('grace.md'), 'new plan');
     await expectBatches(batches, 1);
     expect(batches[0]).toEqual({ changed: [], added: [at('grace.md')], removed: [], texts: { 'grace.md': 'new plan' } });
+  });
+
+  test('a file written into a folder just made is added, every time', async () => {
+    const { at, batches } = await start({ 'ada.md': 'v1' });
+    for (let round = 0; round < 10; round++) {
+      await mkdir(at(`year-${round}`));
+      await writeFile(at(`year-${round}/grace.md`), `plan ${round}`);
+      await expectBatches(batches, round + 1);
+      expect(batches[round]).toEqual({ changed: [], added: [at(`year-${round}/grace.md`)], removed: [], texts: { 'grace.md': `plan ${round}` } });
+    }
+  });
+
+  test('a watched folder that does not exist yet is watched once it appears, with what was written into it', async () => {
+    for (const nested of ['templates', 'templates/partials']) {
+      const { base, batches } = await start({ 'ada.md': 'v1' }, undefined, ['templates', 'careerplan.config.json']);
+      await mkdir(path.join(base, nested), { recursive: true });
+      await writeFile(path.join(base, nested, 'footer.hbs'), 'footer');
+      await expectBatches(batches, 1);
+      expect(batches[0]).toEqual({ changed: [], added: [path.join(base, nested, 'footer.hbs')], removed: [], texts: { 'footer.hbs': 'footer' } });
+      await writeFile(path.join(base, nested, 'footer.hbs'), 'footer v2');
+      await writeFile(path.join(base, 'careerplan.config.json'), '{}');
+      await expectBatches(batches, 2);
+      expect(batches[1]).toEqual({
+        changed: [path.join(base, nested, 'footer.hbs')],
+        added: [path.join(base, 'careerplan.config.json')],
+        removed: [],
+        texts: { 'footer.hbs': 'footer v2', 'careerplan.config.json': '{}' },
+      });
+      await watcher?.close();
+      await rm(base, { recursive: true, force: true });
+    }
   });
 
   test('a deleted file is removed', async () => {

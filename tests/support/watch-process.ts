@@ -1,0 +1,118 @@
+/**
+ * `careerplan watch` as a real child process, with a real HTTP client on its
+ * events stream: what it printed, which events reached a page, and a clean
+ * Ctrl-C at the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { expect, vi } from 'vitest';
+import { repo } from '../e2e/run.js';
+
+/** A server-sent event as a client received it, with when it arrived (`performance.now()`). */
+export interface ReceivedEvent {
+  readonly event: string;
+  readonly data: string;
+  readonly at: number;
+}
+
+/** A running `careerplan watch`. */
+export interface WatchProcess {
+  readonly url: string;
+  /** Everything it wrote to stderr so far. */
+  stderr(): string;
+  /** The lines saying a rebuild happened (`rebuilt …`, `re-rendered …`, `config changed …`). */
+  rebuilds(): string[];
+  /** Events received on the events stream so far. */
+  readonly events: ReceivedEvent[];
+  /** GETs a path of the preview. */
+  get(pathname: string): Promise<{ status: number; body: string; type: string | undefined }>;
+  /** Sends SIGINT and resolves with the exit code once the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  readonly child: ChildProcess;
+}
+
+/** Starts `careerplan watch ...args` in `cwd`, waits until it serves, and connects to its events stream. */
+export async function startWatch(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<WatchProcess> {
+  const child = spawn(process.execPath, [path.join(repo, 'bin/careerplan.js'), 'watch', '--port', '0', ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await vi.waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`watch exited with ${child.exitCode}:\n${stderr}`);
+      expect(stderr).toMatch(/previewing \d+ plans at http:\/\/[^ ]+\//);
+    },
+    { timeout: 60_000, interval: 20 },
+  );
+  const url = /previewing \d+ plans at (http:\/\/[^ ]+\/)/.exec(stderr)?.[1] as string;
+  const events: ReceivedEvent[] = [];
+  const stream = await connectEvents(url, events);
+
+  return {
+    url,
+    child,
+    events,
+    stderr: () => stderr,
+    rebuilds: () => stderr.split('\n').filter((line) => /^\d\d:\d\d:\d\d (rebuilt|re-rendered|config changed)/.test(line)),
+    get: (pathname) => get(new URL(pathname, url).href),
+    async stop(signal = 'SIGINT') {
+      stream.destroy();
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Opens the events stream the way a page does and records every event; resolves once connected. */
+export function connectEvents(url: string, events: ReceivedEvent[]): Promise<http.ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const origin = new URL(url).origin;
+    const request = http.get(new URL('/__careerplan/events', url), { headers: { Origin: origin, Accept: 'text/event-stream' } }, (response) => {
+      if (response.statusCode !== 200) reject(new Error(`events stream answered ${response.statusCode}`));
+      let buffer = '';
+      response.setEncoding('utf8').on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split('\n');
+          const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
+          const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+          if (event !== undefined) events.push({ event, data, at: performance.now() });
+          if (block.includes(': connected')) resolve(request);
+        }
+      });
+      response.on('error', () => undefined);
+    });
+    request.on('error', (error) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
+    });
+  });
+}
+
+function get(url: string): Promise<{ status: number; body: string; type: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, type: response.headers['content-type'] }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** The preview state a served page carries (problems and the print view link). */
+export function previewState(html: string): { problems: Array<{ file?: string; line?: number; ruleId: string; message: string; frame?: string }>; printView?: string } {
+  const json = /<script type="application\/json" id="careerplan-preview">([^<]*)<\/script>/.exec(html)?.[1];
+  if (json === undefined) throw new Error('no preview state in the page');
+  return JSON.parse(json);
+}
