@@ -17,10 +17,11 @@ import { repoRoot, runCli, type ChildRun } from './child.js';
 import { benchAsOf, writePlans, type GeneratedPlan } from './generate.js';
 import { floorVariants, measurePdf, pdfConcurrencies, type FloorVariant, type PdfFigures } from './pdf.js';
 import { measureStages, stageNames, type StageFigures } from './stages.js';
+import { measureWatch, type WatchFigures } from './watch.js';
 import { median, summarize } from './stats.js';
 
-/** The cases and sections `--case` chooses from: the CLI cases, then printing PDFs. */
-const sectionNames = [...cases.map((c) => c.name), 'pdf'] as const;
+/** The cases and sections `--case` chooses from: the CLI cases, then printing PDFs, then the live preview. */
+const sectionNames = [...cases.map((c) => c.name), 'pdf', 'watch'] as const;
 
 const usage = `Usage: npm run bench -- [options]
 
@@ -31,6 +32,7 @@ const usage = `Usage: npm run bench -- [options]
   --case NAMES     comma-separated cases to run (default: ${sectionNames.join(',')}; pdf is the PDF section)
   --pdf-plans N    plans printed to PDF by the pdf section (default 100)
   --pdf-runs R     timed runs of each PDF measurement; medians reported (default 1)
+  --watch-edits N  saves timed by the watch section, each a different plan of the corpus (default 50)
   --floor NAMES    the bare Puppeteer loops to compare with, of ${floorVariants.join(', ')} (default: served):
                      served = setContent(html) with a <base> to a loopback server over the site:
                               the same styled pages careerplan prints (CSS, web fonts, images)
@@ -50,6 +52,8 @@ interface Options {
   readonly pdfPlans: number;
   readonly pdfRuns: number;
   readonly floors: readonly FloorVariant[];
+  readonly watch: boolean;
+  readonly watchEdits: number;
   readonly keep: boolean;
 }
 
@@ -138,6 +142,12 @@ async function main(argv: readonly string[]): Promise<number> {
     progress(`stages: ${sampled.length} plans in-process, ${options.runs} passes after a warm-up`);
     const stages = await measureStages(sampled, plansFolder, options.runs);
 
+    let watch: WatchFigures | undefined;
+    if (options.watch) {
+      progress(`watch: starting careerplan watch on ${corpus.plans.length} plans`);
+      watch = await measureWatch({ plansFolder, plans: corpus.plans, edits: Math.min(options.watchEdits, corpus.plans.length), work: path.join(work, 'watch'), progress });
+    }
+
     const report = {
       date: new Date().toISOString(),
       commit: gitCommit(),
@@ -155,6 +165,7 @@ async function main(argv: readonly string[]): Promise<number> {
       cases: results,
       ...(pdf ? { pdf } : {}),
       stages,
+      ...(watch ? { watch } : {}),
       benchSeconds: (performance.now() - started) / 1000,
       loadAverage: [loadBefore, os.loadavg()[0] ?? 0],
     };
@@ -184,6 +195,7 @@ function parseOptions(argv: readonly string[]): Options {
       case: { type: 'string' },
       'pdf-plans': { type: 'string' },
       'pdf-runs': { type: 'string' },
+      'watch-edits': { type: 'string' },
       floor: { type: 'string' },
       keep: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -217,6 +229,8 @@ function parseOptions(argv: readonly string[]): Options {
     pdfPlans: count('pdf-plans', values['pdf-plans'], 100, 1),
     pdfRuns: count('pdf-runs', values['pdf-runs'], 1, 1),
     floors: floorVariants.filter((variant) => floors.includes(variant)),
+    watch: names.includes('watch'),
+    watchEdits: count('watch-edits', values['watch-edits'], 50, 1),
     keep: values.keep ?? false,
   };
 }
@@ -288,6 +302,7 @@ interface Report {
   readonly startup: { readonly ms: number; readonly peakRssMb?: number };
   readonly cases: readonly CaseFigures[];
   readonly pdf?: PdfFigures;
+  readonly watch?: WatchFigures;
   readonly commit: string | undefined;
   readonly benchSeconds: number;
   /** The 1-minute load average before and after the bench: other work on the machine skews every figure. */
@@ -330,6 +345,7 @@ function table(report: Report, stages: StageFigures): string {
     lines.push(row([label, fixed(figures.median, 2), fixed(figures.mean, 2), fixed(figures.p95, 2)], stageWidths));
   }
   lines.push('(the parts of parse are timed on their own, in a pass of their own: they need not add up to parse)');
+  if (report.watch) lines.push(...watchTable(report.watch, fixed));
   const [before = 0, after = 0] = report.loadAverage;
   // The bench itself keeps about one core busy, which the load average after it includes; when it printed PDFs,
   // its browsers keep every core busy and the figure after says nothing about other processes.
@@ -403,6 +419,18 @@ function pdfTable(pdf: PdfFigures, fixed: Fixed, row: Row): string[] {
   }
   for (const note of pdf.notes) lines.push(`note: ${note}`);
   return lines;
+}
+
+/** The watch section of the table: save → reload latency, with the issue's target. */
+function watchTable(watch: WatchFigures, fixed: Fixed): string[] {
+  const cells = (f: WatchFigures['pageReload']) => `median ${fixed(f.median, 0)} ms, p95 ${fixed(f.p95, 0)} ms (${fixed(f.min, 0)}–${fixed(f.max, 0)})`;
+  return [
+    '',
+    `watch · ${watch.plans} plans · ${watch.edits} saves, each of another plan, HTML only (PDFs are printed after, in the background)`,
+    `  save → reload event of the plan's page: ${cells(watch.pageReload)}; target: median under 100 ms`,
+    `  save → reload event of the index:       ${cells(watch.indexReload)}`,
+    `  start (build ${watch.plans} plans, then serve): ${fixed(watch.startMs / 1000, 1)} s`,
+  ];
 }
 
 function progress(message: string): void {

@@ -53,8 +53,10 @@ export interface LiveSite {
   buildAll(): Promise<Update>;
   /** Rebuilds the plan pages that changed files in the plans folder touch; the index is left to `writeIndex`, so a page's reload need not wait for it. */
   update(changes: PlanChanges): Promise<Update>;
-  /** Writes the index, `plans.json` and the manifest from the pages the site shows; returns whether the index page changed. */
+  /** Writes the index and the manifest from the pages the site shows; returns whether the index page changed. */
   writeIndex(): Promise<boolean>;
+  /** Writes `plans.json`, every shown plan's data: no page shows it, so `watch` writes it when the saves pause. */
+  writeData(): Promise<void>;
   /** Reads the templates again and re-renders every page without reading a plan. */
   retheme(): Promise<Update>;
   /** Every current diagnostic, sorted, and the text of the plans they are in (for code frames). */
@@ -137,9 +139,13 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     const models = shownModels();
     const changed = await rendering((output) => writeIndexPage(models, output));
     if (theme === undefined) return false;
-    await writePlansJson(models, site() as SiteContext);
     await writeManifest(config.out, keptNames());
     return changed;
+  }
+
+  async function writeData(): Promise<void> {
+    const output = site();
+    if (output !== undefined) await writePlansJson(shownModels(), output);
   }
 
   /** What the out folder keeps: the site, and the pages of plans with errors (their last good version, maybe from an earlier build). */
@@ -185,6 +191,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       const reprint: string[] = [];
       for (const file of files) await recheck(file, reprint);
       await writeIndex();
+      await writeData();
       if (theme !== undefined) await removeStale(config.out, previous, keptNames());
       return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown) };
     },
@@ -237,11 +244,13 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       const assetsChanged = await writeAssets(site() as SiteContext);
       const reprint = await renderAll();
       await writeIndex();
+      await writeData();
       const everything = theme !== undefined && (assetsChanged || hadError) ? shownModels().map((model) => model.slug) : reprint;
       return { paths: [], all: true, reprint: everything, checked: [] };
     },
 
     writeIndex,
+    writeData,
 
     diagnostics() {
       const sources = new Map<string, string>();

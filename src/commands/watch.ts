@@ -48,6 +48,9 @@ export interface WatchOptions {
 /** The port the preview tries first. */
 export const defaultPort = 4300;
 
+/** Quiet milliseconds after the last rebuild before `plans.json` is written. */
+const dataDelayMs = 1000;
+
 /** Quiet milliseconds after the last change before PDFs are printed again. */
 const printDebounceMs = 400;
 
@@ -240,8 +243,11 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     if (plans.changed.length + plans.added.length + plans.removed.length === 0) return;
     const update = await site.update(plans);
     reload(update);
+    // Node sends a response's writes at the end of the tick: let the reload leave before the index's long render starts.
+    await new Promise((resolve) => setImmediate(resolve));
     const indexChanged = await site.writeIndex();
     if (indexChanged || update.paths.length > 0) reload({ paths: ['/'], all: false });
+    writeDataSoon(current);
     report(site, update.checked, `rebuilt ${names.filter((_, i) => !isTemplate(all[i] as string)).join(', ')}`, started);
     current.printing?.request(update.reprint);
   }
@@ -277,7 +283,25 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     say(`${now()} config changed: rebuilt everything in ${Math.round(performance.now() - started)} ms`);
   }
 
+  /**
+   * `plans.json` holds every plan: writing it takes longer than a page, and
+   * no page shows it, so it is written once the saves pause (and at the end).
+   */
+  let dataTimer: NodeJS.Timeout | undefined;
+  function writeDataSoon(current: Session): void {
+    clearTimeout(dataTimer);
+    dataTimer = setTimeout(() => {
+      dataTimer = undefined;
+      serial(() => current.site.writeData()).catch((error: unknown) => say(`careerplan: could not write plans.json: ${(error as Error).message}`));
+    }, dataDelayMs);
+  }
+
   async function closeSession(old: Session): Promise<void> {
+    if (dataTimer !== undefined) {
+      clearTimeout(dataTimer);
+      dataTimer = undefined;
+      await old.site.writeData();
+    }
     old.retired = true;
     await old.watcher.close();
     await old.printing?.close();

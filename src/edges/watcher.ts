@@ -24,8 +24,10 @@ export interface WatcherOptions {
   readonly paths: readonly string[];
   /** Ignores more paths (absolute) on top of dotfiles and editor temporary files. */
   readonly ignore?: (path: string) => boolean;
-  /** Quiet milliseconds after the last settled event before a batch is delivered; 60 unless a caller needs otherwise. */
+  /** Quiet milliseconds after the last settled event before a batch with a new or removed file is delivered; 60 unless a caller needs otherwise. */
   readonly settleMs?: number;
+  /** Quiet milliseconds before a batch of changed files only (the usual save) is delivered; 25 unless a caller needs otherwise. */
+  readonly quickMs?: number;
   /** Receives each batch; the next batch waits until the returned promise settles. */
   readonly onChange: (batch: ChangeBatch) => void | Promise<void>;
   /** Receives watcher errors and failures of `onChange`; a process warning unless given. */
@@ -56,6 +58,7 @@ type Pending = { readonly before: boolean; now: boolean; seen: Stats | undefined
 /** Starts watching `options.paths`; resolves once the initial scan is done. Touches the disk. */
 export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   const settleMs = options.settleMs ?? 60;
+  const quickMs = Math.min(settleMs, options.quickMs ?? 25);
   const roots = options.paths.map((root) => path.resolve(root));
   const report = options.onError ?? warn;
   const pending = new Map<string, Pending>();
@@ -97,7 +100,9 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
 
   function arm(): void {
     clearTimeout(timer);
-    const wait = Math.min(settleMs, (firstAt ?? Date.now()) + maxWaitMs - Date.now());
+    // A file added or removed may be half of a rename or of an editor's save still under way: that waits longer than a plain change.
+    const window = [...pending.values()].every((entry) => entry.before && entry.now) ? quickMs : settleMs;
+    const wait = Math.min(window, (firstAt ?? Date.now()) + maxWaitMs - Date.now());
     timer = setTimeout(flush, Math.max(0, wait));
   }
 

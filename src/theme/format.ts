@@ -4,6 +4,7 @@
  * `Date.UTC`, so no time zone shifts them by a day. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
+import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from '../intl.js';
 import { labelLanguage, labelsFor, type PluralLabel } from './labels.js';
 
 /** How much of a date to spell out. */
@@ -15,7 +16,7 @@ const daysPerMonth = 365.2425 / 12;
 
 /** `2027-03-20` as `March 20, 2027` (en) or `20. März 2027` (de); `short` abbreviates the month. Pure. */
 export function formatDate(date: IsoDate, lang: string, style: DateStyle = 'long'): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style, day: 'numeric' }).format(utc(date));
+  return dateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style, day: 'numeric' }).format(utc(date));
 }
 
 /** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date. Pure. */
@@ -23,11 +24,11 @@ export function formatPeriod(period: Period, lang: string, style: DateStyle = 'l
   const [year, month] = period.first.split('-').map(Number) as [number, number];
   switch (period.kind) {
     case 'year':
-      return new Intl.NumberFormat(lang, { useGrouping: false }).format(year);
+      return numberFormat(lang, { useGrouping: false }).format(year);
     case 'quarter':
-      return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: new Intl.NumberFormat(lang, { useGrouping: false }).format(year) });
+      return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, { useGrouping: false }).format(year) });
     case 'month':
-      return new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style }).format(utc(period.first));
+      return dateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style }).format(utc(period.first));
     case 'day':
       return formatDate(period.first, lang, style);
   }
@@ -35,18 +36,18 @@ export function formatPeriod(period: Period, lang: string, style: DateStyle = 'l
 
 /** A ratio as a whole percentage, with the locale's spacing: `67%` (en), `67 %` (de). Pure. */
 export function formatPercent(ratio: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
 
 /** A number in the locale's digits and grouping. Pure. */
 export function formatNumber(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang).format(value);
+  return numberFormat(lang).format(value);
 }
 
 /** A plural label's form for `count`, with `{n}` and the other `{name}`s filled in. Pure. */
 export function formatPlural(label: PluralLabel, count: number, lang: string, values: Readonly<Record<string, string>> = {}): string {
   const locale = phraseLocale(lang);
-  const form = new Intl.PluralRules(locale).select(count) === 'one' ? label.one : label.other;
+  const form = pluralRules(locale).select(count) === 'one' ? label.one : label.other;
   return fill(form, { ...values, n: formatNumber(count, lang) });
 }
 
@@ -60,7 +61,7 @@ export function formatDays(daysLeft: number, lang: string): string {
       ? formatPlural(words.daysOverdue, late, lang)
       : formatPlural(words.monthsOverdue, Math.round(late / daysPerMonth), lang);
   }
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = relativeTimeFormat(locale, { numeric: 'auto' });
   return daysLeft <= daysShownAsDays ? relative.format(daysLeft, 'day') : relative.format(Math.round(daysLeft / daysPerMonth), 'month');
 }
 
@@ -72,11 +73,7 @@ export function fill(text: string, values: Readonly<Record<string, string>>): st
 /** The locale for phrases: the page's own when its labels exist, else English, so words never mix languages. */
 function phraseLocale(lang: string): string {
   const language = labelLanguage(lang);
-  try {
-    return new Intl.Locale(lang).language === language ? lang : language;
-  } catch {
-    return language;
-  }
+  return languageOf(lang) === language ? lang : language;
 }
 
 function utc(date: IsoDate): Date {

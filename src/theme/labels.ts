@@ -4,6 +4,7 @@
  * template passes in. Other languages fall back to English. Pure.
  */
 import type { TimelineText } from '../timeline/types.js';
+import { languageOf } from '../intl.js';
 
 /** A label whose form depends on a count (`{n}`), as Intl.PluralRules names the forms. */
 export interface PluralLabel {
@@ -326,13 +327,8 @@ export const labels = { en, de } satisfies Readonly<Record<string, Labels>>;
 
 /** The language whose labels a page in `lang` shows: its own when there are labels for it, else English. Pure. */
 export function labelLanguage(lang: string): keyof typeof labels {
-  let language: string;
-  try {
-    language = new Intl.Locale(lang).language;
-  } catch {
-    return 'en';
-  }
-  return language in labels ? (language as keyof typeof labels) : 'en';
+  const language = languageOf(lang);
+  return language !== undefined && Object.hasOwn(labels, language) ? (language as keyof typeof labels) : 'en';
 }
 
 /** The labels for a page in `lang`. Pure. */

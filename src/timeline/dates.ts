@@ -4,6 +4,7 @@
  * zone, so no machine's time zone can shift a day. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
+import { dateTimeFormat } from '../intl.js';
 
 /** Midnight UTC at the start of a calendar date. Pure. */
 export function utcDate(date: IsoDate): Date {
@@ -23,21 +24,15 @@ export interface DateWords {
 
 /** Date formatters for a BCP 47 language, falling back to English for a tag Intl rejects. Pure. */
 export function dateWords(lang: string): DateWords {
-  const cache = new Map<string, Intl.DateTimeFormat>();
   const formatter = (fields: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
-    const key = JSON.stringify(fields);
-    let found = cache.get(key);
-    if (!found) {
-      const options = { ...fields, timeZone: 'UTC' };
-      try {
-        found = new Intl.DateTimeFormat(lang, options);
-      } catch {
-        found = new Intl.DateTimeFormat('en', options);
-      }
-      cache.set(key, found);
+    const options = { ...fields, timeZone: 'UTC' };
+    try {
+      return dateTimeFormat(lang, options);
+    } catch {
+      return dateTimeFormat('en', options);
     }
-    return found;
   };
+
   const dayFields = { day: 'numeric', month: 'short', year: 'numeric' } as const;
   const monthFields = { month: 'short', year: 'numeric' } as const;
 

@@ -48,7 +48,7 @@ describe('the live site', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('jordan-lee/');
   });
 
-  test('a changed plan is checked and written alone; the index waits for writeIndex', async () => {
+  test('a changed plan is checked and written alone; the index waits for writeIndex, plans.json for writeData', async () => {
     const others = [await mtime('lena-schmidt'), await mtime('sam-okafor')];
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     await edit('jordan-lee.md', /^owner: .*$/m, 'owner: Jordan Q. Lee');
@@ -59,6 +59,8 @@ describe('the live site', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(index);
     expect(await site.writeIndex()).toBe(true);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Jordan Q. Lee');
+    expect(await readFile(path.join(out, 'plans.json'), 'utf8')).not.toContain('Jordan Q. Lee');
+    await site.writeData();
     expect(JSON.parse(await readFile(path.join(out, 'plans.json'), 'utf8')).plans.find((plan: { slug: string }) => plan.slug === 'jordan-lee').owner).toBe('Jordan Q. Lee');
   });
 

@@ -48,19 +48,19 @@ describe('the live preview in real Chromium', () => {
     await page.goto(`${watch.url}jordan-lee/`);
     await connected;
     expect(await headingOf(page)).toContain(first.replace(/^"|"$/g, ''));
-    await page.evaluate(() => window.scrollTo(0, 900));
+    await page.evaluate('window.scrollTo(0, 900)');
 
     connected = eventsOpen(page);
     await writeFile(plan, original.replace(/^title: .*$/m, 'title: Seen without pressing reload'));
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Seen without pressing reload'), { polling: 50, timeout: 15_000 });
+    await page.waitForFunction(`document.querySelector('h1')?.textContent?.includes('Seen without pressing reload')`, { polling: 50, timeout: 15_000 });
     await connected;
-    await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 2, { polling: 50, timeout: 5_000 });
+    await page.waitForFunction('Math.abs(window.scrollY - 900) < 2', { polling: 50, timeout: 5_000 });
 
     connected = eventsOpen(page);
     await writeFile(plan, original.replace(/^title: .*$/m, 'title: [never closed'));
     const overlay = await page.waitForSelector('#careerplan-overlay', { visible: true, timeout: 15_000 });
     await connected;
-    const text = await overlay?.evaluate((element) => (element as HTMLElement).innerText);
+    const text = await overlay?.evaluate((element) => (element as unknown as { innerText: string }).innerText);
     expect(text).toContain('plans/jordan-lee.md:');
     expect(text).toContain('yaml-syntax');
     expect(text).toContain('title: [never closed');
@@ -69,7 +69,7 @@ describe('the live preview in real Chromium', () => {
 
     connected = eventsOpen(page);
     await writeFile(plan, original.replace(/^title: .*$/m, 'title: Fixed and shown'));
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Fixed and shown') && !document.querySelector('#careerplan-overlay'), { polling: 50, timeout: 15_000 });
+    await page.waitForFunction(`document.querySelector('h1')?.textContent?.includes('Fixed and shown') && !document.querySelector('#careerplan-overlay')`, { polling: 50, timeout: 15_000 });
     await connected;
     expect(errors).toEqual([]);
     await page.close();
@@ -83,7 +83,7 @@ describe('the live preview in real Chromium', () => {
     connected = eventsOpen(page);
     const sam = path.join(folder, 'plans/sam-okafor.md');
     await writeFile(path.join(folder, 'plans/ada.md'), (await readFile(sam, 'utf8')).replace(/^owner: .*$/m, 'owner: Ada Newcomer'));
-    await page.waitForFunction(() => document.body.textContent?.includes('Ada Newcomer'), { polling: 50, timeout: 15_000 });
+    await page.waitForFunction(`document.body.textContent?.includes('Ada Newcomer')`, { polling: 50, timeout: 15_000 });
     await connected;
 
     const view = await browser.newPage();
@@ -93,10 +93,8 @@ describe('the live preview in real Chromium', () => {
     await connected;
     const before = await view.$eval('iframe#careerplan-pdf', (frame) => frame.getAttribute('src'));
     await writeFile(sam, (await readFile(sam, 'utf8')).replace(/^title: .*$/m, 'title: Reprinted while writing'));
-    await view.waitForFunction((old) => {
-      const frame = document.querySelector('iframe#careerplan-pdf');
-      return frame !== null && frame.getAttribute('src') !== old && frame.getAttribute('src')?.includes('?v=');
-    }, { polling: 100, timeout: 60_000 }, before);
+    const reprinted = `(() => { const src = document.querySelector('iframe#careerplan-pdf')?.getAttribute('src'); return src !== ${JSON.stringify(before)} && src?.includes('?v='); })()`;
+    await view.waitForFunction(reprinted, { polling: 100, timeout: 60_000 });
     await page.close();
     await view.close();
   }, 120_000);

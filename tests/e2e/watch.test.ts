@@ -69,6 +69,8 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
       expect(page.body).not.toContain('Burst two</h1>');
     }
     expect(watch.rebuilds().every((line) => line.includes('rebuilt plans/jordan-lee.md'))).toBe(true);
+    // plans.json, which no page shows, follows once the saves pause.
+    await vi.waitFor(async () => expect(await readFile(path.join(folder, 'out/plans.json'), 'utf8')).toContain('Saved by paused write'), { timeout: 10_000, interval: 100 });
     // Nothing of the preview is ever written to the out folder.
     expect(await readFile(path.join(folder, 'out/jordan-lee/index.html'), 'utf8')).not.toContain('__careerplan');
   });
@@ -94,11 +96,18 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     expect(previewState((await watch.get('/')).body).problems.map((p) => p.ruleId)).toEqual(['yaml-syntax']);
     expect(reloadsOf(watch, '/sam-okafor/')).toHaveLength(1);
 
-    await writeFile(plan, original);
+    await writeFile(plan, original.replace(/^owner: .*$/m, 'owner: Sam Fixed'));
     await expectRebuilds(watch, 2);
-    expect(previewState((await watch.get('/sam-okafor/')).body).problems).toEqual([]);
-    expect(previewState((await watch.get('/')).body).problems).toEqual([]);
-    expect(reloadsOf(watch, '/sam-okafor/')).toHaveLength(2);
+    // Ctrl-C right after a save still leaves plans.json up to date.
+    expect(await watch.stop()).toBe(0);
+    expect(await readFile(path.join(folder, 'out/plans.json'), 'utf8')).toContain('Sam Fixed');
+    running = await startWatch(folder, ['--no-pdf', '--as-of', '2026-11-26']);
+    const again = running;
+    await writeFile(plan, original);
+    await vi.waitFor(() => expect(again.rebuilds()).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    expect(previewState((await again.get('/sam-okafor/')).body).problems).toEqual([]);
+    expect(previewState((await again.get('/')).body).problems).toEqual([]);
+    expect(reloadsOf(again, '/sam-okafor/')).toHaveLength(1);
   });
 
   test('a new plan appears, a deleted one disappears, a renamed one moves; a plan never built shows its problems', async () => {

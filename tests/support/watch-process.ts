@@ -7,14 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
+import { connectEvents, type ReceivedEvent } from '../../bench/events-client.js';
 import { repo } from '../e2e/run.js';
-
-/** A server-sent event as a client received it, with when it arrived (`performance.now()`). */
-export interface ReceivedEvent {
-  readonly event: string;
-  readonly data: string;
-  readonly at: number;
-}
 
 /** A running `careerplan watch`. */
 export interface WatchProcess {
@@ -68,34 +62,6 @@ export async function startWatch(cwd: string, args: readonly string[] = [], env:
       return exited;
     },
   };
-}
-
-/** Opens the events stream the way a page does and records every event; resolves once connected. */
-export function connectEvents(url: string, events: ReceivedEvent[]): Promise<http.ClientRequest> {
-  return new Promise((resolve, reject) => {
-    const origin = new URL(url).origin;
-    const request = http.get(new URL('/__careerplan/events', url), { headers: { Origin: origin, Accept: 'text/event-stream' } }, (response) => {
-      if (response.statusCode !== 200) reject(new Error(`events stream answered ${response.statusCode}`));
-      let buffer = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split('\n');
-          const event = lines.find((line) => line.startsWith('event: '))?.slice(7);
-          const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
-          if (event !== undefined) events.push({ event, data, at: performance.now() });
-          if (block.includes(': connected')) resolve(request);
-        }
-      });
-      response.on('error', () => undefined);
-    });
-    request.on('error', (error) => {
-      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
-    });
-  });
 }
 
 function get(url: string): Promise<{ status: number; body: string; type: string | undefined }> {
