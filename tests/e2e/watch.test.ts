@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { atomicSave, burstSave, pause, pausedSave, vimSave } from '../support/editors.js';
 import { minimalPlan } from '../support/plans.js';
 import { previewState, startWatch, type WatchProcess } from '../support/watch-process.js';
-import { repo } from './run.js';
+import { careerplan, repo } from './run.js';
 
 const scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-watch-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -212,6 +212,31 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     running = watch;
     expect(new URL(watch.url).port).not.toBe(String(port));
     blocker.close();
+  });
+
+  test('wrong flags are refused with exit 2 before anything starts; dev is watch', () => {
+    const folder = project();
+    for (const [args, message] of [
+      [['watch', '--port', 'http'], '--port takes a port number from 0 to 65535, not `http`'],
+      [['watch', '--port', '70000'], '--port takes a port number from 0 to 65535, not `70000`'],
+      [['dev', '--format', 'json'], '`--format` is not an option of watch'],
+      [['watch', 'plans/jordan-lee.md'], 'unexpected argument `plans/jordan-lee.md` for watch'],
+    ] as const) {
+      const run = careerplan(args, { cwd: folder });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
+  test('--open opens the preview in the desktop browser (xdg-open here), once', async () => {
+    const folder = project();
+    const bin = path.join(folder, 'fake-bin');
+    await mkdir(bin);
+    const opened = path.join(folder, 'opened.txt');
+    await writeFile(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" >> ${JSON.stringify(opened)}\n`, { mode: 0o755 });
+    const watch = await startWatch(folder, ['--no-pdf', '--open'], { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` });
+    running = watch;
+    await vi.waitFor(async () => expect(await readFile(opened, 'utf8')).toBe(`${watch.url}\n`), { timeout: 10_000, interval: 50 });
   });
 
   test('--host other than a local address warns that the plans are exposed', async () => {
