@@ -245,6 +245,19 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     expect(watch.url).toMatch(/^http:\/\/localhost:\d+\/$/);
   });
 
+  test('a browser that dies is reported and the preview goes on', async () => {
+    const folder = project();
+    const browser = path.join(folder, 'dying-browser');
+    await writeFile(browser, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const watch = await watchIn(folder, ['--browser', browser]);
+    await vi.waitFor(() => expect(watch.stderr()).toMatch(/could not print the PDF|printing failed/), { timeout: 30_000, interval: 50 });
+    const plan = path.join(folder, 'plans/jordan-lee.md');
+    await writeFile(plan, (await readFile(plan, 'utf8')).replace(/^title: .*$/m, 'title: Still previewing'));
+    await expectRebuilds(watch, 1);
+    expect((await watch.get('/jordan-lee/')).body).toContain('Still previewing');
+    expect(watch.child.exitCode).toBeNull();
+  }, 60_000);
+
   test('the print view shows the current PDF and a change prints it again in the background, after the page reloaded', async () => {
     const folder = project();
     const watch = await watchIn(folder, []);
