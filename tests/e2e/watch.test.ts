@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -189,6 +189,32 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
       expect(watch.stderr()).toContain('careerplan: preview stopped');
       await expect(watch.get('/')).rejects.toThrow(/ECONNREFUSED/);
     }
+  });
+
+  test('Ctrl-C while PDFs are printing ends the browser too', async () => {
+    const watch = await startWatch(project(), ['--as-of', '2026-11-26']);
+    const pid = watch.child.pid as number;
+    let browsers: number[] = [];
+    await vi.waitFor(
+      () => {
+        browsers = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' })
+          .split('\n')
+          .filter((line) => /chrom/i.test(line))
+          .map((line) => Number(line.trim().split(/\s+/)[0]));
+        expect(browsers.length).toBeGreaterThan(0);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+    expect(await watch.stop('SIGINT')).toBe(0);
+    // Gone, or a zombie left for whoever reaps orphans here: either way it runs no more.
+    const alive = (browserPid: number): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${browserPid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    await vi.waitFor(() => expect(browsers.filter(alive)).toEqual([]), { timeout: 5_000, interval: 50 });
   });
 
   test('--strict-port fails with exit 2 when the port is taken; without it the next free port is used', async () => {
