@@ -12,6 +12,7 @@ import { parse } from './stages/parse.js';
 import { applySeverities, compareDiagnostics, planSlug, validate } from './stages/validate.js';
 import type { Checked, Diagnostic } from './types.js';
 import { isInside } from './paths.js';
+import { mapLimit } from './map-limit.js';
 
 /** Plans in work at once: enough to keep the disk busy, few enough that memory holds only their trees. */
 const plansAtOnce = 16;
@@ -118,18 +119,4 @@ function realPath(absolutePath: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Maps over items with at most `limit` calls under way, keeping the order of results. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

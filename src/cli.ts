@@ -44,6 +44,7 @@ Options for build:
   --browser PATH     Print with this Chrome, Chromium or Edge
   --paper NAME       Paper size: A4 (default), Letter, Legal, Tabloid, Ledger, A0 to A6
   --margin LENGTH    Page margins, such as 18mm (default), 2cm or 0.75in
+  --workers N        Threads building pages (default: one a core for many plans; 0: none)
 
 Options for watch (and --plans, --out, --as-of, --no-pdf, --browser as for build):
   --port N           Serve on this port (default 4300; the next free one if it is taken)
@@ -82,6 +83,7 @@ const options = {
   margin: { type: 'string' },
   browser: { type: 'string' },
   port: { type: 'string' },
+  workers: { type: 'string' },
   'strict-port': { type: 'boolean' },
   host: { type: 'string' },
   open: { type: 'boolean' },
@@ -89,7 +91,7 @@ const options = {
 
 /** The flags each command takes besides --config, --help and --version. */
 const commandFlags: Readonly<Record<string, readonly string[]>> = {
-  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin'],
+  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin', 'workers'],
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
   doctor: ['browser'],
@@ -155,6 +157,8 @@ async function runBuild(flags: Flags, io: Io): Promise<number> {
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) {
     throw new UsageError(`--concurrency takes a whole number from 1, not \`${flags.concurrency}\``);
   }
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`--workers takes a whole number from 0, not \`${flags.workers}\``);
   const { build } = await import('./commands/build.js');
   return build(
     config,
@@ -164,6 +168,7 @@ async function runBuild(flags: Flags, io: Io): Promise<number> {
       pdf: !(flags['no-pdf'] ?? false),
       force: flags.force ?? false,
       ...(concurrency === undefined ? {} : { concurrency }),
+      ...(workers === undefined ? {} : { workers }),
       ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
     },
     io,

@@ -3,23 +3,26 @@
  * site (a page per plan, the index, `plans.json`, assets) and reports the
  * rest the way `check` does. Wires the pure stages to the disk.
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { checkEach, displayPath } from '../check-plans.js';
+import { displayPath } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice } from '../edges/browser.js';
 import { lockOut } from '../edges/files.js';
+import { mapLimit } from '../map-limit.js';
 import { packageRoot } from '../package-root.js';
-import { createHtmlRenderer } from '../stages/html.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
-import type { PlanModel } from '../stages/model.js';
-import { isBuildable, planPage } from '../stages/page.js';
-import { planSlug } from '../stages/validate.js';
+import { modelVersion, type PlanModel } from '../stages/model.js';
+import { compareDiagnostics } from '../stages/validate.js';
 import { createTheme } from '../theme/index.js';
+import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
+import type { PagesJob } from './build-pages.js';
+import { buildPages, defaultWorkers } from './build-workers.js';
 import { exitCodes, type Io } from './io.js';
 import { printPlans, type PrintOutcome } from './print-plans.js';
-import { emptyFolder, guardOut, readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlanPage, writePlansJson, type SiteContext } from './site-output.js';
+import { emptyFolder, guardOut, readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
 
 /** How `build` runs. */
 export interface BuildOptions {
@@ -34,6 +37,8 @@ export interface BuildOptions {
   readonly concurrency?: number;
   /** The browser named by `--browser`. */
   readonly browser?: string;
+  /** Worker threads building pages (0: this thread alone); default by the number of plans and cores. */
+  readonly workers?: number;
 }
 
 /** Exit codes of a build stopped by a signal, as shells report them. */
@@ -55,13 +60,12 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     noBrowser = error.message;
   }
 
-  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
-  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
-  const slugByFile = new Map(files.map((file) => [file, planSlug(file)]));
-  const pageContext = { html, config, slugOf: (file: string) => slugByFile.get(file) };
-  const generator = `careerplan ${packageRoot().version}`;
-  const site: SiteContext = { theme, config, generator, pdfs: browser !== undefined };
-  const models: PlanModel[] = [];
+  const builtinTemplates = path.join(packageRoot().folder, 'templates');
+  const theme = await createTheme({ builtin: builtinTemplates, user: config.templates, cwd: io.cwd });
+  const tool = packageRoot().version;
+  const generator = `careerplan ${tool}`;
+  const pdfs = browser !== undefined;
+  const site: SiteContext = { theme, config, generator, pdfs };
 
   // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind.
   const abort = new AbortController();
@@ -72,37 +76,71 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   process.once('SIGTERM', onTerminate);
 
   const release = await lockOut(config.out);
-  let summary;
+  const entries = new Map<string, CachedPlan>();
+  let cachedCount = 0;
+  const models = new Map<string, PlanModel>();
   let printing: PrintOutcome | undefined;
   try {
     if (options.clean) await emptyFolder(config.out);
     const previous = await readManifest(config.out);
-    // Each plan's page is written as soon as the plan is checked, so only a few plans' trees are in memory at once.
-    summary = await checkEach(files, config, io.cwd, async (checked) => {
-      if (abort.signal.aborted || !isBuildable(checked)) return;
-      const page = planPage(checked, pageContext);
-      await writePlanPage(page, site);
-      models.push(page.model);
-    });
-    if (!abort.signal.aborted) {
-      models.sort((a, b) => a.slug.localeCompare(b.slug));
-      await writeIndexPage(models, site);
-      await writePlansJson(models, site);
-      await writeAssets(site);
-      const written = siteNames(models);
-      await writeManifest(config.out, written);
-      await removeStale(config.out, previous, written);
+
+    // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
+    const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
+    const keys = new Map((await mapLimit(files, 64, async (file) => [file, hashOf([siteWide, file, await readFile(file).catch(() => '')])] as const)));
+    const siteKey = hashOf([siteWide, ...files.map((file) => keys.get(file) as string)]);
+    const cache = await readCache(config.out, tool);
+
+    const toBuild: string[] = [];
+    for (const file of files) {
+      const hit = await cache.lookup(file, keys.get(file) as string, config.out);
+      if (hit) entries.set(file, hit);
+      else toBuild.push(file);
     }
-    if (browser && !abort.signal.aborted) {
-      printing = await printPlans(models, config, {
-        browser,
-        settings: { paper: config.pdf.paper, margin: config.pdf.margin },
-        concurrency: options.concurrency ?? config.pdf.concurrency ?? availableParallelism(),
-        timeout: config.pdf.timeout,
-        force: options.force,
-        generator,
-        signal: abort.signal,
-      }, io);
+    const siteIsCurrent = toBuild.length === 0 && (await cache.siteIsCurrent(siteKey, config.out));
+    // The models of unchanged plans come from the last build's plans.json; a plan whose model is not there is built again.
+    if (!siteIsCurrent || pdfs) {
+      const known = (await cache.models(config.out)) ?? new Map<string, PlanModel>();
+      for (const [file, entry] of entries) {
+        const model = known.get(entry.slug);
+        if (!entry.built) continue;
+        if (model) models.set(file, model);
+        else {
+          entries.delete(file);
+          toBuild.push(file);
+        }
+      }
+    }
+
+    cachedCount = entries.size;
+    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs };
+    const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
+    await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, model }) => {
+      entries.set(file, { key: keys.get(file) as string, ...entry });
+      if (model) models.set(file, model);
+    });
+
+    if (!abort.signal.aborted) {
+      const shown = [...models.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+      if (!siteIsCurrent) {
+        await writeIndexPage(shown, site);
+        await writePlansJson(shown, site);
+        await writeAssets(site);
+        const written = siteNames(shown);
+        await writeManifest(config.out, written);
+        await removeStale(config.out, previous, written);
+      }
+      await writeCache(config.out, tool, entries, siteKey);
+      if (browser) {
+        printing = await printPlans(shown, config, {
+          browser,
+          settings: { paper: config.pdf.paper, margin: config.pdf.margin },
+          concurrency: options.concurrency ?? config.pdf.concurrency ?? availableParallelism(),
+          timeout: config.pdf.timeout,
+          force: options.force,
+          generator,
+          signal: abort.signal,
+        }, io);
+      }
     }
   } finally {
     await release();
@@ -110,6 +148,10 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     process.removeListener('SIGTERM', onTerminate);
   }
 
+  const diagnostics = [...entries.values()].flatMap((entry) => entry.diagnostics).sort(compareDiagnostics);
+  const sources = new Map([...entries.values()].flatMap((entry) => (entry.text === undefined ? [] : [[entry.diagnostics[0]?.file ?? '', entry.text] as const])));
+  const summary = { diagnostics, sources, planCount: files.length };
+  const builtCount = [...entries.values()].filter((entry) => entry.built).length;
   const stopped = abort.signal.reason as keyof typeof signalExitCodes | undefined;
   if (stopped) {
     io.stderr.write(`careerplan: stopped by ${stopped}; every file written is complete\n`);
@@ -120,10 +162,11 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   }
   for (const line of printing?.blocked ?? []) io.stderr.write(`${line}\n`);
   for (const line of printing?.failures ?? []) io.stderr.write(`${line}\n`);
-  const left = summary.planCount - models.length;
-  const built = `${models.length} of ${summary.planCount} ${summary.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}`;
-  const pdfs = printing ? `; PDFs: ${printing.printed} printed, ${printing.unchanged} unchanged${printing.failures.length > 0 ? `, ${printing.failures.length} failed` : ''}` : '';
-  io.stderr.write(`${built}${left > 0 ? `; ${left} left out because of errors` : ''}${pdfs}\n`);
+  const left = summary.planCount - builtCount;
+  const fromCache = cachedCount > 0 ? ` (${cachedCount} unchanged since the last build)` : '';
+  const built = `${builtCount} of ${summary.planCount} ${summary.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}${fromCache}`;
+  const pdfLine = printing ? `; PDFs: ${printing.printed} printed, ${printing.unchanged} unchanged${printing.failures.length > 0 ? `, ${printing.failures.length} failed` : ''}` : '';
+  io.stderr.write(`${built}${left > 0 ? `; ${left} left out because of errors` : ''}${pdfLine}\n`);
   if (options.pdf && !browser) {
     io.stderr.write(`careerplan: ${noBrowser}\n`);
     return exitCodes.failure;

@@ -3,6 +3,7 @@
  * and the assets a site needs. `createTheme` reads the disk; rendering a page
  * is pure.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { compileTemplate, parseTemplate, type Template, type TemplateAst } from './compile.js';
@@ -21,6 +22,8 @@ export interface Theme {
   renderIndex(context: IndexPageContext): string;
   /** Files to copy into `out/assets/`: the stylesheet (the user's winning per file) and the fonts it loads. */
   readonly assets: readonly Asset[];
+  /** A hash of every template's text and every asset's content: equal fingerprints render equal pages. */
+  readonly fingerprint: string;
 }
 
 /** Where the theme's templates are, and where paths in messages are relative to. */
@@ -50,10 +53,15 @@ export async function createTheme(options: ThemeOptions): Promise<Theme> {
   const planPage = { file: plan.file, template: compileTemplate(hb, plan.ast, plan.file.shownPath) };
   const indexPage = { file: index.file, template: compileTemplate(hb, index.ast, index.file.shownPath) };
 
+  const assets = [...files.assets, ...fontAssets()];
+  const digest = createHash('sha256');
+  for (const [i, file] of [...partialFiles, files.pages.plan, files.pages.index].entries()) digest.update(`${file.name}\0${texts[i] ?? ''}\0`);
+  for (const asset of assets) digest.update(`${asset.target}\0`).update(await readFile(asset.source)).update('\0');
   return {
     renderPlan: (context) => render(planPage, context, context.plan.lang),
     renderIndex: (context) => render(indexPage, context, context.lang),
-    assets: [...files.assets, ...fontAssets()],
+    assets,
+    fingerprint: digest.digest('hex'),
   };
 }
 

@@ -1,0 +1,149 @@
+/**
+ * The build cache: what the last build found for each plan file, keyed by a
+ * hash of everything its page depends on, so a build with nothing changed
+ * reads no plan twice and renders nothing. Kept in the out folder as one
+ * JSON file; the plans' models are the site's own `plans.json`. A cache that
+ * is missing, corrupt, from another version, or whose files were touched is
+ * not trusted: the plans it cannot vouch for are built again. Reads and
+ * writes the out folder.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../edges/files.js';
+import type { Copy } from '../stages/media.js';
+import { modelVersion, type PlanModel } from '../stages/model.js';
+import type { Diagnostic } from '../types.js';
+
+/** The cache file in the out folder. */
+export const cacheName = '.careerplan-cache.json';
+
+/** Bumped whenever what the cache records changes meaning. */
+const cacheFormat = 1;
+
+/** What a build found for one plan file. */
+export interface CachedPlan {
+  /** The hash of the plan's text and everything else its page depends on (see `planKey`). */
+  readonly key: string;
+  readonly slug: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The plan's text, kept only when it has diagnostics (for code frames). */
+  readonly text?: string;
+  /** Whether its page was written (the plan had no errors). */
+  readonly built: boolean;
+  /** The files its page links that were copied into the site. */
+  readonly copies: readonly Copy[];
+}
+
+/** The site-wide part of the cache: the key of the index and the `plans.json` it was written with. */
+interface CachedSite {
+  readonly key: string;
+  /** `plans.json` as it was written, so a changed or missing one is noticed. */
+  readonly plansJson: { readonly size: number; readonly mtimeMs: number };
+}
+
+interface CacheFile {
+  readonly format: number;
+  readonly tool: string;
+  readonly plans: Record<string, CachedPlan>;
+  readonly site?: CachedSite;
+}
+
+/** The cache of the last build, as far as it can be trusted. */
+export interface BuildCache {
+  /** The entry of a plan file when its key matches and its outputs are still there. */
+  lookup(file: string, key: string, out: string): Promise<CachedPlan | undefined>;
+  /** Whether the index and `plans.json` were written for `siteKey` and are untouched since. */
+  siteIsCurrent(siteKey: string, out: string): Promise<boolean>;
+  /** The models of the last build's `plans.json`, by slug, when it is untouched; undefined otherwise. */
+  models(out: string): Promise<Map<string, PlanModel> | undefined>;
+}
+
+/** Reads the cache of the out folder; an unusable one is an empty cache. */
+export async function readCache(out: string, tool: string): Promise<BuildCache> {
+  const file = await readCacheFile(out, tool);
+  const plans = new Map(Object.entries(file?.plans ?? {}));
+  return {
+    async lookup(planFile, key, outFolder) {
+      const entry = plans.get(planFile);
+      if (entry === undefined || entry.key !== key) return undefined;
+      if (entry.built) {
+        const needed = [path.join(outFolder, entry.slug, 'index.html'), ...entry.copies.map((copy) => path.join(outFolder, copy.target))];
+        for (const output of needed) if (!(await isFile(output))) return undefined;
+      }
+      return entry;
+    },
+    async siteIsCurrent(siteKey, outFolder) {
+      if (file?.site?.key !== siteKey || !(await isFile(path.join(outFolder, 'index.html')))) return false;
+      return plansJsonIsAsWritten(outFolder, file.site);
+    },
+    async models(outFolder) {
+      if (file?.site === undefined || !(await plansJsonIsAsWritten(outFolder, file.site))) return undefined;
+      try {
+        const data = JSON.parse(await readFile(path.join(outFolder, 'plans.json'), 'utf8')) as { version?: unknown; plans?: unknown };
+        if (data.version !== modelVersion || !Array.isArray(data.plans)) return undefined;
+        return new Map((data.plans as PlanModel[]).map((model) => [model.slug, model]));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Writes the cache for the next build: every plan's entry, and the site's key with `plans.json` as it is now. */
+export async function writeCache(out: string, tool: string, plans: ReadonlyMap<string, CachedPlan>, siteKey: string | undefined): Promise<void> {
+  const written = siteKey === undefined ? undefined : await stat(path.join(out, 'plans.json')).catch(() => undefined);
+  const file: CacheFile = {
+    format: cacheFormat,
+    tool,
+    plans: Object.fromEntries(plans),
+    ...(siteKey !== undefined && written !== undefined ? { site: { key: siteKey, plansJson: { size: written.size, mtimeMs: written.mtimeMs } } } : {}),
+  };
+  const body = JSON.stringify(file);
+  await writeFileAtomic(path.join(out, cacheName), `${hashOf([body])}\n${body}`);
+}
+
+/** The hash of parts, each ended by a NUL so no two lists hash alike. Pure. */
+export function hashOf(parts: ReadonlyArray<string | Uint8Array>): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('hex');
+}
+
+/**
+ * The files of the plans folder other than plans (images and the like), with
+ * their sizes and times, as one string: a page that links one of them is
+ * built again when any of them changes.
+ */
+export async function otherFiles(plans: string): Promise<string> {
+  const entries = await readdir(plans, { recursive: true, withFileTypes: true }).catch(() => []);
+  const others = entries.filter((entry) => entry.isFile() && !entry.name.toLowerCase().endsWith('.md')).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  const described = await Promise.all(others.map(async (file) => {
+    const info = await stat(file).catch(() => undefined);
+    return `${file} ${info?.size ?? -1} ${info?.mtimeMs ?? -1}`;
+  }));
+  return described.join('\n');
+}
+
+async function readCacheFile(out: string, tool: string): Promise<CacheFile | undefined> {
+  try {
+    // The first line is the hash of the rest: a cache cut short or changed by hand is not used.
+    const text = await readFile(path.join(out, cacheName), 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline < 0 || text.slice(0, newline) !== hashOf([text.slice(newline + 1)])) return undefined;
+    const data = JSON.parse(text.slice(newline + 1)) as Partial<CacheFile>;
+    if (data.format !== cacheFormat || data.tool !== tool || data.plans === null || typeof data.plans !== 'object') return undefined;
+    return data as CacheFile;
+  } catch {
+    return undefined;
+  }
+}
+
+async function plansJsonIsAsWritten(out: string, site: CachedSite): Promise<boolean> {
+  const now = await stat(path.join(out, 'plans.json')).catch(() => undefined);
+  return now !== undefined && now.size === site.plansJson.size && now.mtimeMs === site.plansJson.mtimeMs;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isFile() === true;
+}

@@ -1,0 +1,67 @@
+/**
+ * Building plan pages: each plan file is checked, and a plan without errors
+ * is rendered and written to its folder of the site. What each file gave is
+ * handed back as plain data (its diagnostics, model and copies), so the same
+ * work runs in this thread or in worker threads. Reads plans, writes pages.
+ */
+import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
+import type { Config } from '../config.js';
+import { createHtmlRenderer } from '../stages/html.js';
+import type { PlanModel } from '../stages/model.js';
+import { isBuildable, planPage } from '../stages/page.js';
+import { planSlug } from '../stages/validate.js';
+import { createTheme } from '../theme/index.js';
+import type { CachedPlan } from './build-cache.js';
+import { writePlanPage, type SiteContext } from './site-output.js';
+
+/** Everything a thread needs to build pages: plain data, so it crosses to a worker unchanged. */
+export interface PagesJob {
+  readonly config: Config;
+  readonly cwd: string;
+  /** Every plan file of the build, for the rules over all plans and links between plans. */
+  readonly allFiles: readonly string[];
+  readonly builtinTemplates: string;
+  readonly generator: string;
+  /** Whether pages link their PDFs. */
+  readonly pdfs: boolean;
+}
+
+/** What one plan file gave. */
+export interface PageResult {
+  readonly file: string;
+  readonly entry: Omit<CachedPlan, 'key'>;
+  /** The model of a built page. */
+  readonly model?: PlanModel;
+}
+
+/** Builds plan pages one file at a time, in this thread. */
+export interface PageBuilder {
+  /** Checks a plan file and, when it has no errors, writes its page. */
+  build(file: string): Promise<PageResult>;
+}
+
+/** Plans in work at once in one thread: enough to keep the disk busy, few enough that memory holds only their trees. */
+export const plansAtOnce = 16;
+
+/** Prepares a thread to build pages: the theme compiled and the processors made once. Throws `ThemeError` for a broken template. */
+export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
+  const { config, cwd } = job;
+  const theme = await createTheme({ builtin: job.builtinTemplates, user: config.templates, cwd });
+  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
+  const slugByFile = new Map(job.allFiles.map((file) => [file, planSlug(file)]));
+  const crossPlan = crossPlanDiagnostics(job.allFiles, config, cwd);
+  const site: SiteContext = { theme, config, generator: job.generator, pdfs: job.pdfs };
+  const pageContext = { html, config, slugOf: (file: string) => slugByFile.get(file) };
+
+  return {
+    async build(file) {
+      const checked = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
+      const slug = planSlug(file);
+      const text = checked.diagnostics.length > 0 && isChecked(checked) ? { text: checked.source.text } : {};
+      if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
+      const page = planPage(checked, pageContext);
+      await writePlanPage(page, site);
+      return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, model: page.model };
+    },
+  };
+}

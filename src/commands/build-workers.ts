@@ -1,0 +1,118 @@
+/**
+ * Building the pages of many plans on every core: worker threads, each with
+ * its own theme and processors, take plan files from a shared queue and send
+ * back what each gave. Few plans are built in this thread, where starting
+ * workers would cost more than it saves. Starts threads; they read plans and
+ * write pages.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ThemeError } from '../theme/index.js';
+import { createPageBuilder, plansAtOnce, type PageResult, type PagesJob } from './build-pages.js';
+
+/** A message to a worker: build this file. */
+export interface ToWorker {
+  readonly file: string;
+}
+
+/** A message from a worker: a file's result, or a failure (of one file, or of starting, without `file`). */
+export type FromWorker =
+  | { readonly kind: 'built'; readonly result: PageResult }
+  | { readonly kind: 'failed'; readonly file?: string; readonly error: DescribedError };
+
+/** An error as it crosses threads: a `ThemeError` keeps its file and line. */
+export interface DescribedError {
+  readonly name: string;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+/** Below this many plans per thread, a worker's start-up (loading the modules, compiling the theme) costs more than it saves. */
+const plansPerWorker = 50;
+
+/** Files a worker holds at once: enough to overlap its reading and writing with its work. */
+const inFlightPerWorker = 8;
+
+/** How many worker threads a build of `planCount` plans uses by default: none for a few plans, else one a core. */
+export function defaultWorkers(planCount: number, cores: number): number {
+  const useful = Math.floor(planCount / plansPerWorker);
+  return useful < 2 ? 0 : Math.min(cores, useful);
+}
+
+/**
+ * Builds the pages of `files` with `workers` threads (0: in this thread),
+ * calling `onResult` for each as it arrives; stops handing out files once
+ * `signal` aborts and waits for the ones under way, so no page is cut off.
+ */
+export async function buildPages(files: readonly string[], job: PagesJob, workers: number, signal: AbortSignal, onResult: (result: PageResult) => void): Promise<void> {
+  const script = new URL('./page-worker.js', import.meta.url);
+  // Run from TypeScript sources (the tests), there is no compiled worker: the pages are built here.
+  if (workers <= 0 || files.length === 0 || !existsSync(fileURLToPath(script))) return buildHere(files, job, signal, onResult);
+
+  const queue = [...files];
+  let failure: Error | undefined;
+  const threads = Array.from({ length: Math.min(workers, files.length) }, () => new Worker(script, { workerData: job }));
+  try {
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve, reject) => {
+            let inFlight = 0;
+            // Each file handed out gets one answer; after a failure no more are handed out, and the ones under way finish.
+            const feed = (): void => {
+              while (inFlight < inFlightPerWorker && queue.length > 0 && !signal.aborted && failure === undefined) {
+                inFlight++;
+                thread.postMessage({ file: queue.shift() as string } satisfies ToWorker);
+              }
+              if (inFlight === 0) {
+                if (failure === undefined) resolve();
+                else reject(failure);
+              }
+            };
+            thread.on('message', (message: FromWorker) => {
+              if (message.kind === 'failed') failure ??= revive(message.error);
+              else onResult(message.result);
+              if (message.kind === 'built' || message.file !== undefined) inFlight--;
+              feed();
+            });
+            thread.on('error', (error) => {
+              failure ??= error;
+              reject(error);
+            });
+            thread.on('exit', (code) => {
+              if (inFlight > 0) reject(new Error(`a build worker stopped with exit code ${code}`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+async function buildHere(files: readonly string[], job: PagesJob, signal: AbortSignal, onResult: (result: PageResult) => void): Promise<void> {
+  const builder = await createPageBuilder(job);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length && !signal.aborted) onResult(await builder.build(files[next++] as string));
+  };
+  await Promise.all(Array.from({ length: Math.min(plansAtOnce, files.length) }, worker));
+}
+
+/** An error as plain data, to cross to the main thread. */
+export function describeError(error: unknown): DescribedError {
+  if (error instanceof ThemeError) return { name: error.name, message: error.message, file: error.file, ...(error.line === undefined ? {} : { line: error.line }) };
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
+}
+
+/** The error a worker described, as the main thread throws it: a broken template is a `ThemeError` again. */
+function revive(error: DescribedError): Error {
+  if (error.name === 'ThemeError' && error.file !== undefined) {
+    const reason = error.message.slice(`${error.file}${error.line === undefined ? '' : `:${error.line}`}: `.length);
+    return new ThemeError(error.file, error.line, reason);
+  }
+  return Object.assign(new Error(error.message), { name: error.name });
+}

@@ -1,0 +1,23 @@
+/**
+ * A worker thread of `build`: builds the plan pages the main thread sends,
+ * one message a file, several at once, and answers each with what the file
+ * gave. Started by `build-workers.ts` with a `PagesJob` as its data.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPageBuilder, type PagesJob } from './build-pages.js';
+import { describeError, type FromWorker, type ToWorker } from './build-workers.js';
+
+const port = parentPort;
+if (port === null) throw new Error('page-worker.js runs as a worker thread of careerplan build');
+
+const ready = createPageBuilder(workerData as PagesJob);
+ready.catch((error: unknown) => port.postMessage({ kind: 'failed', error: describeError(error) } satisfies FromWorker));
+
+port.on('message', (message: ToWorker) => {
+  ready
+    .then((builder) => builder.build(message.file))
+    .then(
+      (result) => port.postMessage({ kind: 'built', result } satisfies FromWorker),
+      (error: unknown) => port.postMessage({ kind: 'failed', file: message.file, error: describeError(error) } satisfies FromWorker),
+    );
+});

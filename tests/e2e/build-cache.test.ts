@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { careerplan, repo } from './run.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-cache-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let projects = 0;
+function project(): string {
+  const folder = path.join(scratch, `p${projects++}`);
+  cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
+  return folder;
+}
+
+const build = (folder: string, ...args: string[]) => careerplan(['build', '--as-of', '2026-11-26', ...args], { cwd: folder });
+
+/** Every file of a folder (but the cache and lock), by path relative to it, with its bytes. */
+function files(folder: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === '.careerplan-cache.json' || entry.name === '.careerplan.lock') continue;
+    const file = path.join(entry.parentPath, entry.name);
+    found.set(path.relative(folder, file), readFileSync(file));
+  }
+  return found;
+}
+
+/** Every file's modification time, to see what a build wrote. */
+function times(folder: string): Map<string, number> {
+  return new Map([...files(folder).keys()].map((name) => [name, statSync(path.join(folder, name)).mtimeMs]));
+}
+
+function edit(folder: string, plan: string, from: RegExp, to: string): void {
+  const file = path.join(folder, 'plans', plan);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toMatch(from);
+  writeFileSync(file, text.replace(from, to));
+}
+
+describe('the build cache', () => {
+  test('a second build with nothing changed renders nothing and writes nothing, and says so', () => {
+    const folder = project();
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
+    const before = times(path.join(folder, 'out'));
+    const again = build(folder, '--no-pdf');
+    expect(again.status).toBe(0);
+    expect(again.stderr).toBe('3 of 3 plans built into out (3 unchanged since the last build)\n');
+    expect(times(path.join(folder, 'out'))).toEqual(before);
+  });
+
+  test('one plan edited: that plan alone is built and printed again; the site equals a build from nothing', () => {
+    const folder = project();
+    expect(build(folder).status).toBe(0);
+    edit(folder, 'sam-okafor.md', /^title: .*$/m, 'title: Edited for the cache');
+    const edited = build(folder);
+    expect(edited.stderr).toMatch(/^printed plans\/sam-okafor\.md → out\/sam-okafor\/sam-okafor\.pdf\n3 of 3 plans built into out \(2 unchanged since the last build\); PDFs: 1 printed, 2 unchanged\n$/);
+    expect(execFileSync('pdftotext', [path.join(folder, 'out/sam-okafor/sam-okafor.pdf'), '-'], { encoding: 'utf8' })).toContain('Edited for the cache');
+
+    const fresh = project();
+    edit(fresh, 'sam-okafor.md', /^title: .*$/m, 'title: Edited for the cache');
+    expect(build(fresh, '--no-pdf').status).toBe(0);
+    const html = (folder: string) => new Map([...files(path.join(folder, 'out'))].filter(([name]) => !name.endsWith('.pdf') && name !== '.careerplan-pdf.json'));
+    // Page links to PDFs differ between a build with a browser and one without; build the fresh one alike.
+    expect(build(fresh).status).toBe(0);
+    expect(html(folder)).toEqual(html(fresh));
+  }, 180_000);
+
+  test('warnings of unchanged plans are reported again, with their code frames', () => {
+    const folder = project();
+    edit(folder, 'sam-okafor.md', /^owner: /m, 'ownr: Sam\nowner: ');
+    const first = build(folder, '--no-pdf');
+    expect(first.stderr).toContain('unknown-key');
+    const again = build(folder, '--no-pdf');
+    expect(again.stderr).toContain('(3 unchanged since the last build)');
+    expect(again.stderr.replace(' (3 unchanged since the last build)', '')).toBe(first.stderr);
+  });
+
+  test('a corrupt cache, one from another version, or one whose outputs were touched is not trusted', () => {
+    const folder = project();
+    expect(build(folder, '--no-pdf').status).toBe(0);
+    const out = path.join(folder, 'out');
+    const complete = files(out);
+    const cache = path.join(out, '.careerplan-cache.json');
+    const good = readFileSync(cache, 'utf8');
+
+    writeFileSync(cache, good.slice(0, good.length / 2));
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
+
+    writeFileSync(cache, good.replace('"tool":"', '"tool":"0.0.0-other'));
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
+
+    rmSync(path.join(out, 'jordan-lee'), { recursive: true });
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out (2 unchanged since the last build)\n');
+    expect(files(out)).toEqual(complete);
+
+    rmSync(path.join(out, 'jordan-lee/media'), { recursive: true });
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out (2 unchanged since the last build)\n');
+    expect(files(out)).toEqual(complete);
+
+    // plans.json changed by hand: the models in it are not used, every page is built again.
+    writeFileSync(path.join(out, 'plans.json'), '{}');
+    utimesSync(path.join(out, 'plans.json'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
+    expect(files(out)).toEqual(complete);
+  });
+
+  test('a template or a config change builds every page again', () => {
+    const folder = project();
+    expect(build(folder, '--no-pdf').status).toBe(0);
+    writeFileSync(path.join(folder, 'careerplan.config.json'), '{ "locale": "de" }\n');
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
+    expect(build(folder, '--no-pdf').stderr).toContain('(3 unchanged since the last build)');
+    const footer = readFileSync(path.join(repo, 'templates/partials/footer.hbs'), 'utf8');
+    cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));
+    writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), `${footer}<p>Theirs</p>`);
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
+    expect(readFileSync(path.join(folder, 'out/jordan-lee/index.html'), 'utf8')).toContain('<p>Theirs</p>');
+  });
+});
+
+describe('worker threads', () => {
+  test('one worker, two workers and none build the same site', () => {
+    const outputs = ['0', '1', '2'].map((workers) => {
+      const folder = project();
+      const run = build(folder, '--no-pdf', '--workers', workers);
+      expect(run.status, run.stderr).toBe(0);
+      return files(path.join(folder, 'out'));
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+  });
+
+  test('a broken template is reported by its file and line from a worker too, exit 2', () => {
+    const folder = project();
+    cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));
+    writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), '{{#each plan.goals}}\n{{/each}}\n{{plan.title}}\n{{> nope}}\n');
+    const here = build(folder, '--no-pdf', '--workers', '0');
+    const there = build(folder, '--no-pdf', '--workers', '2');
+    expect(there.status).toBe(2);
+    expect(there.stderr).toBe(here.stderr);
+    expect(there.stderr).toContain('templates/partials/footer.hbs');
+  });
+});
