@@ -7,7 +7,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { copyIfChanged, writeIfChanged } from '../edges/files.js';
+import { copyIfChanged, writeIfChanged, writePiecesIfChanged } from '../edges/files.js';
 import { isInside } from '../paths.js';
 import { PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
@@ -55,10 +55,26 @@ export async function writeIndexPage(models: readonly PlanModel[], site: SiteCon
   return writeIfChanged(path.join(config.out, 'index.html'), html);
 }
 
-/** Writes `plans.json`, every built plan's data for other tools, sorted by slug. */
+/** Writes `plans.json`, every built plan's data for other tools, sorted by slug; piece by piece, so thousands of plans never make one huge string. */
 export async function writePlansJson(models: readonly PlanModel[], site: SiteContext): Promise<void> {
   const plans = [...models].sort((a, b) => a.slug.localeCompare(b.slug));
-  await writeIfChanged(path.join(site.config.out, 'plans.json'), `${JSON.stringify({ version: modelVersion, generator: site.generator, asOf: site.config.asOf, plans }, null, 2)}\n`);
+  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(plans, { version: modelVersion, generator: site.generator, asOf: site.config.asOf }));
+}
+
+/** The text of `plans.json` in pieces: exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline. Pure. */
+export function* plansJsonPieces(plans: readonly PlanModel[], head: { readonly version: number; readonly generator: string; readonly asOf: string }): Generator<string> {
+  const opening = JSON.stringify({ ...head, plans: [] }, null, 2);
+  if (plans.length === 0) {
+    yield `${opening}\n`;
+    return;
+  }
+  // The head's keys as JSON.stringify writes them, with the array opened instead of `[]`.
+  yield `${opening.slice(0, opening.lastIndexOf('[]'))}[\n`;
+  for (const [index, plan] of plans.entries()) {
+    // JSON strings hold no raw line breaks, so indenting every line indents the value and nothing inside a string.
+    yield `    ${JSON.stringify(plan, null, 2).replaceAll('\n', '\n    ')}${index < plans.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
 }
 
 /** Copies the theme's stylesheet and fonts into `assets/`; returns whether any changed. */

@@ -3,7 +3,8 @@
  * its own folder and renamed into place, so a crash or Ctrl-C never leaves
  * a half-written file. Touches the disk.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -41,6 +42,61 @@ export async function writeIfChanged(file: string, data: string | Uint8Array): P
   }
   await writeFileAtomic(file, data);
   return true;
+}
+
+/**
+ * Writes a file made of many pieces without holding it whole in memory
+ * (`plans.json` of thousands of plans): atomically, and only when its
+ * content differs, compared by hash.
+ */
+export async function writePiecesIfChanged(file: string, pieces: Iterable<string>): Promise<boolean> {
+  const before = await hashFile(file);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const digest = createHash('sha256');
+  try {
+    const handle = await open(temporary, 'wx');
+    try {
+      let buffered: string[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        const chunk = buffered.join('');
+        digest.update(chunk);
+        await handle.write(chunk);
+        buffered = [];
+        size = 0;
+      };
+      for (const piece of pieces) {
+        buffered.push(piece);
+        size += piece.length;
+        if (size > 1 << 20) await flush();
+      }
+      await flush();
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (digest.digest('hex') === before) {
+      await rm(temporary, { force: true });
+      return false;
+    }
+    await rename(temporary, file);
+    return true;
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** The sha256 of a file's content, read as a stream; undefined when there is no file. */
+async function hashFile(file: string): Promise<string | undefined> {
+  const digest = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file)) digest.update(chunk as Buffer);
+  } catch {
+    return undefined;
+  }
+  return digest.digest('hex');
 }
 
 /** Another build is writing to the same out folder. */

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { plansJsonPieces } from '../../src/commands/site-output.js';
+import { writePiecesIfChanged } from '../../src/edges/files.js';
+import type { PlanModel } from '../../src/stages/model.js';
+
+describe('plans.json in pieces', () => {
+  test('the pieces join to exactly what JSON.stringify writes, whatever the plans hold', () => {
+    const head = { version: 3, generator: 'careerplan 1.0.0 [x]', asOf: '2026-11-26' };
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }), (plans) => {
+        const models = plans as unknown as PlanModel[];
+        expect([...plansJsonPieces(models, head)].join('')).toBe(`${JSON.stringify({ ...head, plans: models }, null, 2)}\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('writePiecesIfChanged writes atomically and leaves an unchanged file alone', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-pieces-'));
+    try {
+      const file = path.join(folder, 'plans.json');
+      expect(await writePiecesIfChanged(file, ['{"a":', '1}\n'])).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe('{"a":1}\n');
+      const written = statSync(file).mtimeMs;
+      expect(await writePiecesIfChanged(file, ['{"a":1}', '\n'])).toBe(false);
+      expect(statSync(file).mtimeMs).toBe(written);
+      const big = Array.from({ length: 3000 }, (_, i) => `${'x'.repeat(1000)}${i}\n`);
+      expect(await writePiecesIfChanged(file, big)).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe(big.join(''));
+      expect(readFileSync(file, 'utf8').length).toBeGreaterThan(1 << 21);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
