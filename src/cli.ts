@@ -22,6 +22,7 @@ Commands:
   build              Check every plan and build the site (out/: index, a page per plan, plans.json)
   check [paths…]     Check plans and report every problem (default: the plans folder)
   watch              Build, serve a live preview and rebuild on every save (alias: dev)
+  merge SLICE…       Merge the out folders of sharded builds (build --shard), or a folder of them, into one site
   doctor             Tell which browser prints the PDFs, why that one, and whether it starts
   schema             Print the plan format's JSON Schema
 
@@ -45,6 +46,10 @@ Options for build:
   --paper NAME       Paper size: A4 (default), Letter, Legal, Tabloid, Ledger, A0 to A6
   --margin LENGTH    Page margins, such as 18mm (default), 2cm or 0.75in
   --workers N        Threads building pages (default: one a core for many plans; 0: none)
+  --shard I/N        Build only shard I of N (1 ≤ I ≤ N), for parallel CI jobs; see docs/scaling.md
+
+Options for merge:
+  --out DIR          Merge into this folder (default: out, or the config's out)
 
 Options for watch (and --plans, --out, --as-of, --no-pdf, --browser as for build):
   --port N           Serve on this port (default 4300; the next free one if it is taken)
@@ -87,11 +92,13 @@ const options = {
   'strict-port': { type: 'boolean' },
   host: { type: 'string' },
   open: { type: 'boolean' },
+  shard: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The flags each command takes besides --config, --help and --version. */
 const commandFlags: Readonly<Record<string, readonly string[]>> = {
-  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin', 'workers'],
+  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin', 'workers', 'shard'],
+  merge: ['out'],
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
   doctor: ['browser'],
@@ -128,6 +135,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       case 'watch':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for watch: it watches the plans folder`);
         return await runWatch(flags, io);
+      case 'merge':
+        return await runMerge(flags, rest, io);
       case 'doctor':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for doctor`);
         return await runDoctor(flags, io);
@@ -150,6 +159,9 @@ async function runBuild(flags: Flags, io: Io): Promise<number> {
   if (flags.margin !== undefined && !/^\d+(\.\d+)?(mm|cm|in|px)$/.test(flags.margin)) {
     throw new UsageError(`--margin takes a length such as 18mm, 2cm or 0.75in; not \`${flags.margin}\``);
   }
+  const { parseShard, shardUsage } = await import('./stages/shard.js');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (flags.shard !== undefined && shard === undefined) throw new UsageError(shardUsage(flags.shard));
   const color = wantsColor(flags, io);
   const config = await loadConfig(flags, io, color);
   if (!config) return exitCodes.failure;
@@ -170,9 +182,17 @@ async function runBuild(flags: Flags, io: Io): Promise<number> {
       ...(concurrency === undefined ? {} : { concurrency }),
       ...(workers === undefined ? {} : { workers }),
       ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
+      ...(shard === undefined ? {} : { shard }),
     },
     io,
   );
+}
+
+async function runMerge(flags: Flags, slices: readonly string[], io: Io): Promise<number> {
+  const config = await loadConfig(flags, io, wantsColor(flags, io));
+  if (!config) return exitCodes.failure;
+  const { merge } = await import('./commands/merge.js');
+  return merge(config, { slices }, io);
 }
 
 async function runWatch(flags: Flags, io: Io): Promise<number> {

@@ -15,7 +15,8 @@ import { mapLimit } from '../map-limit.js';
 import { packageRoot } from '../package-root.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
-import { compareDiagnostics } from '../stages/validate.js';
+import { formatShard, inShard, type Shard } from '../stages/shard.js';
+import { compareDiagnostics, planSlug } from '../stages/validate.js';
 import { createTheme } from '../theme/index.js';
 import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
 import type { PagesJob } from './build-pages.js';
@@ -39,6 +40,8 @@ export interface BuildOptions {
   readonly browser?: string;
   /** Worker threads building pages (0: this thread alone); default by the number of plans and cores. */
   readonly workers?: number;
+  /** Build only this shard's plans (`--shard i/n`): the index and `plans.json` hold only them, for `merge`. */
+  readonly shard?: Shard;
 }
 
 /** Exit codes of a build stopped by a signal, as shells report them. */
@@ -49,6 +52,9 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const files = await findPlanFiles([config.plans]);
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
   guardOut(config);
+  // A shard builds its own plans; links between plans and the rules over all plans still see every file (`allFiles`).
+  const { shard } = options;
+  const planFiles = shard ? files.filter((file) => inShard(planSlug(file), shard)) : files;
   // A browser named but missing is reported like no browser at all: the HTML site is still built.
   let noBrowser = howToGetABrowser(process.platform);
   let browser: BrowserChoice | undefined;
@@ -65,7 +71,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const tool = packageRoot().version;
   const generator = `careerplan ${tool}`;
   const pdfs = browser !== undefined;
-  const site: SiteContext = { theme, config, generator, pdfs };
+  const site: SiteContext = { theme, config, generator, pdfs, ...(shard ? { shard } : {}) };
 
   // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind.
   const abort = new AbortController();
@@ -86,12 +92,12 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
 
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
-    const keys = new Map((await mapLimit(files, 64, async (file) => [file, hashOf([siteWide, file, await readFile(file).catch(() => '')])] as const)));
-    const siteKey = hashOf([siteWide, ...files.map((file) => keys.get(file) as string)]);
+    const keys = new Map((await mapLimit(planFiles, 64, async (file) => [file, hashOf([siteWide, file, await readFile(file).catch(() => '')])] as const)));
+    const siteKey = hashOf([siteWide, shard ? formatShard(shard) : '', ...planFiles.map((file) => keys.get(file) as string)]);
     const cache = await readCache(config.out, tool);
 
     const toBuild: string[] = [];
-    for (const file of files) {
+    for (const file of planFiles) {
       const hit = await cache.lookup(file, keys.get(file) as string, config.out);
       if (hit) entries.set(file, hit);
       else toBuild.push(file);
@@ -150,7 +156,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
 
   const diagnostics = [...entries.values()].flatMap((entry) => entry.diagnostics).sort(compareDiagnostics);
   const sources = new Map([...entries.values()].flatMap((entry) => (entry.text === undefined ? [] : [[entry.diagnostics[0]?.file ?? '', entry.text] as const])));
-  const summary = { diagnostics, sources, planCount: files.length };
+  const summary = { diagnostics, sources, planCount: planFiles.length };
   const builtCount = [...entries.values()].filter((entry) => entry.built).length;
   const stopped = abort.signal.reason as keyof typeof signalExitCodes | undefined;
   if (stopped) {
@@ -164,7 +170,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   for (const line of printing?.failures ?? []) io.stderr.write(`${line}\n`);
   const left = summary.planCount - builtCount;
   const fromCache = cachedCount > 0 ? ` (${cachedCount} unchanged since the last build)` : '';
-  const built = `${builtCount} of ${summary.planCount} ${summary.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}${fromCache}`;
+  const slice = shard ? `; shard ${formatShard(shard)} of ${files.length} ${files.length === 1 ? 'plan' : 'plans'}` : '';
+  const built = `${builtCount} of ${summary.planCount} ${summary.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}${fromCache}${slice}`;
   const pdfLine = printing ? `; PDFs: ${printing.printed} printed, ${printing.unchanged} unchanged${printing.failures.length > 0 ? `, ${printing.failures.length} failed` : ''}` : '';
   io.stderr.write(`${built}${left > 0 ? `; ${left} left out because of errors` : ''}${pdfLine}\n`);
   if (options.pdf && !browser) {

@@ -12,6 +12,7 @@ import { isInside } from '../paths.js';
 import { PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { PlanPage } from '../stages/page.js';
+import type { Shard } from '../stages/shard.js';
 import { byAttention, upcomingDeadlines } from '../stages/site.js';
 import { timelineText, type Theme } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
@@ -27,6 +28,8 @@ export interface SiteContext {
   readonly generator: string;
   /** Whether the pages link their PDFs. */
   readonly pdfs: boolean;
+  /** The shard a `build --shard i/n` builds: `plans.json` records it, so `merge` can tell that every shard is there. */
+  readonly shard?: Shard;
 }
 
 /** Writes a plan's page and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
@@ -58,11 +61,12 @@ export async function writeIndexPage(models: readonly PlanModel[], site: SiteCon
 /** Writes `plans.json`, every built plan's data for other tools, sorted by slug; piece by piece, so thousands of plans never make one huge string. */
 export async function writePlansJson(models: readonly PlanModel[], site: SiteContext): Promise<void> {
   const plans = [...models].sort((a, b) => a.slug.localeCompare(b.slug));
-  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(plans, { version: modelVersion, generator: site.generator, asOf: site.config.asOf }));
+  const head = { version: modelVersion, generator: site.generator, asOf: site.config.asOf, ...(site.shard ? { shard: site.shard } : {}) };
+  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(plans, head));
 }
 
 /** The text of `plans.json` in pieces: exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline. Pure. */
-export function* plansJsonPieces(plans: readonly PlanModel[], head: { readonly version: number; readonly generator: string; readonly asOf: string }): Generator<string> {
+export function* plansJsonPieces(plans: readonly PlanModel[], head: { readonly version: number; readonly generator: string; readonly asOf: string; readonly shard?: Shard }): Generator<string> {
   const opening = JSON.stringify({ ...head, plans: [] }, null, 2);
   if (plans.length === 0) {
     yield `${opening}\n`;

@@ -1,0 +1,159 @@
+/**
+ * `careerplan merge <slice>… --out DIR`: joins the out folders of sharded
+ * builds (`careerplan build --shard i/n`, one per CI job) into the site that
+ * one build of every plan writes. Each slice's plan folders (page, media,
+ * PDF) are copied; the index, `plans.json`, assets and manifest are written
+ * from the slices' `plans.json` the way `build` writes them. Needs neither
+ * the plans nor a browser. Reads the slices, writes the out folder.
+ */
+import { existsSync } from 'node:fs';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { displayPath } from '../check-plans.js';
+import type { Config } from '../config.js';
+import { copyIfChanged, lockOut } from '../edges/files.js';
+import { packageRoot } from '../package-root.js';
+import { isInside } from '../paths.js';
+import { modelVersion } from '../stages/model.js';
+import { joinSlices, readSlice, type Slice } from '../stages/shard.js';
+import { createTheme } from '../theme/index.js';
+import { exitCodes, UsageError, type Io } from './io.js';
+import { pdfPath } from './print-plans.js';
+import { guardOut, readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
+
+/** What `merge` joins. */
+export interface MergeOptions {
+  /** Out folders of sharded builds, or folders holding them (`slices/` for `slices/1`, `slices/2`…), relative to the working folder. */
+  readonly slices: readonly string[];
+}
+
+/** Plan folders copied at once: enough to keep the disk busy while each file is synced. */
+const foldersAtOnce = 16;
+
+/** Merges the slices into `config.out`; returns the exit code. Reads the slices, writes the out folder, reports to `io`. */
+export async function merge(config: Config, options: MergeOptions, io: Io): Promise<number> {
+  if (options.slices.length === 0) throw new UsageError('merge takes the out folders of the shards, such as `careerplan merge slices/1 slices/2 slices/3`');
+  const shown = (folder: string): string => displayPath(folder, io.cwd);
+  const found = await findSlices(options.slices.map((given) => path.resolve(io.cwd, given)), shown);
+  const overlapping = found.folders.filter((folder) => isInside(folder, config.out) || isInside(config.out, folder));
+  const problems = [...found.problems, ...overlapping.map((folder) => `--out ${shown(config.out)} overlaps the slice ${shown(folder)}: merge into a folder of its own`)];
+  const slices: Slice[] = [];
+  const folders: string[] = [];
+  for (const folder of found.folders) {
+    const slice = await readSliceFolder(folder, shown(folder));
+    if (typeof slice === 'string') {
+      problems.push(slice);
+      continue;
+    }
+    slices.push(slice);
+    folders.push(folder);
+  }
+  if (problems.length > 0) return fail(problems, io);
+  guardOut(config);
+  const generator = `careerplan ${packageRoot().version}`;
+  const joined = joinSlices(slices, { generator, version: modelVersion });
+  if ('problems' in joined) return fail(joined.problems, io);
+
+  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
+  const site: SiteContext = { theme, config: { out: config.out, asOf: joined.asOf, locale: config.locale }, generator, pdfs: joined.pdfs };
+  const models = joined.plans.map((plan) => plan.model);
+  const release = await lockOut(config.out);
+  try {
+    const previous = await readManifest(config.out);
+    await forEachLimit(joined.plans, foldersAtOnce, ({ model, slice }) => copyFolder(path.join(folders[slice] ?? '', model.slug), path.join(config.out, model.slug)));
+    await writeIndexPage(models, site);
+    await writePlansJson(models, site);
+    await writeAssets(site);
+    const written = siteNames(models);
+    await writeManifest(config.out, written);
+    await removeStale(config.out, previous, written);
+  } finally {
+    await release();
+  }
+  const plans = `${models.length} ${models.length === 1 ? 'plan' : 'plans'}`;
+  io.stderr.write(`${plans} from ${slices.length} ${slices.length === 1 ? 'slice' : 'slices'} merged into ${shown(config.out)}\n`);
+  return exitCodes.ok;
+}
+
+/** The slice folders named: each folder with a `plans.json`, or else its subfolders that have one. */
+async function findSlices(folders: readonly string[], shown: (folder: string) => string): Promise<{ folders: string[]; problems: string[] }> {
+  const found: string[] = [];
+  const problems: string[] = [];
+  for (const folder of folders) {
+    if (existsSync(path.join(folder, 'plans.json'))) {
+      found.push(folder);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    } catch (error) {
+      problems.push(`cannot read the slice ${shown(folder)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      continue;
+    }
+    const inside = names.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).map((name) => path.join(folder, name)).filter((sub) => existsSync(path.join(sub, 'plans.json')));
+    if (inside.length === 0) problems.push(`no plans.json in ${shown(folder)} or its folders: give the out folder of each \`careerplan build --shard\`, or the folder that holds them`);
+    found.push(...inside);
+  }
+  return { folders: found, problems };
+}
+
+/** A slice's `plans.json` and which of its plans have their page and PDF; or what is wrong with it. */
+async function readSliceFolder(folder: string, name: string): Promise<Slice | string> {
+  let text: string;
+  let json: unknown;
+  try {
+    text = await readFile(path.join(folder, 'plans.json'), 'utf8');
+  } catch (error) {
+    return `cannot read ${name}/plans.json: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `${name}/plans.json is not JSON: ${(error as Error).message}`;
+  }
+  const data = readSlice(json);
+  if (typeof data === 'string') return `${name}/plans.json is not the plans.json of a careerplan build: ${data}`;
+  const pages = new Set<string>();
+  const pdfs = new Set<string>();
+  for (const { slug } of data.plans) {
+    // A plan folder that is a link is not taken: it could bring in files from anywhere on this machine.
+    if (!(await lstat(path.join(folder, slug)).catch(() => undefined))?.isDirectory()) continue;
+    if (await isFile(path.join(folder, slug, 'index.html'))) pages.add(slug);
+    if (await isFile(pdfPath(folder, slug))) pdfs.add(slug);
+  }
+  return { name, data, pages, pdfs };
+}
+
+/** Copies every file below a folder, each atomically and only when it differs; links are left out. */
+async function copyFolder(source: string, target: string): Promise<void> {
+  const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    await copyIfChanged(file, path.join(target, path.relative(source, file)));
+  }
+}
+
+/** Whether a path is a file itself, not a link to one. */
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await lstat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `work` on every item, at most `limit` at once. */
+async function forEachLimit<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function fail(problems: readonly string[], io: Io): number {
+  for (const problem of problems) io.stderr.write(`careerplan: ${problem}\n`);
+  return exitCodes.failure;
+}
