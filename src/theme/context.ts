@@ -23,7 +23,10 @@ export type IndexDeadline = Deadline & { readonly slug: string; readonly owner: 
 
 /** The context of the site's index page. */
 export interface IndexPageContext {
-  /** Every plan, in the order the caller wants them listed (those needing attention first). */
+  /**
+   * Every plan, in the order the caller wants them listed (those needing attention first). The page
+   * holds them all; the theme's script shows them a page at a time and searches them.
+   */
   readonly plans: readonly PlanModel[];
   /** Open deadlines of the next 90 days across all plans, earliest first. */
   readonly deadlines: readonly IndexDeadline[];

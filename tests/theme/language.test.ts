@@ -11,11 +11,12 @@ beforeAll(async () => {
   theme = await createTheme({ builtin });
 });
 
-/** Everything a reader sees or hears: text, and the attributes shown by CSS or read out. */
+/** Everything a reader sees or hears: text, the attributes shown by CSS or read out, and the messages the index's script shows. */
 function readable(html: string): string {
   const tree = dom(html);
-  const attributes = selectAll('[aria-label], [data-label], [title], [alt]', tree).flatMap((element: Element) =>
-    ['ariaLabel', 'dataLabel', 'title', 'alt'].map((name) => element.properties[name]).filter((value) => typeof value === 'string'),
+  const names = ['ariaLabel', 'dataLabel', 'title', 'alt', 'dataMatches', 'dataNone', 'dataPage', 'dataRange'];
+  const attributes = selectAll('[aria-label], [data-label], [title], [alt], [data-matches], [data-none], [data-page], [data-range]', tree).flatMap((element: Element) =>
+    names.map((name) => element.properties[name]).filter((value) => typeof value === 'string'),
   );
   return `${text(tree as Nodes)} ${attributes.join(' ')}`;
 }
