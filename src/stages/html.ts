@@ -1,7 +1,9 @@
 /**
  * Plan Markdown to safe HTML: remark-rehype, then rehype-sanitize (always
  * last before stringifying), then rehype-stringify. Raw HTML is dropped
- * unless the config allows it, and then it is still sanitized. Pure.
+ * unless the config allows it, and then it is still sanitized. Inline text
+ * without any Markdown, the usual case, skips the pipeline: it would come
+ * out unchanged. Pure.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
@@ -28,9 +30,37 @@ export type UrlRewrite = (url: string, kind: 'link' | 'image') => string | undef
 export interface HtmlOptions {
   /** Keep raw HTML from the plan (still sanitized) instead of dropping it. */
   readonly allowRawHtml: boolean;
+  /**
+   * Return plain inline text as it is, without the pipeline (default true).
+   * Turned off only to prove the shortcut gives the pipeline's output.
+   */
+  readonly plainShortcut?: boolean;
 }
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * One line of letters, digits, spaces and punctuation that Markdown and GFM
+ * leave as they are (none of * _ ~ ` [ ] < > & \ # | = @, no tab). It starts
+ * with a letter or digit (no list, heading or indent) and does not end with
+ * a space (which the paragraph would trim).
+ */
+const plainCharacters = String.raw`\p{L}\p{M}\p{N},.;:'"?!%()/+\-\u2013\u2014\u2018\u2019\u201c\u201d\u2026`;
+const plainLine = new RegExp(String.raw`^[\p{L}\p{N}](?:[ ${plainCharacters}]*[${plainCharacters}])?$`, 'u');
+
+/**
+ * The HTML the pipeline makes of an inline string that holds no Markdown:
+ * the text itself (it has no `<` or `&` to escape), without one final line
+ * break. `undefined` for any text that might hold Markdown, which then goes
+ * through the pipeline. Pure.
+ */
+export function plainInline(text: string): string | undefined {
+  const line = text.endsWith('\n') ? text.slice(0, -1) : text;
+  if (!plainLine.test(line)) return undefined;
+  // An ordered list item (`1.`, `2)`) or an autolink literal (`www.`, `https://`).
+  if (/^[0-9]+[.)]/.test(line) || /http|www/i.test(line)) return undefined;
+  return line;
+}
 
 /** GitHub's sanitizing schema, plus an accessible name on task-list checkboxes. */
 const schema = {
@@ -59,6 +89,8 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
   return {
     body: (tree, rewrite) => toHtml(tree, rewrite, true),
     inline(text) {
+      const plain = options.plainShortcut === false ? undefined : plainInline(text);
+      if (plain !== undefined) return plain;
       const tree = markdown.parse(text);
       const [only] = tree.children;
       const html = toHtml(tree, () => undefined, false);

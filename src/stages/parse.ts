@@ -4,7 +4,7 @@
  * records every problem as a finding and never throws for a user's mistake.
  */
 import matter from 'gray-matter';
-import type { Root } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -15,6 +15,8 @@ import type { Finding, Frontmatter, Locator, Parsed, SourceFile } from '../types
 import { findTooComplex } from './complexity.js';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** The same Markdown without frontmatter: the body after a frontmatter block read by `frontmatterBlock`. */
+const bodyMarkdown = unified().use(remarkParse).use(remarkGfm);
 
 /** Parses a plan's text into frontmatter and Markdown tree. Pure. */
 export function parse(source: SourceFile): Parsed {
@@ -88,11 +90,86 @@ function plainOpening(text: string, openingLength: number): string {
 /** Parses Markdown, or returns `undefined` when the input overflows the parser's stack. */
 function parseMarkdown(text: string): Root | undefined {
   try {
-    return markdown.parse(text);
+    return parseAfterFrontmatter(text) ?? markdown.parse(text);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/** A frontmatter block as remark-frontmatter reads it. */
+interface FrontmatterBlock {
+  /** Its `yaml` node: the text between the fence lines, positioned from 1:1 to the end of the closing fence. */
+  readonly node: Yaml;
+  /** The line of the closing fence. */
+  readonly closingLine: number;
+  /** Offset of the body: just after the line break that ends the closing fence. */
+  readonly bodyOffset: number;
+}
+
+/** A line, column and offset in a Markdown tree. */
+type TreePoint = NonNullable<Root['position']>['start'];
+
+/**
+ * The tree `markdown.parse(text)` gives, positions included, with only the
+ * body walked by micromark: the frontmatter block, a third of micromark's
+ * time on a plan, is read here with the rules of remark-frontmatter, and the
+ * body's positions are moved down past it. `undefined` (parse the whole
+ * text) for a frontmatter that needs micromark's own reading.
+ */
+function parseAfterFrontmatter(text: string): Root | undefined {
+  const block = frontmatterBlock(text);
+  // micromark skips a byte order mark at the start of what it parses.
+  if (!block || block.bodyOffset === text.length || text.charCodeAt(block.bodyOffset) === 0xfeff) return undefined;
+  const tree = bodyMarkdown.parse(text.slice(block.bodyOffset));
+  if (!tree.position) return undefined;
+  moveDown(tree, block.closingLine, block.bodyOffset, new Set());
+  tree.children.unshift(block.node);
+  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: tree.position.end };
+  return tree;
+}
+
+/**
+ * Finds the frontmatter block as micromark-extension-frontmatter does: a
+ * first line `---` (spaces or tabs may follow), then the first line `---`
+ * after it. Only text with `\n` line breaks and no NUL (which micromark
+ * turns into U+FFFD) before the end of the closing line is read here; any
+ * other text gives `undefined`, as does a block without a closing line or
+ * without a line break after it.
+ */
+function frontmatterBlock(text: string): FrontmatterBlock | undefined {
+  const opening = /^---[ \t]*\n/.exec(text);
+  if (!opening) return undefined;
+  const closing = /\n---[ \t]*\n/g;
+  closing.lastIndex = opening[0].length - 1;
+  const match = closing.exec(text);
+  if (!match) return undefined;
+  const fenceStart = match.index + 1;
+  const fenceEnd = match.index + match[0].length - 1;
+  const block = text.slice(0, fenceEnd);
+  if (block.includes('\r') || block.includes('\0')) return undefined;
+  let line = 1;
+  for (let index = block.indexOf('\n'); index !== -1; index = block.indexOf('\n', index + 1)) line++;
+  const value = text.slice(opening[0].length, Math.max(opening[0].length, match.index));
+  const position = { start: { line: 1, column: 1, offset: 0 }, end: { line, column: fenceEnd - fenceStart + 1, offset: fenceEnd } };
+  return { node: { type: 'yaml', value, position }, closingLine: line, bodyOffset: fenceEnd + 1 };
+}
+
+/**
+ * Moves every position of a tree parsed from a body down to where the body
+ * starts in its file (`lines` lines, `offset` characters in). Columns stay:
+ * the body starts a line. A point shared by two nodes moves once.
+ */
+function moveDown(node: Root | Root['children'][number], lines: number, offset: number, moved: Set<TreePoint>): void {
+  if (node.position) {
+    for (const point of [node.position.start, node.position.end]) {
+      if (moved.has(point)) continue;
+      moved.add(point);
+      point.line += lines;
+      if (point.offset !== undefined) point.offset += offset;
+    }
+  }
+  if ('children' in node) for (const child of node.children) moveDown(child, lines, offset, moved);
 }
 
 const refuse = (): never => {

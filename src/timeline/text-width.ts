@@ -9,12 +9,25 @@ const wide = new Set([...'mwMW@%&']);
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** The user-perceived characters of a text, so truncation never splits an emoji or an accent. */
-function graphemes(text: string): string[] {
+/**
+ * Printable ASCII and the typographic dashes, quotes and ellipsis: none of
+ * them combines with a neighbour (no marks, joiners, emoji or CR LF), so each
+ * is a grapheme of its own.
+ */
+const singles = /^[\x20-\x7e\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
+
+/** The user-perceived characters of a text, so truncation never splits an emoji or an accent. Pure. */
+export function graphemes(text: string): string[] {
+  // The segmenter is slow; most labels are plain text.
+  if (singles.test(text)) return text.split('');
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
 function emWidth(grapheme: string): number {
+  return (grapheme.length === 1 ? asciiWidths[grapheme.charCodeAt(0)] : undefined) ?? measureEmWidth(grapheme);
+}
+
+function measureEmWidth(grapheme: string): number {
   const code = grapheme.codePointAt(0) ?? 0;
   if (narrow.has(grapheme)) return 0.38;
   if (wide.has(grapheme)) return 0.95;
@@ -26,10 +39,21 @@ function emWidth(grapheme: string): number {
   return 0.72;
 }
 
+/** `measureEmWidth` of each ASCII character, looked up instead of measured again for every label. */
+const asciiWidths = Array.from({ length: 128 }, (_, code) => measureEmWidth(String.fromCharCode(code)));
+
 /** The estimated width of a text in px at a font size; errs on the wide side. Pure. */
 export function estimateTextWidth(text: string, fontSize: number, bold = false): number {
-  const ems = graphemes(text).reduce((sum, grapheme) => sum + emWidth(grapheme), 0);
-  return ems * fontSize * (bold ? 1.08 : 1);
+  return ems(text) * fontSize * (bold ? 1.08 : 1);
+}
+
+/** The em widths of a text's graphemes, added up from the first to the last. */
+function ems(text: string): number {
+  if (!singles.test(text)) return graphemes(text).reduce((sum, grapheme) => sum + emWidth(grapheme), 0);
+  // One grapheme per character: added in the same order, without splitting the text first.
+  let sum = 0;
+  for (let index = 0; index < text.length; index++) sum += asciiWidths[text.charCodeAt(index)] ?? emWidth(text.charAt(index));
+  return sum;
 }
 
 /** The text, cut and ended with an ellipsis when its estimated width exceeds `maxWidth`. Pure. */
