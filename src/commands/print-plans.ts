@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { launchArgs, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
-import { createPrinter, type PrintJob, type PrintSettings } from '../edges/printer.js';
+import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '../edges/printer.js';
 import { withMetadata } from '../stages/pdf-metadata.js';
 import type { PlanModel } from '../stages/model.js';
 import { fill, formatDate } from '../theme/format.js';
@@ -80,25 +80,48 @@ export async function printPlans(plans: readonly PlanModel[], config: Config, op
   const failures: string[] = [];
   const blocked: string[] = [];
   const progress = createProgress(pending.length, io);
+  const written = (plan: PlanModel, key: string, printed: Printed): void => {
+    manifest[plan.slug] = key;
+    options.onPrinted?.(plan.slug);
+    for (const url of printed.blocked) blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
+    progress.done(plan.file, pdfPath(out, plan.slug));
+  };
+  const failed = (plan: PlanModel, error: unknown): void => {
+    failures.push(`${plan.file}: could not print the PDF: ${(error as Error).message.replace(`${plan.file}: `, '')}`);
+    progress.failed();
+  };
+  /** The metadata set and the file written, after its tab has moved on to the next plan. */
+  const finish = async ({ plan, job, key }: (typeof pending)[number], printed: Printed): Promise<void> => {
+    try {
+      const pdf = await withMetadata(printed.pdf, { title: plan.title, author: plan.owner, subject: job.headerLeft, lang: plan.lang, creator: options.generator });
+      if (signal.aborted) return;
+      await writeFileAtomic(pdfPath(out, plan.slug), pdf);
+      written(plan, key, printed);
+    } catch (error) {
+      if (!signal.aborted) failed(plan, error);
+    }
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < pending.length && !signal.aborted) {
-      const { plan, job, key } = pending[next++] as (typeof pending)[number];
-      progress.start(plan.file);
-      try {
-        const printed = await printer.print(job);
-        const pdf = await withMetadata(printed.pdf, { title: plan.title, author: plan.owner, subject: job.headerLeft, lang: plan.lang, creator: options.generator });
-        if (signal.aborted) return;
-        await writeFileAtomic(pdfPath(out, plan.slug), pdf);
-        manifest[plan.slug] = key;
-        options.onPrinted?.(plan.slug);
-        for (const url of printed.blocked) blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
-        progress.done(plan.file, pdfPath(out, plan.slug));
-      } catch (error) {
-        if (signal.aborted) return;
-        failures.push(`${plan.file}: could not print the PDF: ${(error as Error).message.replace(`${plan.file}: `, '')}`);
-        progress.failed();
+    // Each tab prints its next plan while its last PDF is being written; at most one waits per tab.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      while (next < pending.length && !signal.aborted) {
+        const item = pending[next++] as (typeof pending)[number];
+        progress.start(item.plan.file);
+        let printed: Printed;
+        try {
+          printed = await printer.print(item.job);
+        } catch (error) {
+          if (signal.aborted) return;
+          failed(item.plan, error);
+          continue;
+        }
+        await writing;
+        writing = finish(item, printed);
       }
+    } finally {
+      await writing;
     }
   };
   try {

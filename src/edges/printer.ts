@@ -156,7 +156,7 @@ async function forget(browser: Promise<Browser> | undefined): Promise<void> {
 /** A sandboxed tab and the plan it is printing now. */
 interface Tab {
   readonly page: Page;
-  current?: { readonly job: PrintJob; readonly url: string; readonly blocked: string[] };
+  current?: { readonly job: PrintJob; readonly blocked: string[] };
 }
 
 /** Makes a tab a sandbox: no JavaScript, and every request answered from the build or blocked. */
@@ -167,19 +167,25 @@ async function openTab(page: Page, out: string): Promise<Tab> {
   page.on('request', (request) => {
     const current = tab.current;
     // A request of a page that was closed meanwhile cannot be answered; nothing is lost.
-    if (current) answer(request, current.job, current.url, out, current.blocked).catch(() => undefined);
+    if (current) answer(request, current.job, out, current.blocked).catch(() => undefined);
     else request.abort('blockedbyclient').catch(() => undefined);
   });
   return tab;
 }
 
-/** Loads one plan's page in a sandboxed tab and prints it. */
+/**
+ * Puts one plan's page into a sandboxed tab and prints it. The page is
+ * written into the tab's blank document with a `<base>` on the made-up
+ * origin rather than navigated to: a navigation costs Chromium more than
+ * the printing of a plan's page (a new document, its renderer state built
+ * again), and the tab's document stays `about:blank`, which can reach
+ * nothing but what the interception serves.
+ */
 async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Promise<Printed> {
   const blocked: string[] = [];
-  const url = `${printOrigin}/${encodeURIComponent(job.slug)}/index.html`;
-  tab.current = { job, url, blocked };
+  tab.current = { job, blocked };
   try {
-    await tab.page.goto(url, { waitUntil: 'load', timeout: 0 });
+    await tab.page.setContent(withBase(withoutRefresh(job.html, blocked), `${printOrigin}/${encodeURIComponent(job.slug)}/`), { waitUntil: 'load', timeout: 0 });
     await fontsReady(tab.page);
     const pdf = await tab.page.pdf(pdfOptions(job, settings));
     return { pdf, blocked };
@@ -189,9 +195,22 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
 }
 
 /**
+ * The page with a `<base>` first in its head, so its relative links and
+ * assets resolve to the made-up origin (and its `#` links stay links
+ * inside the PDF). The first `<base>` of a document is the one that counts.
+ */
+export function withBase(html: string, base: string): string {
+  const element = `<base href="${escapeHtml(base)}">`;
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (head) return `${html.slice(0, head.index + head[0].length)}${element}${html.slice(head.index + head[0].length)}`;
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  return doctype ? `${doctype[0]}${element}${html.slice(doctype[0].length)}` : `${element}${html}`;
+}
+
+/**
  * Waits until the web fonts are in: our own call through the DevTools
- * protocol, not the page's script. A page that tries to navigate away (a
- * `meta refresh`, which is blocked) replaces its context once; ask again.
+ * protocol, not the page's script (so `page.pdf` need not ask again). A
+ * page that tries to navigate away replaces its context once; ask again.
  */
 async function fontsReady(page: Page): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -205,18 +224,15 @@ async function fontsReady(page: Page): Promise<void> {
   }
 }
 
-/** Serves the page and the build's own files; blocks everything else. */
-async function answer(request: HTTPRequest, job: PrintJob, pageUrl: string, out: string, blocked: string[]): Promise<void> {
+/** Serves the build's own files; blocks everything else. */
+async function answer(request: HTTPRequest, job: PrintJob, out: string, blocked: string[]): Promise<void> {
   const url = request.url();
-  if (url === pageUrl) {
-    await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: withoutRefresh(job.html, blocked) });
-    return;
-  }
   const file = allowedFile(url, job.slug, out);
   if (file) {
     try {
       const body = await readFile(file);
-      await request.respond({ status: 200, contentType: contentTypeOf(file), body });
+      // The page's document is about:blank, so its web fonts, fetched in CORS mode, come from another origin.
+      await request.respond({ status: 200, contentType: contentTypeOf(file), headers: { 'access-control-allow-origin': '*' }, body });
       return;
     } catch {
       // not there: fall through and block it
@@ -275,6 +291,8 @@ function pdfOptions(job: PrintJob, settings: PrintSettings): PDFOptions {
     outline: true,
     tagged: true,
     preferCSSPageSize: false,
+    // `fontsReady` has waited for them already.
+    waitForFonts: false,
     timeout: 0,
   };
 }
