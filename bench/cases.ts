@@ -1,10 +1,11 @@
 /**
- * What the benchmark measures through the CLI: one entry per command. To
- * measure another command, add a case here: its arguments, how to tell a
- * complete run from a broken one, and what to clear before a cold run.
- * Printing PDFs has a section of its own (`pdf.ts`): the `build` case here
- * builds the HTML site alone. Pure, except for `reset`, which may touch the
- * disk.
+ * What the benchmark measures through the CLI, cold then unchanged: one
+ * entry per command. To measure another command, add a case here (its
+ * arguments, how to tell a complete run from a broken one, and what to clear
+ * before a cold run) and its name to `sectionNames` in `options.ts`.
+ * Printing PDFs has sections of their own (`pdf.ts`, `warm.ts`): the `build`
+ * case here builds the HTML site alone, and is the cold build the issue's
+ * targets judge. Pure, except for `reset`, which may touch the disk.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

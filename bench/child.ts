@@ -1,9 +1,9 @@
 /**
- * Runs the real CLI (`node bin/careerplan.js …`) as a child process and
- * measures it: wall time from spawn to exit, and, through the preloaded
- * `child-usage.js`, the child's peak RSS and CPU time (and, when asked,
- * through `child-print.js`, when its browser ran). Starts processes and
- * touches the disk.
+ * Runs the real CLI (`node bin/careerplan.js …`), or another Node program
+ * such as a reference, as a child process and measures it: wall time from
+ * spawn to exit, and, through the preloaded `child-usage.js`, the child's
+ * peak RSS and CPU time (and, when asked, through `child-print.js`, when its
+ * browser ran). Starts processes and touches the disk.
  */
 import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
@@ -34,16 +34,25 @@ export interface ChildRun {
   readonly print?: PrintReport;
 }
 
-/** Extra measurements of a run. */
+/** Extra measurements of a run, and where it runs. */
 export interface RunOptions {
   /** A scratch path: preload `child-print.js`, which times the child's browser and writes its report there. */
   readonly printReport?: string;
+  /** The working folder (default: the repository root). */
+  readonly cwd?: string;
+  /** Variables added to the environment. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs `careerplan ...args` from the repository root; `usageFile` is a scratch path for the child's report. */
-export async function runCli(args: readonly string[], usageFile: string, options: RunOptions = {}): Promise<ChildRun> {
+export function runCli(args: readonly string[], usageFile: string, options: RunOptions = {}): Promise<ChildRun> {
+  return runNode(bin, args, usageFile, options);
+}
+
+/** Runs `node <script> ...args` with the usage hook preloaded (and the print hook, when asked); `usageFile` as for `runCli`. */
+export async function runNode(script: string, args: readonly string[], usageFile: string, options: RunOptions = {}): Promise<ChildRun> {
   await rm(usageFile, { force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CAREERPLAN_BENCH_USAGE: usageFile };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NO_COLOR: '1', CAREERPLAN_BENCH_USAGE: usageFile };
   delete env.NODE_OPTIONS;
   delete env.CAREERPLAN_BENCH_PRINT;
   const hooks = ['--import', usageHook];
@@ -53,7 +62,7 @@ export async function runCli(args: readonly string[], usageFile: string, options
     hooks.push('--import', printHook);
   }
   const started = performance.now();
-  const child = spawn(process.execPath, [...hooks, bin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...hooks, script, ...args], { cwd: options.cwd ?? repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

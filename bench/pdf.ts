@@ -78,7 +78,7 @@ export interface CliPrintFigures {
   readonly tabsOpened: number;
   readonly pdfCalls: number;
   readonly launches: number;
-  readonly samples: ReadonlyArray<{ readonly wallMs: number; readonly printMs: number }>;
+  readonly samples: ReadonlyArray<{ readonly wallMs: number; readonly printMs: number; readonly browserStartMs: number; readonly pdfSpanMs: number }>;
   readonly peakRssMb?: number;
 }
 
@@ -108,8 +108,15 @@ export interface PdfFigures {
   readonly careerplan: readonly CliPrintFigures[];
   /** `build` again with nothing changed: expected to print nothing. */
   readonly unchanged: { readonly seconds: number; readonly overHtmlSeconds: number; readonly printed: number; readonly unchanged: number; readonly samplesMs: readonly number[] };
-  /** Launch, first `newPage()` and close, medians in ms. */
-  readonly browserStart: { readonly launchMs: number; readonly newPageMs: number; readonly closeMs: number; readonly totalMs: number; readonly samples: number };
+  /** Launch, first `newPage()` and close, medians in ms, and each sample. */
+  readonly browserStart: {
+    readonly launchMs: number;
+    readonly newPageMs: number;
+    readonly closeMs: number;
+    readonly totalMs: number;
+    readonly samples: number;
+    readonly samplesMs: ReadonlyArray<{ readonly launchMs: number; readonly newPageMs: number; readonly closeMs: number; readonly totalMs: number }>;
+  };
   readonly floor: readonly FloorFigures[];
   readonly shapes: { readonly careerplan?: PdfShape; readonly floor: Partial<Record<FloorVariant, PdfShape>> };
   /** Things worth a second look, such as the two careerplan methods disagreeing. */
@@ -186,7 +193,7 @@ export async function measurePdf(options: PdfOptions): Promise<PdfFigures> {
       tabsOpened: last?.run.print?.pagesOpened ?? 0,
       pdfCalls: last?.run.print?.pdfCalls ?? 0,
       launches: last?.run.print?.launches.length ?? 0,
-      samples: samples.map((s) => ({ wallMs: s.run.wallMs, printMs: s.printMs })),
+      samples: samples.map((s) => ({ wallMs: s.run.wallMs, printMs: s.printMs, browserStartMs: s.record.launchedMs - s.record.calledMs, pdfSpanMs: s.record.pdfSpanMs })),
       ...(rss.length > 0 ? { peakRssMb: median(rss) } : {}),
     };
   });
@@ -249,7 +256,7 @@ function checkHtmlBuild(run: ChildRun, planCount: number): void {
 }
 
 /** Throws unless the CLI says it built every plan and printed `printed` PDFs, the rest unchanged, none failed. */
-function checkPrinted(run: ChildRun, printed: number, planCount: number, what: string): void {
+export function checkPrinted(run: ChildRun, printed: number, planCount: number, what: string): void {
   const tail = run.stderr.slice(-800);
   if (run.exitCode !== 0) throw new Error(`pdf: ${what} exited ${run.exitCode}: ${tail}`);
   const match = summaryLine.exec(run.stderr);
@@ -287,16 +294,16 @@ function printPhase(report: PrintReport | undefined, what: string): PrintPhase {
   };
 }
 
-/** The plan folders of a built site: folders with an `index.html`, except the theme's assets. */
-function planFolders(out: string): string[] {
+/** The plan folders of a built site: folders with an `index.html`, except the theme's assets. Reads the disk. */
+export function planFolders(out: string): string[] {
   return readdirSync(out, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== 'assets' && readdirSync(path.join(out, entry.name)).includes('index.html'))
     .map((entry) => entry.name)
     .sort();
 }
 
-/** Every `*.pdf` below the out folder. */
-async function pdfFiles(out: string): Promise<string[]> {
+/** Every `*.pdf` below the out folder. Reads the disk. */
+export async function pdfFiles(out: string): Promise<string[]> {
   const entries = await readdir(out, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.pdf')).map((entry) => path.join(entry.parentPath, entry.name)).sort();
 }
@@ -305,14 +312,15 @@ async function removePdfs(out: string): Promise<void> {
   for (const file of await pdfFiles(out)) await rm(file, { force: true });
 }
 
-async function pdfTimes(out: string): Promise<Map<string, number>> {
+/** The modification time of every PDF below the out folder. Reads the disk. */
+export async function pdfTimes(out: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
   for (const file of await pdfFiles(out)) times.set(file, (await stat(file)).mtimeMs);
   return times;
 }
 
-/** Throws unless each plan folder holds exactly one PDF, written since `since`, that looks like a whole PDF of a sane size. */
-async function checkPdfFiles(out: string, slugs: readonly string[], since: number): Promise<void> {
+/** Throws unless each plan folder holds exactly one PDF, written since `since`, that looks like a whole PDF of a sane size. Reads the disk. */
+export async function checkPdfFiles(out: string, slugs: readonly string[], since: number): Promise<void> {
   const files = await pdfFiles(out);
   if (files.length !== slugs.length) throw new Error(`pdf: found ${files.length} PDFs in the out folder, expected ${slugs.length}`);
   const folders = new Set(files.map((file) => path.relative(out, path.dirname(file))));
@@ -326,9 +334,10 @@ async function checkPdfFiles(out: string, slugs: readonly string[], since: numbe
   }
 }
 
-function checkPdfBytes(bytes: Uint8Array, what: string): void {
+/** Throws unless `bytes` look like a whole PDF (`%PDF-` … `%%EOF`) of at least `minBytes` and at most 50 MB. */
+export function checkPdfBytes(bytes: Uint8Array, what: string, minBytes = minPdfBytes): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.length < minPdfBytes || buffer.length > maxPdfBytes) throw new Error(`pdf: ${what} is ${buffer.length} bytes: not a printed plan`);
+  if (buffer.length < minBytes || buffer.length > maxPdfBytes) throw new Error(`pdf: ${what} is ${buffer.length} bytes: not a printed plan`);
   if (buffer.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`pdf: ${what} does not start with %PDF-`);
   if (!buffer.subarray(-1024).toString('latin1').includes('%%EOF')) throw new Error(`pdf: ${what} does not end with %%EOF: cut short?`);
 }
@@ -365,7 +374,7 @@ async function measureBrowserStart(launch: () => Promise<Browser>): Promise<PdfF
     }
   }
   const of = (key: keyof (typeof samples)[number]): number => median(samples.map((s) => s[key]));
-  return { launchMs: of('launchMs'), newPageMs: of('newPageMs'), closeMs: of('closeMs'), totalMs: of('totalMs'), samples: samples.length };
+  return { launchMs: of('launchMs'), newPageMs: of('newPageMs'), closeMs: of('closeMs'), totalMs: of('totalMs'), samples: samples.length, samplesMs: samples };
 }
 
 /**

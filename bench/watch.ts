@@ -33,9 +33,9 @@ export interface WatchFigures {
   /** From starting `careerplan watch` to it serving the built site. */
   readonly startMs: number;
   /** Save → the reload event for the saved plan's page. */
-  readonly pageReload: Summary & { readonly min: number; readonly max: number };
+  readonly pageReload: Summary;
   /** Save → the reload event for the index. */
-  readonly indexReload: Summary & { readonly min: number; readonly max: number };
+  readonly indexReload: Summary;
 }
 
 /** How long a save waits for its reload before the section fails. */
@@ -77,8 +77,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchFigures>
       index.push(indexEvent.at - saved);
     }
     stream.destroy();
-    const withRange = (samples: number[]) => ({ ...summarize(samples), min: Math.min(...samples), max: Math.max(...samples) });
-    return { plans: options.plans.length, edits: edited.length, startMs, pageReload: withRange(page), indexReload: withRange(index) };
+    return { plans: options.plans.length, edits: edited.length, startMs, pageReload: summarize(page), indexReload: summarize(index) };
   } finally {
     if (child.exitCode === null) child.kill('SIGINT');
     await exited;

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { columns, describeTarget, judge, loadWarning, renderReport, renderTable, tableRows, type BenchResults, type Row, type Runs } from '../../bench/report.js';
+
+const runs = (wallMs: number[], peakRssMb: number[] = [], cpuSeconds: number[] = []): Runs => ({ wallMs, peakRssMb, cpuSeconds });
+
+/** A run of every section at the default sizes, with made-up figures. */
+function results(overrides: Partial<BenchResults> = {}): BenchResults {
+  return {
+    date: '2026-11-26T12:00:00.000Z',
+    commit: 'abc1234',
+    command: 'npm run bench',
+    machine: { cpu: 'Test CPU', cores: 2, memoryGb: 24, os: 'Debian 12, Linux 6 x64', node: 'v20.20.2', browser: 'Chromium 156' },
+    load: { before: 0.1, during: [1, 1.2], after: 1 },
+    benchSeconds: 480,
+    options: {
+      plans: 1000,
+      scale: [100, 1000, 4000],
+      runs: 3,
+      seed: 1,
+      asOf: '2026-11-26',
+      sections: ['check', 'build', 'unified', 'scale', 'pdf', 'warm', 'stages', 'watch'],
+      peers: true,
+      pdfPlans: 100,
+      sample: 200,
+    },
+    corpus: { plans: 1000, totalMb: 8.7, planKb: 8.9, frontmatterKb: 5.6, generateSeconds: 0.5 },
+    startup: runs([80, 90, 85], [44, 44, 44], [0.08, 0.08, 0.08]),
+    cases: {
+      build: { command: 'careerplan build', cold: runs([4000, 4200, 3900], [200, 210, 205], [5, 5, 5]), unchanged: runs([900, 950, 1000]), counts: { pages: 1000 } },
+    },
+    unified: { ...runs([16_000, 16_500, 15_800], [130, 131, 129]), innerMs: [15_500, 16_000, 15_300] },
+    scale: {
+      100: runs([500, 520, 510], [120, 121, 122]),
+      1000: runs([4000, 4200, 3900], [200, 210, 205]),
+      4000: runs([15_500, 15_800, 15_600], [290, 295, 292]),
+    },
+    peers: { versions: { '@11ty/eleventy': '3.1.8', 'md-to-pdf': '5.2.5' }, installSeconds: 20 },
+    eleventy: { 1000: runs([3400, 3500, 3300], [250, 250, 250], [4, 4.2, 3.9]) },
+    mdToPdf: { plans: 100, batch: 20, wallMs: [29_000] },
+    warm: { plans: 1000, setupSeconds: 150, runs: [{ wallMs: 300 }, { wallMs: 320 }, { wallMs: 310 }] },
+    watch: {
+      plans: 1000,
+      edits: 50,
+      startMs: 20_000,
+      pageReload: { median: 88, mean: 90, p95: 120, min: 60, max: 150, samples: 50 },
+      indexReload: { median: 95, mean: 97, p95: 130, min: 70, max: 160, samples: 50 },
+    },
+    failures: [],
+    ...overrides,
+  };
+}
+
+const find = (rows: readonly Row[], figure: string, reference = ''): Row => {
+  const row = rows.find((candidate) => candidate.figure.startsWith(figure) && candidate.reference.startsWith(reference));
+  if (!row) throw new Error(`no row ${figure} / ${reference}: ${rows.map((r) => `${r.figure} / ${r.reference}`).join('\n')}`);
+  return row;
+};
+
+describe('the bench report', () => {
+  it('judges a ratio against a target, with its stretch', () => {
+    expect(judge(1.2, { op: '<=', limit: 1.25, stretch: 1 })).toBe('yes');
+    expect(judge(0.9, { op: '<=', limit: 1.25, stretch: 1 })).toBe('yes, stretch too');
+    expect(judge(1.3, { op: '<=', limit: 1.25, stretch: 1 })).toBe('no');
+    expect(judge(1, { op: '<', limit: 1 })).toBe('no');
+    expect(judge(0.8, { op: '>=', limit: 0.8 })).toBe('yes');
+    expect(judge(Number.NaN, { op: '>=', limit: 0.8 })).toBe('no');
+    expect(describeTarget({ op: '<=', limit: 1.25, stretch: 1 })).toBe('≤ 1.25× (stretch ≤ 1×)');
+  });
+
+  it('puts every target of the issue first, each with its reference from the same run, ratio and verdict', () => {
+    const rows = tableRows(results());
+    const targets = rows.filter((row) => row.group === 'the issue’s targets');
+    expect(targets.map((row) => row.figure)).toEqual([
+      'cold build, 1,000 plans → HTML',
+      'cold build, 1,000 plans → HTML',
+      'warm build, 1,000 plans → HTML + PDF, nothing changed',
+      'PDF throughput, C=1 (100 plans, print phase)',
+      'PDF throughput, C=2 (100 plans, print phase)',
+      'PDF throughput, C=4 (100 plans, print phase)',
+      'peak RSS, cold build of 4,000 plans → HTML (careerplan’s process)',
+      'watch: save → reload of the page, 1,000 plans',
+      'time growth, cold build, 100 → 1,000 → 4,000 plans: cost of a further plan',
+      'memory growth, cold build, 100 → 1,000 → 4,000 plans: peak RSS per further 1,000 plans',
+    ]);
+    const eleventy = find(rows, 'cold build, 1,000 plans', 'Eleventy');
+    expect(eleventy).toMatchObject({ n: '3', median: '4.00 s', range: '3.90–4.20 s', reference: 'Eleventy 3.1.8 cold build: 3.40 s', ratio: '1.18×', met: 'yes' });
+    expect(find(rows, 'cold build, 1,000 plans', 'straightforward')).toMatchObject({ ratio: '0.25×', target: '≤ 0.3×', met: 'yes' });
+    expect(find(rows, 'warm build')).toMatchObject({ median: '0.31 s', reference: '⅒ of Eleventy 3.1.8 cold build: 0.34 s', ratio: '0.91×', met: 'yes' });
+    expect(find(rows, 'peak RSS, cold build of 4,000')).toMatchObject({ median: '292 MB', ratio: '0.97×', met: 'yes' });
+    expect(find(rows, 'watch: save → reload')).toMatchObject({ n: '50', median: '88.0 ms', range: '60.0–150 ms', met: 'yes' });
+    // Without the pdf section the throughput rows stay, unmeasured.
+    expect(find(rows, 'PDF throughput, C=2')).toMatchObject({ median: '–', met: 'not measured' });
+  });
+
+  it('shows growth as the cost of a further plan, with a verdict', () => {
+    const rows = tableRows(results());
+    const time = find(rows, 'time growth');
+    // (4,000 − 510) ÷ 900 and (15,600 − 4,000) ÷ 3,000 ms a plan.
+    expect(time.median).toBe('3.88 → 3.87 ms/plan');
+    expect(time.met).toBe('yes: linear (±0%)');
+    // 121 → 205 → 292 MB: 93, then 29 MB per further 1,000 plans.
+    expect(find(rows, 'memory growth')).toMatchObject({ median: '93 → 29 MB', met: 'yes: sublinear (±53%)' });
+    expect(find(rows, 'careerplan, 100 plans: time per plan')).toMatchObject({ median: '5.10 ms/plan' });
+    expect(find(rows, 'careerplan, 4,000 plans: peak RSS')).toMatchObject({ median: '292 MB' });
+  });
+
+  it('compares the cold builds in CPU time too, without a target', () => {
+    const rows = tableRows(results()).filter((row) => row.group.startsWith('CPU time'));
+    // No row for the unified pipeline: its runs reported no CPU time.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ figure: 'careerplan build --no-pdf, cold', median: '5.00 s', reference: 'Eleventy 3.1.8 cold build: 4.00 s', ratio: '1.25×', target: '–', met: '–' });
+  });
+
+  it('says a target is unjudged, not met or unmet, when its reference was not measured', () => {
+    const { eleventy: _eleventy, peers: _peers, mdToPdf: _mdToPdf, ...withoutPeers } = results();
+    const rows = tableRows(withoutPeers);
+    expect(find(rows, 'cold build, 1,000 plans', 'Eleventy')).toMatchObject({ reference: 'Eleventy 3: run with --peers', ratio: '–', met: '? (run with --peers)' });
+    expect(find(rows, 'warm build')).toMatchObject({ met: '? (run with --peers)' });
+  });
+
+  it('says which sections and peers failed, in their rows and under the table', () => {
+    const { warm: _warm, mdToPdf: _mdToPdf, ...rest } = results();
+    const failures = [
+      { section: 'warm', peer: false, message: 'pdf: a warm build: expected 1000 plans built, 0 printed, 1000 unchanged; the CLI said: 1000 of 1000 plans built; PDFs: 3 printed' },
+      { section: 'md-to-pdf', peer: true, message: 'md-to-pdf exited 1 on files 61–80: Navigation timeout of 30000 ms exceeded' },
+    ];
+    const rows = tableRows({ ...rest, failures });
+    expect(find(rows, 'warm build')).toMatchObject({ median: '– (warm failed)', met: 'not measured (warm failed)' });
+    expect(find(rows, 'md-to-pdf')).toMatchObject({ median: 'failed' });
+    const text = renderReport({ ...rest, failures });
+    expect(text).toContain('- **warm failed**: pdf: a warm build: expected 1000 plans built');
+    expect(text).toContain('- **md-to-pdf failed** (a peer, not careerplan): md-to-pdf exited 1 on files 61–80');
+  });
+
+  it('marks verdicts taken at another size than the target’s', () => {
+    const base = results();
+    const rows = tableRows(results({ options: { ...base.options, plans: 100, scale: [10, 100, 400] }, scale: { 10: runs([100], [100]), 100: runs([500], [110]), 400: runs([2000], [130]) } }));
+    expect(find(rows, 'cold build, 100 plans', 'straightforward').met).toMatch(/\(at 100 plans; the target is at 1,000\)$/);
+    expect(find(rows, 'peak RSS, cold build of 400 plans').met).toBe('yes (at 400 plans; the target is at 4,000)');
+  });
+
+  it('renders one Markdown table, every line with the same columns', () => {
+    const table = renderTable(tableRows(results()));
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/^\| figure +\| +n \| +median \| +min–max \| reference \(same run\) +\| +ratio \| target \(issue\) +\| met +\|$/);
+    expect(lines[1]).toMatch(/^\|-+\|-+:\|/);
+    for (const line of lines) {
+      expect(line.startsWith('|') && line.endsWith('|')).toBe(true);
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(columns.length + 2);
+    }
+    expect(lines.filter((line) => line.startsWith('| **'))).not.toHaveLength(0);
+  });
+
+  it('describes the machine, the date, the commit and the load around the table', () => {
+    const text = renderReport(results());
+    expect(text).toContain('**Date:** 2026-11-26T12:00:00.000Z · **commit:** abc1234');
+    expect(text).toContain('2 × Test CPU, 24 GB RAM · Debian 12, Linux 6 x64 · Node v20.20.2 · Chromium 156');
+    expect(text).toContain('**Load average (1 min):** 0.10 before, median 1.10, max 1.20 during, 1.00 after');
+    expect(text).not.toContain('other processes were busy');
+    expect(renderReport(results({ load: { before: 3, during: [5], after: 4 } }))).toContain('other processes were busy');
+  });
+
+  it('warns of a busy machine from the load before and during the run', () => {
+    expect(loadWarning({ before: 0.2, during: [1.5, 2], after: 1 }, 2)).toBeUndefined();
+    expect(loadWarning({ before: 1.2, during: [1.5], after: 1 }, 2)).toMatch(/other processes were busy/);
+    expect(loadWarning({ before: 0.2, during: [6, 7, 8], after: 1 }, 2)).toMatch(/median 7\.00 during/);
+  });
+});
