@@ -59,7 +59,7 @@ Measures careerplan through its real CLI on generated plans, checks that every
 run did the whole job, prints one table of figures with the issue's targets and
 writes it to docs/benchmarks.md (raw figures: .bench/results.json).
 
-  --case NAMES     comma-separated sections to run (default: all of them, about 10 minutes on 2 cores):
+  --case NAMES     comma-separated sections to run (default: all, ~10 minutes on an idle 2-core machine):
 ${sections}
   --skip NAMES     sections to leave out of the default set, e.g. --skip warm,watch
   --peers          also install Eleventy 3 (+ its Handlebars plugin) and md-to-pdf 5 with npm into a temporary

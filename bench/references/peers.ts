@@ -105,7 +105,7 @@ export async function runEleventy(peers: Peers, site: EleventySite, usageFile: s
   await rm(site.output, { recursive: true, force: true });
   const cli = path.join(peers.folder, 'node_modules/@11ty/eleventy/cmd.cjs');
   const run = await runNode(cli, [`--config=${site.config}`, '--quiet'], usageFile, { cwd: site.cwd });
-  if (run.exitCode !== 0) throw new Error(`Eleventy exited ${run.exitCode}: ${(run.stderr || run.stdout).slice(-800)}`);
+  if (run.exitCode !== 0) throw new Error(`Eleventy exited ${run.exitCode}: ${firstError(`${run.stderr}\n${run.stdout}`)}`);
   await checkPages(site.output, await planSlugs(site.plansFolder), 'Eleventy');
   return run;
 }
@@ -147,7 +147,7 @@ export async function runMdToPdf(peers: Peers, input: MdToPdfInput, browser: { r
   for (let start = 0; start < input.files.length; start += mdToPdfBatch) {
     const files = input.files.slice(start, start + mdToPdfBatch);
     const run = await runNode(cli, ['--launch-options', launch, ...files], usageFile, { cwd: input.folder, env: { PUPPETEER_EXECUTABLE_PATH: browser.path } });
-    if (run.exitCode !== 0) throw new Error(`md-to-pdf exited ${run.exitCode} on files ${start + 1}–${start + files.length}: ${(run.stderr || run.stdout).slice(-800)}`);
+    if (run.exitCode !== 0) throw new Error(`md-to-pdf exited ${run.exitCode} on files ${start + 1}–${start + files.length} (${files.length} at once): ${firstError(`${run.stderr}\n${run.stdout}`)}`);
     batches.push(run);
   }
   const wallMs = performance.now() - started;
@@ -162,4 +162,15 @@ export async function runMdToPdf(peers: Peers, input: MdToPdfInput, browser: { r
     checkPdfBytes(bytes, `md-to-pdf's PDF of ${file}`, 2 * 1024);
   }
   return { wallMs, batches };
+}
+
+/**
+ * The line of a child's output that says what went wrong: a timeout first
+ * (`TimeoutError: Navigation timeout of 30000 ms exceeded`), else an error
+ * other than listr's wrapper, else the output's last 500 characters.
+ */
+export function firstError(output: string): string {
+  const lines = output.split('\n').filter((line) => !/^\s*at /.test(line));
+  const line = lines.find((candidate) => /timeout|timed out/i.test(candidate)) ?? lines.find((candidate) => /\w+(Error|Exception)\b:/.test(candidate) && !/ListrError/.test(candidate));
+  return (line ?? output.slice(-500)).trim();
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePlans, type GeneratedPlan } from '../../bench/generate.js';
 import { checkPages, planSlugs } from '../../bench/references/check-pages.js';
 import { layoutMarker } from '../../bench/references/layout.js';
-import { prepareEleventy, prepareMdToPdf } from '../../bench/references/peers.js';
+import { firstError, prepareEleventy, prepareMdToPdf } from '../../bench/references/peers.js';
 import { buildWithUnified } from '../../bench/references/unified.js';
 
 describe('the bench references', () => {
@@ -55,6 +55,20 @@ describe('the bench references', () => {
       expect(plans[index]?.text.endsWith(body)).toBe(true);
     }
     expect((await readdir(path.join(input.folder, 'images'))).length).toBeGreaterThan(0);
+  });
+
+  it('a peer that fails is reported by the line that says why', () => {
+    const listr = [
+      '[ListrError: Something went wrong] {',
+      '  errors: [',
+      '    TimeoutError: Navigation timeout of 30000 ms exceeded',
+      '        at new Deferred (/tmp/peers/node_modules/puppeteer-core/lib/cjs/puppeteer/util/Deferred.js:60:34)',
+      '  ]',
+      '}',
+    ].join('\n');
+    expect(firstError(listr)).toBe('TimeoutError: Navigation timeout of 30000 ms exceeded');
+    expect(firstError('[11ty] Problem writing Eleventy templates:\nTemplateContentRenderError: a layout that does not exist\n    at x (y.js:1:1)')).toBe('TemplateContentRenderError: a layout that does not exist');
+    expect(firstError('nothing useful here')).toBe('nothing useful here');
   });
 
   it('Eleventy is configured with the Handlebars plugin, the layout, and no Liquid over Markdown', async () => {
