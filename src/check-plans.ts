@@ -11,7 +11,7 @@ import { isFinding, loadPlan } from './stages/load.js';
 import { parse } from './stages/parse.js';
 import { applySeverities, compareDiagnostics, planSlug, validate } from './stages/validate.js';
 import type { Checked, Diagnostic } from './types.js';
-import { isInside } from './paths.js';
+import { displayPath, isInside } from './paths.js';
 import { mapLimit } from './map-limit.js';
 
 /** Plans in work at once: enough to keep the disk busy, few enough that memory holds only their trees. */
@@ -104,13 +104,6 @@ export async function checkPlans(files: readonly string[], config: Config, cwd: 
 /** Whether a file's check got as far as reading it. */
 export function isChecked(result: Checked | Unreadable): result is Checked {
   return 'slug' in result;
-}
-
-/** A path as the user should see it: relative to the working folder, with forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join('/');
 }
 
 function realPath(absolutePath: string): string | undefined {

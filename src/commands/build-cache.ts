@@ -8,9 +8,10 @@
  * writes the out folder.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../edges/files.js';
+import { writeIfChanged } from '../edges/files.js';
 import type { Copy } from '../stages/media.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { Diagnostic } from '../types.js';
@@ -96,11 +97,12 @@ export async function writeCache(out: string, tool: string, plans: ReadonlyMap<s
   const file: CacheFile = {
     format: cacheFormat,
     tool,
-    plans: Object.fromEntries(plans),
+    // Sorted by file, so the same build writes the same bytes whatever order its plans finished in.
+    plans: Object.fromEntries([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     ...(siteKey !== undefined && written !== undefined ? { site: { key: siteKey, plansJson: { size: written.size, mtimeMs: written.mtimeMs } } } : {}),
   };
   const body = JSON.stringify(file);
-  await writeFileAtomic(path.join(out, cacheName), `${hashOf([body])}\n${body}`);
+  await writeIfChanged(path.join(out, cacheName), `${hashOf([body])}\n${body}`);
 }
 
 /** The hash of parts, each ended by a NUL so no two lists hash alike. Pure. */
@@ -145,5 +147,6 @@ async function plansJsonIsAsWritten(out: string, site: CachedSite): Promise<bool
 }
 
 async function isFile(file: string): Promise<boolean> {
-  return (await stat(file).catch(() => undefined))?.isFile() === true;
+  // Synchronous: a stat of a file the page cache knows is cheaper than a trip through the thread pool.
+  return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
 }

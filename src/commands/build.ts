@@ -3,27 +3,25 @@
  * site (a page per plan, the index, `plans.json`, assets) and reports the
  * rest the way `check` does. Wires the pure stages to the disk.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { displayPath } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice } from '../edges/browser.js';
 import { lockOut } from '../edges/files.js';
-import { mapLimit } from '../map-limit.js';
 import { packageRoot } from '../package-root.js';
+import { displayPath } from '../paths.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
 import { compareDiagnostics, planSlug } from '../stages/validate.js';
-import { createTheme } from '../theme/index.js';
+import { readTheme } from '../theme/source.js';
 import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
 import type { PagesJob } from './build-pages.js';
-import { buildPages, defaultWorkers } from './build-workers.js';
 import { exitCodes, type Io } from './io.js';
-import { printPlans, type PrintOutcome } from './print-plans.js';
-import { emptyFolder, guardOut, readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
+import type { PrintOutcome } from './print-plans.js';
+import type { SiteContext } from './site-output.js';
 
 /** How `build` runs. */
 export interface BuildOptions {
@@ -51,7 +49,8 @@ const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
   const files = await findPlanFiles([config.plans]);
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
-  guardOut(config);
+  const output = await import('./site-output.js');
+  output.guardOut(config);
   // A shard builds its own plans; links between plans and the rules over all plans still see every file (`allFiles`).
   const { shard } = options;
   const planFiles = shard ? files.filter((file) => inShard(planSlug(file), shard)) : files;
@@ -67,11 +66,15 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   }
 
   const builtinTemplates = path.join(packageRoot().folder, 'templates');
-  const theme = await createTheme({ builtin: builtinTemplates, user: config.templates, cwd: io.cwd });
+  // The theme is compiled only when a page is to be rendered here: a build with nothing changed never loads Handlebars.
+  const theme = await readTheme({ builtin: builtinTemplates, user: config.templates, cwd: io.cwd });
   const tool = packageRoot().version;
   const generator = `careerplan ${tool}`;
   const pdfs = browser !== undefined;
-  const site: SiteContext = { theme, config, generator, pdfs, ...(shard ? { shard } : {}) };
+  const siteContext = async (): Promise<SiteContext> => {
+    const { compileTheme } = await import('../theme/theme.js');
+    return { theme: compileTheme(theme), config, generator, pdfs, ...(shard ? { shard } : {}) };
+  };
 
   // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind.
   const abort = new AbortController();
@@ -85,14 +88,14 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const entries = new Map<string, CachedPlan>();
   let cachedCount = 0;
   const models = new Map<string, PlanModel>();
-  let printing: PrintOutcome | undefined;
+  let printed: PrintOutcome | undefined;
   try {
-    if (options.clean) await emptyFolder(config.out);
-    const previous = await readManifest(config.out);
+    if (options.clean) await output.emptyFolder(config.out);
 
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
-    const keys = new Map((await mapLimit(planFiles, 64, async (file) => [file, hashOf([siteWide, file, await readFile(file).catch(() => '')])] as const)));
+    // Read one after another without waiting: small files come from the page cache faster than a thread pool hands them over.
+    const keys = new Map(planFiles.map((file) => [file, hashOf([siteWide, file, readIfThere(file)])] as const));
     const siteKey = hashOf([siteWide, shard ? formatShard(shard) : '', ...planFiles.map((file) => keys.get(file) as string)]);
     const cache = await readCache(config.out, tool);
 
@@ -103,8 +106,12 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       else toBuild.push(file);
     }
     const siteIsCurrent = toBuild.length === 0 && (await cache.siteIsCurrent(siteKey, config.out));
+    // Each PDF is judged by its plan's key, which covers everything its page and print job are made from.
+    const pageKeys = new Map([...entries].filter(([, entry]) => entry.built).map(([file, entry]) => [entry.slug, keys.get(file) as string]));
+    const printing = browser ? await import('./print-plans.js') : undefined;
+    const pdfsAreCurrent = siteIsCurrent && browser !== undefined && !options.force && (await printing?.pdfsAreCurrent(config.out, pageKeys, { browser, generator, settings: printSettings(config) })) === true;
     // The models of unchanged plans come from the last build's plans.json; a plan whose model is not there is built again.
-    if (!siteIsCurrent || pdfs) {
+    if (!siteIsCurrent || (pdfs && !pdfsAreCurrent)) {
       const known = (await cache.models(config.out)) ?? new Map<string, PlanModel>();
       for (const [file, entry] of entries) {
         const model = known.get(entry.slug);
@@ -119,32 +126,40 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
 
     cachedCount = entries.size;
     const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs };
-    const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
-    await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, model }) => {
-      entries.set(file, { key: keys.get(file) as string, ...entry });
-      if (model) models.set(file, model);
-    });
+    if (toBuild.length > 0) {
+      const { buildPages, defaultWorkers } = await import('./build-workers.js');
+      const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
+      await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, model }) => {
+        entries.set(file, { key: keys.get(file) as string, ...entry });
+        if (model) models.set(file, model);
+      });
+    }
 
     if (!abort.signal.aborted) {
       const shown = [...models.values()].sort((a, b) => a.slug.localeCompare(b.slug));
       if (!siteIsCurrent) {
-        await writeIndexPage(shown, site);
-        await writePlansJson(shown, site);
-        await writeAssets(site);
-        const written = siteNames(shown);
-        await writeManifest(config.out, written);
-        await removeStale(config.out, previous, written);
+        const site = await siteContext();
+        const previous = await output.readManifest(config.out);
+        await output.writeIndexPage(shown, site);
+        await output.writePlansJson(shown, site);
+        await output.writeAssets(site);
+        const written = output.siteNames(shown);
+        await output.writeManifest(config.out, written);
+        await output.removeStale(config.out, previous, written);
       }
       await writeCache(config.out, tool, entries, siteKey);
-      if (browser) {
-        printing = await printPlans(shown, config, {
+      if (browser && pdfsAreCurrent) printed = { printed: 0, unchanged: pageKeys.size, failures: [], blocked: [] };
+      else if (browser && printing) {
+        for (const [file, entry] of entries) if (entry.built) pageKeys.set(entry.slug, keys.get(file) as string);
+        printed = await printing.printPlans(shown, config, {
           browser,
-          settings: { paper: config.pdf.paper, margin: config.pdf.margin },
+          settings: printSettings(config),
           concurrency: options.concurrency ?? config.pdf.concurrency ?? availableParallelism(),
           timeout: config.pdf.timeout,
           force: options.force,
           generator,
           signal: abort.signal,
+          pageKeys,
         }, io);
       }
     }
@@ -166,18 +181,32 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   if (summary.diagnostics.length > 0) {
     io.stderr.write(reporters.pretty(summary.diagnostics, { sources: summary.sources, color: options.color, planCount: summary.planCount, summary: false }));
   }
-  for (const line of printing?.blocked ?? []) io.stderr.write(`${line}\n`);
-  for (const line of printing?.failures ?? []) io.stderr.write(`${line}\n`);
+  for (const line of printed?.blocked ?? []) io.stderr.write(`${line}\n`);
+  for (const line of printed?.failures ?? []) io.stderr.write(`${line}\n`);
   const left = summary.planCount - builtCount;
   const fromCache = cachedCount > 0 ? ` (${cachedCount} unchanged since the last build)` : '';
   const slice = shard ? `; shard ${formatShard(shard)} of ${files.length} ${files.length === 1 ? 'plan' : 'plans'}` : '';
   const built = `${builtCount} of ${summary.planCount} ${summary.planCount === 1 ? 'plan' : 'plans'} built into ${displayPath(config.out, io.cwd)}${fromCache}${slice}`;
-  const pdfLine = printing ? `; PDFs: ${printing.printed} printed, ${printing.unchanged} unchanged${printing.failures.length > 0 ? `, ${printing.failures.length} failed` : ''}` : '';
+  const pdfLine = printed ? `; PDFs: ${printed.printed} printed, ${printed.unchanged} unchanged${printed.failures.length > 0 ? `, ${printed.failures.length} failed` : ''}` : '';
   io.stderr.write(`${built}${left > 0 ? `; ${left} left out because of errors` : ''}${pdfLine}\n`);
   if (options.pdf && !browser) {
     io.stderr.write(`careerplan: ${noBrowser}\n`);
     return exitCodes.failure;
   }
-  const failed = summary.diagnostics.some((d) => d.severity === 'error') || (printing?.failures.length ?? 0) > 0;
+  const failed = summary.diagnostics.some((d) => d.severity === 'error') || (printed?.failures.length ?? 0) > 0;
   return failed ? exitCodes.problems : exitCodes.ok;
+}
+
+/** The paper and margins of the PDFs, from the config. */
+function printSettings(config: Config): { readonly paper: Config['pdf']['paper']; readonly margin: Config['pdf']['margin'] } {
+  return { paper: config.pdf.paper, margin: config.pdf.margin };
+}
+
+/** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
+function readIfThere(file: string): Uint8Array | string {
+  try {
+    return readFileSync(file);
+  } catch {
+    return '';
+  }
 }

@@ -1,6 +1,7 @@
 /** `careerplan check [paths…]`: reports every problem in the plans, the way a compiler does. */
 import path from 'node:path';
-import { checkPlans, displayPath } from '../check-plans.js';
+import { checkPlans } from '../check-plans.js';
+import { displayPath } from '../paths.js';
 import type { Config } from '../config.js';
 import { reporters, type ReporterName } from '../diagnostics/reporters/index.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';

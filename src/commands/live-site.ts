@@ -7,7 +7,8 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { checkFile, crossPlanDiagnostics, displayPath, isChecked } from '../check-plans.js';
+import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
+import { displayPath } from '../paths.js';
 import type { Config } from '../config.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import { findPlanFiles, isPlanFile } from '../stages/load.js';

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../check-plans.js';
+import { displayPath } from '../paths.js';
 import type { Config } from '../config.js';
 import { copyIfChanged, lockOut } from '../edges/files.js';
 import { packageRoot } from '../package-root.js';

@@ -12,7 +12,6 @@ import type { Config } from '../config.js';
 import { launchArgs, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
 import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '../edges/printer.js';
-import { withMetadata } from '../stages/pdf-metadata.js';
 import type { PlanModel } from '../stages/model.js';
 import { fill, formatDate } from '../theme/format.js';
 import { labelsFor } from '../theme/labels.js';
@@ -34,7 +33,16 @@ export interface PrintPlansOptions {
   readonly signal: AbortSignal;
   /** Told as soon as each PDF is written (the preview's print view reloads it). */
   readonly onPrinted?: (slug: string) => void;
+  /**
+   * A key per slug that changes whenever the plan's page, its media or its
+   * print job would (the build cache's key of the plan): PDFs are then judged
+   * by it, without reading and hashing every page. Without it, by the files.
+   */
+  readonly pageKeys?: ReadonlyMap<string, string>;
 }
+
+/** What the PDF keys depend on besides the page: the paper, the tool and the browser. */
+type PrintSettingsKey = Pick<PrintPlansOptions, 'settings' | 'generator' | 'browser'>;
 
 /** What printing did. */
 export interface PrintOutcome {
@@ -50,21 +58,33 @@ export interface PrintOutcome {
 export async function printPlans(plans: readonly PlanModel[], config: Config, options: PrintPlansOptions, io: Io): Promise<PrintOutcome> {
   const out = config.out;
   const previous = await readManifest(out);
-  const assets = await folderHash(path.join(out, 'assets'));
-  const settingsKey = JSON.stringify({ settings: options.settings, generator: options.generator, browser: options.browser.path });
+  const settingsKey = settingsKeyOf(options);
+  const { pageKeys } = options;
+  const assets = pageKeys ? '' : await folderHash(path.join(out, 'assets'));
   const manifest: Record<string, string> = {};
-  const pending: Array<{ plan: PlanModel; job: PrintJob; key: string }> = [];
+  const pending: Array<{ plan: PlanModel; job: () => Promise<PrintJob>; key: string }> = [];
 
   for (const plan of plans) {
-    const html = await readFile(path.join(out, plan.slug, 'index.html'), 'utf8');
-    const job = printJob(plan, html);
-    const key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...job, html: '' })]);
+    const pageKey = pageKeys?.get(plan.slug);
+    const page = path.join(out, plan.slug, 'index.html');
+    let key: string;
+    let job: () => Promise<PrintJob>;
+    if (pageKey === undefined) {
+      const html = await readFile(page, 'utf8');
+      const read = printJob(plan, html);
+      key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, html: '' })]);
+      job = () => Promise.resolve(read);
+    } else {
+      key = pdfKey(settingsKey, pageKey);
+      job = async () => printJob(plan, await readFile(page, 'utf8'));
+    }
     if (!options.force && previous[plan.slug] === key && existsSync(pdfPath(out, plan.slug))) manifest[plan.slug] = key;
     else pending.push({ plan, job, key });
   }
   if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
 
-  const puppeteer = (await import('puppeteer-core')).default;
+  // Loaded only when there is something to print: pdf-lib and Puppeteer cost a build with nothing changed a tenth of a second.
+  const [puppeteer, { withMetadata }] = await Promise.all([import('puppeteer-core').then((module) => module.default), import('../stages/pdf-metadata.js')]);
   const printer = createPrinter({
     launch: () =>
       puppeteer.launch({ executablePath: options.browser.path, headless: true, args: launchArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
@@ -91,7 +111,7 @@ export async function printPlans(plans: readonly PlanModel[], config: Config, op
     progress.failed();
   };
   /** The metadata set and the file written, after its tab has moved on to the next plan. */
-  const finish = async ({ plan, job, key }: (typeof pending)[number], printed: Printed): Promise<void> => {
+  const finish = async ({ plan, key }: (typeof pending)[number], job: PrintJob, printed: Printed): Promise<void> => {
     try {
       const pdf = await withMetadata(printed.pdf, { title: plan.title, author: plan.owner, subject: job.headerLeft, lang: plan.lang, creator: options.generator });
       if (signal.aborted) return;
@@ -109,16 +129,18 @@ export async function printPlans(plans: readonly PlanModel[], config: Config, op
       while (next < pending.length && !signal.aborted) {
         const item = pending[next++] as (typeof pending)[number];
         progress.start(item.plan.file);
+        let job: PrintJob;
         let printed: Printed;
         try {
-          printed = await printer.print(item.job);
+          job = await item.job();
+          printed = await printer.print(job);
         } catch (error) {
           if (signal.aborted) return;
           failed(item.plan, error);
           continue;
         }
         await writing;
-        writing = finish(item, printed);
+        writing = finish(item, job, printed);
       }
     } finally {
       await writing;
@@ -133,6 +155,28 @@ export async function printPlans(plans: readonly PlanModel[], config: Config, op
     await writeIfChanged(path.join(out, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   }
   return { printed: pending.length - failures.length, unchanged: plans.length - pending.length, failures, blocked };
+}
+
+/**
+ * Whether every plan's PDF was printed from its page as it is now, judged by
+ * the pages' keys (see `pageKeys`): a build with nothing changed then needs
+ * neither the plans' models nor a browser. Reads the out folder.
+ */
+export async function pdfsAreCurrent(out: string, pageKeys: ReadonlyMap<string, string>, options: PrintSettingsKey): Promise<boolean> {
+  const previous = await readManifest(out);
+  const settingsKey = settingsKeyOf(options);
+  for (const [slug, pageKey] of pageKeys) {
+    if (previous[slug] !== pdfKey(settingsKey, pageKey) || !existsSync(pdfPath(out, slug))) return false;
+  }
+  return true;
+}
+
+function settingsKeyOf(options: PrintSettingsKey): string {
+  return JSON.stringify({ settings: options.settings, generator: options.generator, browser: options.browser.path });
+}
+
+function pdfKey(settingsKey: string, pageKey: string): string {
+  return hash([settingsKey, 'page', pageKey]);
 }
 
 /** Where a plan's PDF goes. */

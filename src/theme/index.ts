@@ -3,7 +3,8 @@
  * the helpers they call, the labels in every language, and the assets a site
  * copies. Start at `createTheme`.
  */
-export { createTheme, type Theme, type ThemeOptions } from './theme.js';
+export { compileTheme, createTheme, type Theme, type ThemeOptions } from './theme.js';
+export { readTheme, type ThemeSource } from './source.js';
 export { ThemeError } from './theme-error.js';
 export type { IndexDeadline, IndexPageContext, PlanPageContext } from './context.js';
 export type { Asset } from './lookup.js';

@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../check-plans.js';
+import { displayPath } from '../paths.js';
 
 /** The page templates every theme has. */
 export const pageNames = ['layout', 'plan', 'index'] as const;

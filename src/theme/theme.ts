@@ -3,14 +3,12 @@
  * and the assets a site needs. `createTheme` reads the disk; rendering a page
  * is pure.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import Handlebars from 'handlebars';
 import { compileTemplate, parseTemplate, type Template, type TemplateAst } from './compile.js';
 import type { IndexPageContext, PlanPageContext } from './context.js';
-import { fontAssets } from './fonts.js';
 import { helpers, type Helper, type HelperOptions } from './helpers.js';
-import { findThemeFiles, type Asset, type TemplateFile, type ThemeFolders } from './lookup.js';
+import type { Asset, TemplateFile, ThemeFolders } from './lookup.js';
+import { readTheme, type ThemeSource } from './source.js';
 import { checkReferences } from './references.js';
 import { describeHandlebarsError, ThemeError } from './theme-error.js';
 
@@ -34,17 +32,18 @@ export interface ThemeOptions extends ThemeFolders {
 
 /** Reads and compiles the theme: the user's templates first, then the built-in ones. Reads the disk; throws `ThemeError` for a broken template. */
 export async function createTheme(options: ThemeOptions): Promise<Theme> {
-  const files = await findThemeFiles(options, options.cwd ?? process.cwd());
+  return compileTheme(await readTheme(options));
+}
+
+/** Compiles a theme read from the disk, on an isolated Handlebars instance. Pure; throws `ThemeError` for a broken template. */
+export function compileTheme(source: ThemeSource): Theme {
+  const { templates, texts, partialCount } = source;
   const hb = Handlebars.create();
   for (const [name, helper] of Object.entries({ ...hb.helpers, ...helpers })) hb.registerHelper(name, located(helper as Helper));
-
-  // The layout is a partial too: pages wrap themselves in it with `{{#> layout}}…{{/layout}}`.
-  const partialFiles = [...files.partials, files.pages.layout];
-  const texts = await Promise.all([...partialFiles, files.pages.plan, files.pages.index].map(readTemplate));
   // Parsed in a fixed order, so the same broken theme always reports the same error.
-  const parsed = [...partialFiles, files.pages.plan, files.pages.index].map((file, i) => ({ file, ast: parseTemplate(hb, texts[i] ?? '', file.shownPath) }));
-  const partials = parsed.slice(0, partialFiles.length);
-  const [plan, index] = parsed.slice(partialFiles.length) as [Parsed, Parsed];
+  const parsed = templates.map((file, i) => ({ file, ast: parseTemplate(hb, texts[i] ?? '', file.shownPath) }));
+  const partials = parsed.slice(0, partialCount);
+  const [plan, index] = parsed.slice(partialCount) as [Parsed, Parsed];
 
   const known = { partials: new Set(partials.map(({ file }) => file.name)), helpers: new Set(Object.keys(hb.helpers)) };
   for (const { file, ast } of [...partials, plan, index]) checkReferences(ast, file.shownPath, known);
@@ -52,16 +51,11 @@ export async function createTheme(options: ThemeOptions): Promise<Theme> {
   for (const { file, ast } of partials) hb.registerPartial(file.name, compileTemplate(hb, ast, file.shownPath));
   const planPage = { file: plan.file, template: compileTemplate(hb, plan.ast, plan.file.shownPath) };
   const indexPage = { file: index.file, template: compileTemplate(hb, index.ast, index.file.shownPath) };
-
-  const assets = [...files.assets, ...fontAssets()];
-  const digest = createHash('sha256');
-  for (const [i, file] of [...partialFiles, files.pages.plan, files.pages.index].entries()) digest.update(`${file.name}\0${texts[i] ?? ''}\0`);
-  for (const asset of assets) digest.update(`${asset.target}\0`).update(await readFile(asset.source)).update('\0');
   return {
     renderPlan: (context) => render(planPage, context, context.plan.lang),
     renderIndex: (context) => render(indexPage, context, context.lang),
-    assets,
-    fingerprint: digest.digest('hex'),
+    assets: source.assets,
+    fingerprint: source.fingerprint,
   };
 }
 
@@ -70,13 +64,6 @@ interface Parsed {
   readonly ast: TemplateAst;
 }
 
-async function readTemplate(file: TemplateFile): Promise<string> {
-  try {
-    return await readFile(file.absolutePath, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read the template ${file.shownPath}`, { cause: error });
-  }
-}
 
 /** Renders a page in a language (the `@lang` every helper reads); an error names the template and line. */
 function render(page: { file: TemplateFile; template: Template }, context: object, lang: string): string {

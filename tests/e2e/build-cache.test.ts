@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { findBrowser, howToGetABrowser } from '../../src/edges/browser.js';
 import { careerplan, repo } from './run.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-cache-'));
@@ -68,6 +69,33 @@ describe('the build cache', () => {
     expect(html(folder)).toEqual(html(fresh));
   }, 180_000);
 
+  test('with PDFs and nothing changed, no browser starts and nothing is written; a deleted PDF or another browser prints again', () => {
+    const folder = project();
+    const browser = findBrowser({ env: process.env });
+    if (!browser) throw new Error(howToGetABrowser(process.platform));
+    // A browser that notes each start, so a build that needs none can be seen to start none.
+    const starts = path.join(folder, 'starts.log');
+    const wrapper = path.join(folder, 'browser.sh');
+    writeFileSync(wrapper, `#!/bin/sh\necho started >> '${starts}'\nexec '${browser.path}' "$@"\n`, { mode: 0o755 });
+    const startCount = () => (existsSync(starts) ? readFileSync(starts, 'utf8').split('\n').filter(Boolean).length : 0);
+
+    expect(build(folder, '--browser', wrapper).stderr).toMatch(/PDFs: 3 printed, 0 unchanged\n$/);
+    expect(startCount()).toBe(1);
+    const before = times(path.join(folder, 'out'));
+    const again = build(folder, '--browser', wrapper);
+    expect(again.stderr).toBe('3 of 3 plans built into out (3 unchanged since the last build); PDFs: 0 printed, 3 unchanged\n');
+    expect(startCount()).toBe(1);
+    expect(times(path.join(folder, 'out'))).toEqual(before);
+
+    rmSync(path.join(folder, 'out/jordan-lee/jordan-lee.pdf'));
+    expect(build(folder, '--browser', wrapper).stderr).toMatch(/PDFs: 1 printed, 2 unchanged\n$/);
+    expect(execFileSync('pdftotext', [path.join(folder, 'out/jordan-lee/jordan-lee.pdf'), '-'], { encoding: 'utf8' })).toContain('Jordan');
+    expect(startCount()).toBe(2);
+
+    // The browser prints the PDFs: another one prints them all again.
+    expect(build(folder, '--browser', browser.path).stderr).toMatch(/PDFs: 3 printed, 0 unchanged\n$/);
+  }, 180_000);
+
   test('warnings of unchanged plans are reported again, with their code frames', () => {
     const folder = project();
     edit(folder, 'sam-okafor.md', /^owner: /m, 'ownr: Sam\nowner: ');
@@ -127,6 +155,11 @@ describe('worker threads', () => {
       const folder = project();
       const run = build(folder, '--no-pdf', '--workers', workers);
       expect(run.status, run.stderr).toBe(0);
+      // The cache lists plans by file, whatever order the threads finished them in.
+      const cache = readFileSync(path.join(folder, 'out/.careerplan-cache.json'), 'utf8');
+      const listed = Object.keys((JSON.parse(cache.slice(cache.indexOf('\n') + 1)) as { plans: object }).plans);
+      expect(listed).toEqual([...listed].sort());
+      expect(listed).toHaveLength(3);
       return files(path.join(folder, 'out'));
     });
     expect(outputs[1]).toEqual(outputs[0]);

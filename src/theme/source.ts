@@ -1,0 +1,47 @@
+/**
+ * The theme as read from the disk, before Handlebars compiles it: its
+ * templates' texts, its assets and a fingerprint of both. Enough to tell
+ * whether pages would change, without loading Handlebars (a build with
+ * nothing changed compiles nothing). Reads the disk.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fontAssets } from './fonts.js';
+import { findThemeFiles, type Asset, type TemplateFile } from './lookup.js';
+import type { ThemeOptions } from './theme.js';
+
+/** A theme read from the disk: `compileTheme` (./theme.js) makes it render. */
+export interface ThemeSource {
+  /** The partials, then the layout (a partial too), then the plan and index pages. */
+  readonly templates: readonly TemplateFile[];
+  /** The text of each template, in the same order. */
+  readonly texts: readonly string[];
+  /** How many of `templates` are partials (the layout included). */
+  readonly partialCount: number;
+  /** Files to copy into `out/assets/`: the stylesheet (the user's winning per file) and the fonts it loads. */
+  readonly assets: readonly Asset[];
+  /** A hash of every template's text and every asset's content: equal fingerprints render equal pages. */
+  readonly fingerprint: string;
+}
+
+/** Reads the theme's templates and assets, the user's first, then the built-in ones, and fingerprints them. Reads the disk. */
+export async function readTheme(options: ThemeOptions): Promise<ThemeSource> {
+  const files = await findThemeFiles(options, options.cwd ?? process.cwd());
+  // The layout is a partial too: pages wrap themselves in it with `{{#> layout}}…{{/layout}}`.
+  const partials = [...files.partials, files.pages.layout];
+  const templates = [...partials, files.pages.plan, files.pages.index];
+  const texts = await Promise.all(templates.map(readTemplate));
+  const assets = [...files.assets, ...fontAssets()];
+  const digest = createHash('sha256');
+  for (const [i, file] of templates.entries()) digest.update(`${file.name}\0${texts[i] ?? ''}\0`);
+  for (const asset of assets) digest.update(`${asset.target}\0`).update(await readFile(asset.source)).update('\0');
+  return { templates, texts, partialCount: partials.length, assets, fingerprint: digest.digest('hex') };
+}
+
+async function readTemplate(file: TemplateFile): Promise<string> {
+  try {
+    return await readFile(file.absolutePath, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the template ${file.shownPath}`, { cause: error });
+  }
+}
