@@ -12,6 +12,7 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeIfChanged } from '../edges/files.js';
+import { calendarName } from '../stages/ics.js';
 import type { Copy } from '../stages/media.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { Diagnostic } from '../types.js';
@@ -69,7 +70,7 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
       const entry = plans.get(planFile);
       if (entry === undefined || entry.key !== key) return undefined;
       if (entry.built) {
-        const needed = [path.join(outFolder, entry.slug, 'index.html'), ...entry.copies.map((copy) => path.join(outFolder, copy.target))];
+        const needed = [path.join(outFolder, entry.slug, 'index.html'), path.join(outFolder, entry.slug, calendarName(entry.slug)), ...entry.copies.map((copy) => path.join(outFolder, copy.target))];
         for (const output of needed) if (!(await isFile(output))) return undefined;
       }
       return entry;

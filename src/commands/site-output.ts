@@ -1,6 +1,6 @@
 /**
- * Writing the site into the out folder: a plan's page and the files it
- * links, the index, `plans.json`, the theme's assets and the manifest that
+ * Writing the site into the out folder: a plan's page, its calendar and the
+ * files it links, the index, `plans.json`, the theme's assets and the manifest that
  * lets the next build remove pages of deleted plans. Shared by `build` and
  * `watch`. Every write is atomic and skipped when the content is the same.
  */
@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { copyIfChanged, writeIfChanged, writePiecesIfChanged } from '../edges/files.js';
 import { isInside } from '../paths.js';
 import { PlanPathError } from '../stages/load.js';
+import { calendarName, planCalendar } from '../stages/ics.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { PlanPage } from '../stages/page.js';
 import type { Shard } from '../stages/shard.js';
@@ -32,13 +33,16 @@ export interface SiteContext {
   readonly shard?: Shard;
 }
 
-/** Writes a plan's page and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
+/** Writes a plan's page and its calendar, and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
 export async function writePlanPage(page: PlanPage, site: SiteContext): Promise<boolean> {
   const { model } = page;
   const timelineSvg = renderTimeline(model, timelineText(model.lang));
   const pdf = site.pdfs ? { pdf: `${encodeURIComponent(model.slug)}.pdf` } : {};
-  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, ...pdf });
+  const calendar = encodeURIComponent(calendarName(model.slug));
+  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf });
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html);
+  // The calendar is in the plan's folder, so the manifest's entry for the folder removes it with a deleted plan.
+  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator));
   for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target));
   return changed;
 }

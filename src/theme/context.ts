@@ -14,6 +14,8 @@ export interface PlanPageContext {
   readonly root: string;
   /** The href of the plan's PDF, when there is one. */
   readonly pdf?: string;
+  /** The href of the plan's calendar of due dates (`<slug>.ics`), when there is one. */
+  readonly calendar?: string;
   /** The tool and its version, such as `careerplan 0.1.0`. */
   readonly generator: string;
 }

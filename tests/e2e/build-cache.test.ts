@@ -128,6 +128,10 @@ describe('the build cache', () => {
     expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out (2 unchanged since the last build)\n');
     expect(files(out)).toEqual(complete);
 
+    rmSync(path.join(out, 'jordan-lee/jordan-lee.ics'));
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out (2 unchanged since the last build)\n');
+    expect(files(out)).toEqual(complete);
+
     // plans.json changed by hand: the models in it are not used, every page is built again.
     writeFileSync(path.join(out, 'plans.json'), '{}');
     utimesSync(path.join(out, 'plans.json'), new Date(2020, 0, 1), new Date(2020, 0, 1));

@@ -1,0 +1,123 @@
+/**
+ * The files `careerplan init` writes besides the starter plan: a config file
+ * with every key commented out at its default, a `.gitignore` and the
+ * `package.json` scripts. Pure.
+ */
+
+/** The config file `init` writes: one of the names careerplan reads (`configFileNames`). */
+export const starterConfigName = 'careerplan.config.yaml';
+
+/** The config file's text: every key of `configSchema`, commented out at its default, with what it does. Pure. */
+export function starterConfig(): string {
+  return `# careerplan's settings. Every key is optional: each is shown here, commented
+# out, at its default. Remove the \`# \` before a key to change it. Paths are
+# relative to this file.
+
+# Folder of plan files (one Markdown file per plan).
+# plans: plans
+
+# Folder of templates that override the default theme, file by file.
+# templates: templates
+
+# Folder the site is built into.
+# out: out
+
+# Language for plans without \`lang\` (dates and labels): en, de, …
+# locale: en
+
+# The date "today" means for statuses and the \`overdue\` rule, as YYYY-MM-DD
+# (when not set, the day of the build).
+# asOf: 2026-01-31
+
+# Rule id → off, warn or error. The rules are listed in the plan format.
+# rules:
+#   overdue: warn
+#   needs-evaluation: off
+
+# Keep raw HTML written in plans (still sanitized) instead of dropping it.
+# allowRawHtml: false
+
+# PDFs of the plans.
+# pdf:
+#   # Paper size: A4, Letter, Legal, Tabloid, Ledger, A0 to A6.
+#   paper: A4
+#   # Page margins: one length (18mm, 2cm, 0.75in), or top, right, bottom and left.
+#   margin: 18mm
+#   # Milliseconds a plan may take to print.
+#   timeout: 60000
+#   # Plans printed at once. Default: the number of cores.
+#   concurrency: 4
+#   # The browser that prints the PDFs (a path). Default: one found on this machine.
+#   browser: /usr/bin/chromium
+`;
+}
+
+/** The `.gitignore` of a new project: the built site is not committed. */
+export const starterGitignore = 'out/\nnode_modules/\n';
+
+/** The npm scripts a plans project runs careerplan with. */
+export const starterScripts: Readonly<Record<string, string>> = {
+  build: 'careerplan build',
+  check: 'careerplan check',
+  dev: 'careerplan watch',
+};
+
+/** A new project's `package.json`, depending on careerplan `version`. Pure. */
+export function starterPackageJson(name: string, version: string): string {
+  const manifest = {
+    name,
+    private: true,
+    description: 'Career action plans, built with careerplan',
+    type: 'module',
+    scripts: starterScripts,
+    devDependencies: { careerplan: `^${version}` },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/** What adding the starter scripts to an existing `package.json` gives: its new text, what was added, and the scripts it already had differently. */
+export interface PackageUpdate {
+  /** The new text, or `undefined` when nothing needs adding. */
+  readonly text?: string;
+  readonly added: readonly string[];
+  /** Scripts of the same name that do something else: kept as they are. */
+  readonly conflicts: readonly string[];
+  /** Whether careerplan was added to `devDependencies`. */
+  readonly dependencyAdded: boolean;
+}
+
+/**
+ * Adds the scripts a `package.json` lacks, and careerplan as a dev dependency
+ * when it depends on no careerplan yet; never changes a value that is there.
+ * `undefined` when the text is not a JSON object with an object of scripts
+ * (then the file is left alone). Keeps the file's indentation. Pure.
+ */
+export function addStarterScripts(current: string, version: string): PackageUpdate | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(current);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(data)) return undefined;
+  const scripts = data.scripts ?? {};
+  const devDependencies = data.devDependencies ?? {};
+  if (!isRecord(scripts) || !isRecord(devDependencies)) return undefined;
+  const added = Object.keys(starterScripts).filter((name) => !Object.hasOwn(scripts, name));
+  const conflicts = Object.keys(starterScripts).filter((name) => Object.hasOwn(scripts, name) && scripts[name] !== starterScripts[name]);
+  const dependsOnIt = [data.dependencies, data.devDependencies, data.peerDependencies].some((list) => isRecord(list) && Object.hasOwn(list, 'careerplan'));
+  if (added.length === 0 && dependsOnIt) return { added, conflicts, dependencyAdded: false };
+  const next = {
+    ...data,
+    scripts: { ...scripts, ...Object.fromEntries(added.map((name) => [name, starterScripts[name]])) },
+    ...(dependsOnIt ? {} : { devDependencies: { ...devDependencies, careerplan: `^${version}` } }),
+  };
+  const indent = /^[{[]\r?\n([ \t]+)/.exec(current)?.[1] ?? 2;
+  const newline = current.includes('\r\n') ? '\r\n' : '\n';
+  const body = JSON.stringify(next, null, indent).replace(/\n/g, newline);
+  return { text: `${body}${/\r?\n$/.test(current) ? newline : ''}`, added, conflicts, dependencyAdded: !dependsOnIt };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

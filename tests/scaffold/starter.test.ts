@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fileStem } from '../../src/commands/new-plan.js';
+import { configSchema, resolveConfig } from '../../src/config.js';
+import { parseDate } from '../../src/format/dates.js';
+import { starterPlan } from '../../src/scaffold/starter-plan.js';
+import { addStarterScripts, starterConfig, starterPackageJson, starterScripts } from '../../src/scaffold/starter-project.js';
+import { validate, planSlug } from '../../src/stages/validate.js';
+import { parseText } from '../support/plans.js';
+
+/** The starter plan checked as of the day it was written. */
+function checkStarter(owner: string, today: string) {
+  return validate(parseText(starterPlan({ owner, today })), { asOf: today, plansRoot: '/plans', realPath: () => undefined, severities: {} });
+}
+
+const anyDay = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2200, 11, 31)), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+
+describe('the starter plan', () => {
+  test('is valid, with no warning, on the day it is written, whatever the day and the name', () => {
+    fc.assert(
+      fc.property(anyDay, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((name) => name.trim() !== ''), (today, owner) => {
+        const checked = checkStarter(owner, today);
+        expect(checked.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+        expect(checked.plan?.owner).toBe(owner);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('is dated today, with due dates after today', () => {
+    const checked = checkStarter('Jordan Lee', '2026-12-20');
+    const plan = checked.plan;
+    expect(plan?.created).toBe('2026-12-20');
+    expect(plan?.reviewed).toBe('2026-12-20');
+    expect(plan?.title).toBe('Career action plan 2026–2031');
+    expect(plan?.goals.map((goal) => goal.due.text)).toEqual(['2027-Q4', '2027']);
+    expect(plan?.goals[0]?.steps.map((step) => step.due?.text)).toEqual(['2027-01-03', '2027-02', undefined]);
+    expect(plan?.opportunities?.[0]?.date?.text).toBe('2027-Q2');
+  });
+});
+
+describe('the starter config', () => {
+  /** The config with every `# key:` line uncommented. */
+  const uncommented = starterConfig()
+    .split('\n')
+    .map((line) => (/^# ( *)[A-Za-z-]+:( |$)/.test(line) ? line.slice(2) : line))
+    .join('\n');
+
+  test('is all comments: as written it changes nothing', () => {
+    const resolved = resolveConfig({ path: '/p/careerplan.config.yaml', displayPath: 'careerplan.config.yaml', text: starterConfig() }, {}, '/p', '2026-11-26');
+    expect(resolved.diagnostics).toEqual([]);
+    expect({ ...resolved.config, configFile: undefined }).toEqual({ ...resolveConfig(undefined, {}, '/p', '2026-11-26').config, configFile: undefined });
+  });
+
+  test('names every key of the config, and uncommented it is a valid config of the defaults', () => {
+    const resolved = resolveConfig({ path: '/p/careerplan.config.yaml', displayPath: 'careerplan.config.yaml', text: uncommented }, {}, '/p', '2026-11-26');
+    expect(resolved.diagnostics).toEqual([]);
+    const defaults = resolveConfig(undefined, {}, '/p', '2026-11-26').config;
+    const config = resolved.config;
+    expect(config && { ...config, configFile: undefined, asOf: undefined, rules: {}, pdf: { ...config.pdf, concurrency: undefined, browser: undefined } }).toEqual({
+      ...defaults,
+      configFile: undefined,
+      asOf: undefined,
+      pdf: { ...defaults?.pdf, concurrency: undefined, browser: undefined },
+    });
+    expect(parseDate(config?.asOf ?? '')).toBeDefined();
+    for (const key of Object.keys(configSchema.shape)) expect(uncommented).toMatch(new RegExp(`^${key}:`, 'm'));
+    for (const key of Object.keys(configSchema.shape.pdf.unwrap().shape)) expect(uncommented).toMatch(new RegExp(`^  ${key}:`, 'm'));
+  });
+});
+
+describe('package.json', () => {
+  test('a new one has the scripts and depends on careerplan', () => {
+    const manifest = JSON.parse(starterPackageJson('plans', '1.2.3')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    expect(manifest.scripts).toEqual({ build: 'careerplan build', check: 'careerplan check', dev: 'careerplan watch' });
+    expect(manifest.devDependencies).toEqual({ careerplan: '^1.2.3' });
+  });
+
+  test('an existing one gets the missing scripts only, in its own indentation', () => {
+    const current = '{\n    "name": "x",\n    "scripts": {\n        "build": "make site",\n        "check": "careerplan check"\n    }\n}\n';
+    const update = addStarterScripts(current, '1.2.3');
+    expect(update?.added).toEqual(['dev']);
+    expect(update?.conflicts).toEqual(['build']);
+    expect(update?.dependencyAdded).toBe(true);
+    expect(update?.text).toBe(
+      '{\n    "name": "x",\n    "scripts": {\n        "build": "make site",\n        "check": "careerplan check",\n        "dev": "careerplan watch"\n    },\n    "devDependencies": {\n        "careerplan": "^1.2.3"\n    }\n}\n',
+    );
+  });
+
+  test('one that has everything is left alone; one that is not a JSON object is not touched', () => {
+    const complete = JSON.stringify({ scripts: starterScripts, dependencies: { careerplan: '^0.1.0' } });
+    expect(addStarterScripts(complete, '1.2.3')).toEqual({ added: [], conflicts: [], dependencyAdded: false });
+    expect(addStarterScripts('{ "name": ', '1.2.3')).toBeUndefined();
+    expect(addStarterScripts('[]', '1.2.3')).toBeUndefined();
+    expect(addStarterScripts('{ "scripts": "build" }', '1.2.3')).toBeUndefined();
+  });
+});
+
+describe('fileStem', () => {
+  test('is the name as careerplan slugs it, so the page is out/<slug>/', () => {
+    expect(fileStem('Jordan Lee')).toBe('jordan-lee');
+    expect(fileStem('Lena Schmidt-Müller')).toBe('lena-schmidt-muller');
+    expect(planSlug(`plans/${fileStem('Zoë O’Brien')}.md`)).toBe(fileStem('Zoë O’Brien'));
+  });
+
+  test('a name without Latin letters keeps its own, and never leaves the folder', () => {
+    expect(fileStem('李雷')).toBe('李雷');
+    expect(fileStem('../..')).toBe('');
+    expect(fileStem('a/../b')).toBe('a-b');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (name) => {
+        const stem = fileStem(name);
+        expect(stem).not.toMatch(/[/\\]/);
+        expect(stem.startsWith('.')).toBe(false);
+      }),
+    );
+  });
+});
