@@ -19,12 +19,15 @@ const help = `careerplan — career action plans from Markdown
 Usage: careerplan <command> [options]
 
 Commands:
+  init [DIR]         Set up a plans project: a plan to start from, a commented config, .gitignore, npm scripts
+  new "FULL NAME"    Write plans/<name>.md from the starter plan, dated today
   build              Check every plan and build the site (out/: index, a page per plan, plans.json)
   check [paths…]     Check plans and report every problem (default: the plans folder)
   watch              Build, serve a live preview and rebuild on every save (alias: dev)
   merge SLICE…       Merge the out folders of sharded builds (build --shard), or a folder of them, into one site
   doctor             Tell which browser prints the PDFs, why that one, and whether it starts
   schema             Print the plan format's JSON Schema
+  history PLAN       Show what changed in a plan, commit by commit, from git
 
 Options for every command:
   --config FILE      Use this config file (default: careerplan.config.json or .yaml here)
@@ -62,8 +65,16 @@ Options for check:
   --max-warnings N   Exit 1 when there are more than N warnings
   --quiet            Report errors only
 
+Options for init and new:
+  --as-of DATE       Date the starter plan from this day instead of today (YYYY-MM-DD)
+  --plans DIR        new: write the plan into this folder (default: plans, or the config's plans)
+
 Options for doctor:
   --browser PATH     Check this browser instead of the one careerplan would find
+
+Options for history (PLAN: a plan file, or a plan's name in the plans folder):
+  --since REV|DATE   Only commits after this revision, or from this date (YYYY-MM-DD) on
+  --format NAME      pretty (default) or json
 
 Exit codes: 0 no errors, 1 problems in the plans, 2 careerplan could not run.
 `;
@@ -93,6 +104,7 @@ const options = {
   host: { type: 'string' },
   open: { type: 'boolean' },
   shard: { type: 'string' },
+  since: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The flags each command takes besides --config, --help and --version. */
@@ -102,7 +114,10 @@ const commandFlags: Readonly<Record<string, readonly string[]>> = {
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
   doctor: ['browser'],
+  init: ['as-of'],
+  new: ['as-of', 'plans'],
   watch: ['as-of', 'color', 'no-color', 'out', 'plans', 'no-pdf', 'browser', 'port', 'strict-port', 'host', 'open'],
+  history: ['since', 'format'],
 };
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
@@ -137,6 +152,12 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await runWatch(flags, io);
       case 'merge':
         return await runMerge(flags, rest, io);
+      case 'history':
+        return await runHistory(flags, rest, io);
+      case 'init':
+        return await runInit(flags, rest, io);
+      case 'new':
+        return await runNew(flags, rest, io);
       case 'doctor':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for doctor`);
         return await runDoctor(flags, io);
@@ -242,6 +263,36 @@ async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise
   if (!config) return exitCodes.failure;
   const { check } = await import('./commands/check.js');
   return check(config, { paths, format: format as ReporterName, quiet: flags.quiet ?? false, color, ...(maxWarnings === undefined ? {} : { maxWarnings }) }, io);
+}
+
+async function runHistory(flags: Flags, plans: readonly string[], io: Io): Promise<number> {
+  const [plan, extra] = plans;
+  if (plan === undefined) throw new UsageError('history needs a plan: careerplan history plans/<name>.md');
+  if (extra !== undefined) throw new UsageError(`unexpected argument \`${extra}\` for history: it takes one plan`);
+  const format = flags.format ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`unknown --format \`${format}\` for history, expected pretty or json`);
+  const config = await loadConfig(flags, io, wantsColor(flags, io));
+  if (!config) return exitCodes.failure;
+  const { history } = await import('./commands/history.js');
+  return history(config, { plan, format, ...(flags.since === undefined ? {} : { since: flags.since }) }, io);
+}
+
+async function runInit(flags: Flags, folders: readonly string[], io: Io): Promise<number> {
+  const [folder = '.', extra] = folders;
+  if (extra !== undefined) throw new UsageError(`unexpected argument \`${extra}\` for init: it sets up one folder`);
+  const asOf = flags['as-of'];
+  if (asOf !== undefined && parseDate(asOf) === undefined) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not \`${asOf}\``);
+  const { init } = await import('./commands/init.js');
+  return init({ folder: path.resolve(io.cwd, folder), today: asOf ?? today() }, io);
+}
+
+async function runNew(flags: Flags, words: readonly string[], io: Io): Promise<number> {
+  if (words.length === 0) throw new UsageError('new takes the person\'s full name, such as `careerplan new "Jordan Lee"`');
+  const config = await loadConfig(flags, io, wantsColor(flags, io));
+  if (!config) return exitCodes.failure;
+  const { newPlan } = await import('./commands/new-plan.js');
+  // `careerplan new Jordan Lee` without quotes means the same name.
+  return newPlan({ name: words.join(' '), plans: config.plans, today: config.asOf }, io);
 }
 
 async function runDoctor(flags: Flags, io: Io): Promise<number> {

@@ -1,0 +1,303 @@
+/**
+ * The git edge: runs the real `git` as a child process (never a shell) to
+ * learn a file's commits and read its versions. `git` missing, or a folder
+ * that is not in a repository, is an answer (`undefined`), not an error.
+ * Touches the world: starts processes, reads the repository.
+ */
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A repository that holds a file. */
+export interface Repository {
+  /** The working tree's top folder (a real path). */
+  readonly root: string;
+  /** Whether the clone is shallow: history stops at `shallowCommits`. */
+  readonly shallow: boolean;
+  /** The commits whose parents this clone does not have. */
+  readonly shallowCommits: ReadonlySet<string>;
+  /** The git program to run. */
+  readonly git: string;
+}
+
+/** How a commit touched the file (git's status letters: added, modified, renamed, copied, deleted, type changed). */
+export type FileStatus = 'A' | 'M' | 'R' | 'C' | 'D' | 'T';
+
+/** One commit that touched a file, as `git log --follow` saw it. */
+export interface LogEntry {
+  readonly commit: string;
+  readonly parents: readonly string[];
+  /** The author date, ISO 8601 with the author's offset. */
+  readonly date: string;
+  readonly subject: string;
+  readonly status: FileStatus;
+  /** The file's path at this commit, relative to the repository's top. */
+  readonly path: string;
+  /** The path before a rename or copy. */
+  readonly previousPath?: string;
+  /** The file's blob id at this commit (all zeros when the commit deleted it). */
+  readonly blob: string;
+  /** The file's blob id in the commit's (first) parent, before a rename; all zeros when the commit added it. */
+  readonly previousBlob: string;
+}
+
+/** What `git status` says of one file. */
+export type WorkingState = 'clean' | 'changed' | 'untracked' | 'ignored';
+
+interface GitResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The options every git command gets: no pager, no quoting of non-ASCII paths, literal paths. */
+const baseArgs = ['--no-pager', '-c', 'core.quotepath=off', '--literal-pathspecs'];
+
+function gitEnv(): NodeJS.ProcessEnv {
+  // No prompts, no lock taken by a read, and no fetching of missing objects in a partial clone (git 2.44 and later).
+  return { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
+}
+
+/** Runs git with `args` in `cwd`; `undefined` when git cannot be started at all. Starts a process. */
+function runGit(git: string, cwd: string, args: readonly string[]): Promise<GitResult | undefined> {
+  return new Promise((resolve) => {
+    execFile(git, [...baseArgs, ...args], { cwd, env: gitEnv(), maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+      if (error && typeof error.code !== 'number') {
+        resolve(undefined);
+        return;
+      }
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
+/** The repository whose working tree holds `file`, or `undefined` (not in one, or no git). Starts git. */
+export async function findRepository(file: string, git = 'git'): Promise<Repository | undefined> {
+  const result = await runGit(git, path.dirname(file), ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow']);
+  if (!result || result.code !== 0) return undefined;
+  const [root, shallow, shallowFile] = result.stdout.split('\n');
+  if (!root || !shallowFile) return undefined;
+  const isShallow = shallow === 'true';
+  let shallowCommits = new Set<string>();
+  if (isShallow) {
+    const text = await readFile(path.resolve(path.dirname(file), shallowFile), 'utf8').catch(() => '');
+    shallowCommits = new Set(text.split('\n').filter(Boolean));
+  }
+  return { root, shallow: isShallow, shallowCommits, git };
+}
+
+/** `file`'s path relative to the repository's top, with forward slashes. Reads the disk for real paths. */
+export async function repositoryPath(repository: Repository, file: string): Promise<string> {
+  const real = await realpath(file).catch(async () => path.join(await realpath(path.dirname(file)), path.basename(file)));
+  return path.relative(repository.root, real).split(path.sep).join('/');
+}
+
+/**
+ * The commits that touched the file at `relativePath`, newest first,
+ * following renames, each with the path and blob the file had there. A
+ * merge is compared with its first parent. Starts git.
+ */
+export async function fileLog(repository: Repository, relativePath: string): Promise<LogEntry[]> {
+  const args = (merges: readonly string[]): string[] => ['log', '--follow', '-z', '--raw', '--no-abbrev', ...merges, '--format=%x1e%H%x1f%P%x1f%aI%x1f%s', '--', relativePath];
+  let result = await runGit(repository.git, repository.root, args(['--diff-merges=first-parent']));
+  // Git before 2.31 has no --diff-merges: merges are then left out, the commits on their branches are still there.
+  if (result && result.code !== 0 && /diff-merges/.test(result.stderr)) result = await runGit(repository.git, repository.root, args([]));
+  if (!result) throw new Error('git stopped being available while reading the history');
+  // A repository without any commit yet has no history.
+  if (result.code !== 0) {
+    if (/does not have any commits|bad default revision|unknown revision/i.test(result.stderr)) return [];
+    throw new Error(`git log failed: ${firstLine(result.stderr)}`);
+  }
+  return parseLog(result.stdout);
+}
+
+/** Whether a blob id is git's null id (no file). Pure. */
+export function isNullBlob(blob: string): boolean {
+  return /^0+$/.test(blob);
+}
+
+/** Parses `git log -z --raw --format=%x1e%H%x1f%P%x1f%aI%x1f%s` output into entries. Pure. */
+export function parseLog(output: string): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const record of output.split('\x1e')) {
+    if (record === '') continue;
+    const headerEnd = record.indexOf('\0');
+    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
+    const [commit = '', parents = '', date = '', subject = ''] = header.split('\x1f');
+    const tokens = (headerEnd < 0 ? '' : record.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
+    // A commit may list several raw lines (a rename seen as a delete and an add); the last names the file as it is after the commit.
+    let found: Omit<LogEntry, 'commit' | 'parents' | 'date' | 'subject'> | undefined;
+    for (let index = 0; index < tokens.length; index += 1) {
+      const meta = tokens[index] ?? '';
+      if (!meta.startsWith(':')) continue;
+      const fields = meta.slice(1).split(' ');
+      const previousBlob = fields[2] ?? '';
+      const blob = fields[3] ?? '';
+      const status = (fields[4] ?? 'M').charAt(0) as FileStatus;
+      if (status === 'R' || status === 'C') {
+        found = { status, previousPath: tokens[index + 1] ?? '', path: tokens[index + 2] ?? '', blob, previousBlob };
+        index += 2;
+      } else {
+        found = { status, path: tokens[index + 1] ?? '', blob, previousBlob };
+        index += 1;
+      }
+    }
+    if (!found) continue;
+    entries.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject, ...found });
+  }
+  return entries;
+}
+
+/**
+ * The newest commit that touched each of `relativePaths` (relative to the
+ * repository's top), found in one walk of the log that stops as soon as
+ * every path is found; a path no commit touched is absent. Starts git.
+ */
+export function newestCommits(repository: Repository, relativePaths: readonly string[]): Promise<Map<string, string>> {
+  const wanted = new Set(relativePaths);
+  const found = new Map<string, string>();
+  const folders = [...new Set(relativePaths.map((file) => path.posix.dirname(file)))];
+  if (wanted.size === 0) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const child = spawn(repository.git, [...baseArgs, 'log', '-z', '--name-only', '--diff-merges=first-parent', '--format=%x1e%H', '--', ...folders], {
+      cwd: repository.root,
+      env: gitEnv(),
+      windowsHide: true,
+    });
+    let pending = '';
+    let commit = '';
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      child.kill();
+      resolve(found);
+    };
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const tokens = pending.split('\0');
+      pending = tokens.pop() ?? '';
+      for (const raw of tokens) {
+        const token = raw.replace(/^\n/, '');
+        if (token.startsWith('\x1e')) {
+          commit = token.slice(1);
+        } else if (wanted.has(token) && !found.has(token)) {
+          found.set(token, commit);
+          if (found.size === wanted.size) return finish();
+        }
+      }
+    });
+    child.stderr.resume();
+    child.on('error', (error) => {
+      if (!done) reject(new Error(`could not run git log: ${error.message}`, { cause: error }));
+      done = true;
+    });
+    child.on('close', finish);
+  });
+}
+
+/** The commit `revision` names, or `undefined` when it names none. Starts git. */
+export async function resolveCommit(repository: Repository, revision: string): Promise<string | undefined> {
+  const result = await runGit(repository.git, repository.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  return result?.code === 0 ? result.stdout.trim() : undefined;
+}
+
+/** The commits after `since` up to HEAD that touched any of `paths`. Starts git. */
+export async function commitsSince(repository: Repository, since: string, paths: readonly string[]): Promise<Set<string>> {
+  const result = await runGit(repository.git, repository.root, ['rev-list', `${since}..HEAD`, '--', ...paths]);
+  if (!result || result.code !== 0) throw new Error(`git rev-list failed: ${firstLine(result?.stderr ?? 'git is gone')}`);
+  return new Set(result.stdout.split('\n').filter(Boolean));
+}
+
+/** Whether the file's working copy differs from HEAD (staged or not), is untracked or ignored. Starts git. */
+export async function workingState(repository: Repository, relativePath: string): Promise<WorkingState> {
+  const result = await runGit(repository.git, repository.root, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', relativePath]);
+  if (!result || result.code !== 0) return 'clean';
+  const code = result.stdout.slice(0, 2);
+  if (code === '') return 'clean';
+  if (code === '??') return 'untracked';
+  if (code === '!!') return 'ignored';
+  return 'changed';
+}
+
+/** Reads blobs by id through one long-lived `git cat-file --batch`. */
+export interface BlobReader {
+  /** The blob's bytes; requests may overlap and are answered in order. */
+  read(blob: string): Promise<Buffer>;
+  /** Ends the git process. */
+  close(): void;
+}
+
+/** Starts `git cat-file --batch` in the repository; close it when done. Starts a process. */
+export function createBlobReader(repository: Repository): BlobReader {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  const waiting: Array<{ blob: string; resolve: (bytes: Buffer) => void; reject: (error: Error) => void }> = [];
+  let buffered: Buffer = Buffer.alloc(0);
+  let failure: Error | undefined;
+
+  const failAll = (error: Error): void => {
+    failure ??= error;
+    for (const request of waiting.splice(0)) request.reject(failure);
+  };
+
+  const drain = (): void => {
+    while (waiting.length > 0) {
+      const headerEnd = buffered.indexOf(0x0a);
+      if (headerEnd < 0) return;
+      const header = buffered.subarray(0, headerEnd).toString('utf8');
+      const request = waiting[0]!;
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        buffered = buffered.subarray(headerEnd + 1);
+        waiting.shift();
+        request.reject(new Error(`git has no object ${request.blob} (${header})`));
+        continue;
+      }
+      const size = Number(header.split(' ')[2]);
+      if (!Number.isInteger(size)) {
+        failAll(new Error(`unexpected answer from git cat-file: ${header}`));
+        return;
+      }
+      // The content and the newline after it.
+      if (buffered.length < headerEnd + 1 + size + 1) return;
+      const bytes = Buffer.from(buffered.subarray(headerEnd + 1, headerEnd + 1 + size));
+      buffered = buffered.subarray(headerEnd + 1 + size + 1);
+      waiting.shift();
+      request.resolve(bytes);
+    }
+  };
+
+  const start = (): ChildProcessWithoutNullStreams => {
+    const started = spawn(repository.git, [...baseArgs, 'cat-file', '--batch'], { cwd: repository.root, env: gitEnv(), windowsHide: true });
+    started.stdout.on('data', (chunk: Buffer) => {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      drain();
+    });
+    started.on('error', (error) => failAll(new Error(`could not run git cat-file: ${error.message}`, { cause: error })));
+    started.on('close', () => failAll(new Error('git cat-file ended early')));
+    started.stdin.on('error', () => undefined);
+    started.stderr.resume();
+    return started;
+  };
+
+  return {
+    read(blob) {
+      if (failure) return Promise.reject(failure);
+      child ??= start();
+      const process = child;
+      return new Promise((resolve, reject) => {
+        waiting.push({ blob, resolve, reject });
+        process.stdin.write(`${blob}\n`);
+      });
+    },
+    close() {
+      failure ??= new Error('the blob reader is closed');
+      child?.stdin.end();
+      child = undefined;
+    },
+  };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'no message';
+}

@@ -1,0 +1,223 @@
+/**
+ * Reads a plan's history from git: the commits that touched it (following
+ * renames), each version read once by blob id through one `git cat-file
+ * --batch` and parsed with careerplan's own stages, then compared. Touches
+ * the world through the git edge and the file's own text and time.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, newestCommits, repositoryPath, resolveCommit, workingState, type LogEntry, type Repository } from './edges/git.js';
+import { displayPath } from './paths.js';
+import { isDateLike, previousModel, readVersion, revisionsOf, type CommitVersion, type History, type Version } from './stages/history.js';
+import { planChanges } from './stages/plan-changes.js';
+import { parseDate } from './format/dates.js';
+
+/** Parsed versions by blob id. A blob's version never changes, so the cache is valid for as long as it lives. */
+export interface HistoryCache {
+  readonly versions: Map<string, Version>;
+}
+
+/** A cache of parsed versions; share one across calls (a build, a watch session) so each blob is parsed once. */
+export function createHistoryCache(): HistoryCache {
+  return { versions: new Map() };
+}
+
+/** How to read a history. */
+export interface HistoryOptions {
+  /** Only commits after this revision, or from this date (`YYYY-MM-DD`) on. */
+  readonly since?: string;
+  /** At most this many revisions, the newest (a plan page needs the last few; older versions are then not read). */
+  readonly limit?: number;
+  /** Names the file relative to this folder in the history (default: the working folder). */
+  readonly cwd?: string;
+  readonly cache?: HistoryCache;
+  /** The git program (default `git` on the PATH). */
+  readonly git?: string;
+}
+
+/** A `--since` value that is neither a date nor a revision of the repository. */
+export class SinceError extends Error {
+  override readonly name = 'SinceError';
+}
+
+/**
+ * The history of the plan at `file` (an absolute path that exists). Outside
+ * a repository, or without git, a history with `repository: false` and the
+ * file's time. Throws `SinceError` for a bad `since`; other failures of git
+ * are `Error`s. Starts git, reads the file.
+ */
+export async function readHistory(file: string, options: HistoryOptions = {}): Promise<History> {
+  const shown = displayPath(file, options.cwd ?? process.cwd());
+  const cache = options.cache ?? createHistoryCache();
+  const since = options.since;
+  if (since !== undefined && isDateLike(since) && parseDate(since) === undefined) throw new SinceError(`--since takes a date as YYYY-MM-DD or a revision, not \`${since}\``);
+  const fileTime = async (): Promise<string> => (await stat(file)).mtime.toISOString();
+  const repository = await findRepository(file, options.git);
+  if (!repository) return { file: shown, repository: false, lastRevised: { date: localDate(await fileTime()), from: 'file' }, shallow: false, revisions: [], total: 0 };
+
+  const relative = await repositoryPath(repository, file);
+  const [state, entries] = await Promise.all([workingState(repository, relative), fileLog(repository, relative)]);
+  if (state === 'ignored' && entries.length === 0) {
+    return { file: shown, repository: false, lastRevised: { date: localDate(await fileTime()), from: 'file' }, shallow: false, revisions: [], total: 0 };
+  }
+
+  let shownCount = entries.length;
+  if (since !== undefined) {
+    if (isDateLike(since)) {
+      shownCount = entries.filter((entry) => entry.date.slice(0, 10) >= since).length;
+    } else {
+      const commit = await resolveCommit(repository, since);
+      if (commit === undefined) throw new SinceError(`--since takes a date as YYYY-MM-DD or a revision of the repository; \`${since}\` is neither`);
+      const after = await commitsSince(repository, commit, [...new Set(entries.flatMap((entry) => [entry.path, ...(entry.previousPath ? [entry.previousPath] : [])]))]);
+      // Newest first: the commits after `since` are a prefix of the log.
+      const firstOlder = entries.findIndex((entry) => !after.has(entry.commit));
+      shownCount = firstOlder < 0 ? entries.length : firstOlder;
+    }
+  }
+
+  if (options.limit !== undefined) shownCount = Math.min(shownCount, Math.max(0, options.limit));
+
+  const reader = createBlobReader(repository);
+  try {
+    // Each blob is read and parsed once: a commit's version is the next commit's parent version.
+    const reading = new Map<string, Promise<Version>>();
+    const versionOf = (blob: string, file: string): Promise<Version> => {
+      const known = cache.versions.get(blob);
+      if (known) return Promise.resolve(known);
+      let pending = reading.get(blob);
+      if (!pending) {
+        pending = reader.read(blob).then(
+          (bytes) => {
+            const version = readVersion(bytes, file);
+            cache.versions.set(blob, version);
+            return version;
+          },
+          // A partial clone may lack old versions: a gap in the history, not a failure of it.
+          (): Version => ({ problem: 'this version is not in the clone' }),
+        );
+        reading.set(blob, pending);
+      }
+      return pending;
+    };
+    const isDeleted = (entry: LogEntry): boolean => entry.status === 'D' || isNullBlob(entry.blob);
+    const isAdded = (entry: LogEntry): boolean => isNullBlob(entry.previousBlob);
+    const versions = new Map<number, Version>();
+    const parentVersions = new Map<number, Version>();
+    await Promise.all(
+      entries.slice(0, shownCount).map(async (entry, index) => {
+        const [version, parent] = await Promise.all([
+          isDeleted(entry) ? undefined : versionOf(entry.blob, entry.path),
+          isAdded(entry) ? undefined : versionOf(entry.previousBlob, entry.previousPath ?? entry.path),
+        ]);
+        if (version) versions.set(index, version);
+        if (parent) parentVersions.set(index, parent);
+      }),
+    );
+    // When a parent's version cannot be read (or nothing is shown, for the uncommitted changes), the newest readable version
+    // before it in the log stands in: read the log's versions from there until one is readable.
+    const fallbacks = [...parentVersions].filter(([, parent]) => 'problem' in parent).map(([index]) => index);
+    const uncommittedBase = (state === 'changed' || state === 'untracked') && shownCount === 0 ? [0] : [];
+    for (const from of [...uncommittedBase, ...fallbacks.map((index) => index + 1)]) {
+      for (let index = from; index < entries.length; index += 1) {
+        const entry = entries[index]!;
+        if (isDeleted(entry)) break;
+        const version = versions.get(index) ?? (await versionOf(entry.blob, entry.path));
+        versions.set(index, version);
+        if ('model' in version) break;
+      }
+    }
+    const commits: CommitVersion[] = entries.map((entry, index) => ({
+      commit: entry.commit,
+      date: entry.date,
+      subject: entry.subject,
+      path: entry.path,
+      ...(entry.previousPath === undefined ? {} : { previousPath: entry.previousPath }),
+      added: isAdded(entry),
+      deleted: isDeleted(entry),
+      boundary: repository.shallow && (repository.shallowCommits.has(entry.commit) || entry.parents.length === 0),
+      ...(versions.has(index) ? { version: versions.get(index)! } : {}),
+      ...(parentVersions.has(index) ? { parentVersion: parentVersions.get(index)! } : {}),
+    }));
+
+    let uncommitted: History['uncommitted'];
+    if (state === 'changed' || state === 'untracked') {
+      const working = readVersion(await readFile(file), relative);
+      const previous = previousModel(commits, 0);
+      uncommitted =
+        'problem' in working
+          ? { changes: [], problem: `could not be read: ${working.problem}` }
+          : { changes: entries[0] === undefined || isDeleted(entries[0]) ? planChanges(undefined, working.model) : previous ? planChanges(previous, working.model) : [] };
+    }
+    const newest = entries[0];
+    return {
+      file: shown,
+      repository: true,
+      lastRevised: uncommitted || !newest ? { date: localDate(await fileTime()), from: 'file' } : { date: newest.date, from: 'git' },
+      shallow: repository.shallow,
+      ...(uncommitted ? { uncommitted } : {}),
+      revisions: revisionsOf(commits, shownCount),
+      total: entries.length,
+    };
+  } finally {
+    reader.close();
+  }
+}
+
+/**
+ * A stamp per plan file that changes whenever its history does: the newest
+ * commit that touched it (and whether the clone is shallow), `git:none` for
+ * a plan in a repository with no commit of it, `none` outside a repository.
+ * With the plan's text (whose changes are the uncommitted ones), it is what a
+ * build cache keys a page's history on. One `git log` walk per repository,
+ * however many plans. Starts git.
+ */
+export async function historyStamps(files: readonly string[], options: { readonly git?: string } = {}): Promise<Map<string, string>> {
+  const stamps = new Map<string, string>();
+  const byFolder = new Map<string, Promise<Repository | undefined>>();
+  const byRoot = new Map<string, { repository: Repository; files: Array<{ file: string; relative: string }> }>();
+  for (const file of files) {
+    const folder = path.dirname(file);
+    let found = byFolder.get(folder);
+    if (!found) {
+      found = findRepository(file, options.git);
+      byFolder.set(folder, found);
+    }
+    const repository = await found;
+    if (!repository) {
+      stamps.set(file, 'none');
+      continue;
+    }
+    const group = byRoot.get(repository.root) ?? { repository, files: [] };
+    group.files.push({ file, relative: await repositoryPath(repository, file) });
+    byRoot.set(repository.root, group);
+  }
+  for (const { repository, files: inRepository } of byRoot.values()) {
+    const newest = await newestCommits(repository, inRepository.map((entry) => entry.relative));
+    for (const { file, relative } of inRepository) {
+      const commit = newest.get(relative);
+      stamps.set(file, commit === undefined ? 'git:none' : `git:${commit}${repository.shallow ? ':shallow' : ''}`);
+    }
+  }
+  return new Map(files.map((file) => [file, stamps.get(file) ?? 'none']));
+}
+
+/** An instant as ISO 8601 in the machine's own offset, so its calendar day is the local one. */
+function localDate(iso: string): string {
+  const date = new Date(iso);
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset >= 0 ? '+' : '-';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${local}${sign}${hours}:${minutes}`;
+}
+
+/** Where a plan named on the command line is: the path itself, else `<plans>/<name>.md` for a plan's name. Reads the disk. */
+export async function locatePlan(given: string, cwd: string, plansFolder: string): Promise<string | undefined> {
+  const candidates = [path.resolve(cwd, given), ...(given.includes('/') || given.includes(path.sep) ? [] : [path.join(plansFolder, given.endsWith('.md') ? given : `${given}.md`)])];
+  for (const candidate of candidates) {
+    const info = await stat(candidate).catch(() => undefined);
+    if (info?.isFile()) return candidate;
+  }
+  return undefined;
+}
