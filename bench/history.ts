@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHistoryCache, historyStamps, readHistory } from '../src/read-history.js';
+import { historyStamps } from '../src/history-stamps.js';
+import { createHistoryCache, readHistory } from '../src/read-history.js';
 import { summarize, type Summary } from './stats.js';
 
 /** What the history bench measured, in milliseconds. */

@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, newestCommits, repositoryPath, resolveCommit, workingState, type LogEntry, type Repository } from './edges/git.js';
+import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, repositoryPath, resolveCommit, workingState, type LogEntry } from './edges/git.js';
 import { displayPath } from './paths.js';
 import { isDateLike, previousModel, readVersion, revisionsOf, type CommitVersion, type History, type Version } from './stages/history.js';
 import { planChanges } from './stages/plan-changes.js';
@@ -53,13 +53,11 @@ export async function readHistory(file: string, options: HistoryOptions = {}): P
   if (since !== undefined && isDateLike(since) && parseDate(since) === undefined) throw new SinceError(`--since takes a date as YYYY-MM-DD or a revision, not \`${since}\``);
   const fileTime = async (): Promise<string> => (await stat(file)).mtime.toISOString();
   const repository = await findRepository(file, options.git);
-  if (!repository) return { file: shown, repository: false, lastRevised: { date: localDate(await fileTime()), from: 'file' }, shallow: false, revisions: [], total: 0 };
+  if (!repository) return historyWithoutGit(file, options);
 
   const relative = await repositoryPath(repository, file);
   const [state, entries] = await Promise.all([workingState(repository, relative), fileLog(repository, relative)]);
-  if (state === 'ignored' && entries.length === 0) {
-    return { file: shown, repository: false, lastRevised: { date: localDate(await fileTime()), from: 'file' }, shallow: false, revisions: [], total: 0 };
-  }
+  if (state === 'ignored' && entries.length === 0) return historyWithoutGit(file, options);
 
   let shownCount = entries.length;
   if (since !== undefined) {
@@ -164,41 +162,13 @@ export async function readHistory(file: string, options: HistoryOptions = {}): P
 }
 
 /**
- * A stamp per plan file that changes whenever its history does: the newest
- * commit that touched it (and whether the clone is shallow), `git:none` for
- * a plan in a repository with no commit of it, `none` outside a repository.
- * With the plan's text (whose changes are the uncommitted ones), it is what a
- * build cache keys a page's history on. One `git log` walk per repository,
- * however many plans. Starts git.
+ * The history of a plan that is not in a repository: none, and "last
+ * revised" from the file's time. Reads the file's time; starts no git (a
+ * build knows from `historyStamps` which plans need it).
  */
-export async function historyStamps(files: readonly string[], options: { readonly git?: string } = {}): Promise<Map<string, string>> {
-  const stamps = new Map<string, string>();
-  const byFolder = new Map<string, Promise<Repository | undefined>>();
-  const byRoot = new Map<string, { repository: Repository; files: Array<{ file: string; relative: string }> }>();
-  for (const file of files) {
-    const folder = path.dirname(file);
-    let found = byFolder.get(folder);
-    if (!found) {
-      found = findRepository(file, options.git);
-      byFolder.set(folder, found);
-    }
-    const repository = await found;
-    if (!repository) {
-      stamps.set(file, 'none');
-      continue;
-    }
-    const group = byRoot.get(repository.root) ?? { repository, files: [] };
-    group.files.push({ file, relative: await repositoryPath(repository, file) });
-    byRoot.set(repository.root, group);
-  }
-  for (const { repository, files: inRepository } of byRoot.values()) {
-    const newest = await newestCommits(repository, inRepository.map((entry) => entry.relative));
-    for (const { file, relative } of inRepository) {
-      const commit = newest.get(relative);
-      stamps.set(file, commit === undefined ? 'git:none' : `git:${commit}${repository.shallow ? ':shallow' : ''}`);
-    }
-  }
-  return new Map(files.map((file) => [file, stamps.get(file) ?? 'none']));
+export async function historyWithoutGit(file: string, options: Pick<HistoryOptions, 'cwd'> = {}): Promise<History> {
+  const date = localDate((await stat(file)).mtime.toISOString());
+  return { file: displayPath(file, options.cwd ?? process.cwd()), repository: false, lastRevised: { date, from: 'file' }, shallow: false, revisions: [], total: 0 };
 }
 
 /** An instant as ISO 8601 in the machine's own offset, so its calendar day is the local one. */

@@ -9,6 +9,8 @@ import type { Config } from '../config.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage } from '../stages/page.js';
+import { createHistoryCache, historyWithoutGit, readHistory } from '../read-history.js';
+import { historyView, type HistoryView } from '../stages/history.js';
 import { planSlug } from '../stages/validate.js';
 import { createTheme } from '../theme/index.js';
 import type { CachedPlan } from './build-cache.js';
@@ -24,7 +26,12 @@ export interface PagesJob {
   readonly generator: string;
   /** Whether pages link their PDFs. */
   readonly pdfs: boolean;
+  /** The plan files in a git repository (see `historyStamps`): their pages show what each commit changed; the others only the file's time. */
+  readonly inGit: readonly string[];
 }
+
+/** Revisions a plan page lists; older ones are counted, not read. */
+export const historyOnPage = 20;
 
 /** What one plan file gave. */
 export interface PageResult {
@@ -52,6 +59,12 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
   const crossPlan = crossPlanDiagnostics(job.allFiles, config, cwd);
   const site: SiteContext = { theme, config, generator: job.generator, pdfs: job.pdfs };
   const pageContext = { html, config, slugOf: (file: string) => slugByFile.get(file) };
+  const inGit = new Set(job.inGit);
+  const versions = createHistoryCache();
+  const historyOf = async (file: string): Promise<HistoryView> => {
+    const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
+    return historyView(history, { limit: historyOnPage });
+  };
 
   return {
     async build(file) {
@@ -60,7 +73,7 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
       const text = checked.diagnostics.length > 0 && isChecked(checked) ? { text: checked.source.text } : {};
       if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
       const page = planPage(checked, pageContext);
-      await writePlanPage(page, site);
+      await writePlanPage(page, site, await historyOf(checked.source.absolutePath));
       return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, model: page.model };
     },
   };

@@ -3,7 +3,7 @@
  * site (a page per plan, the index, `plans.json`, assets) and reports the
  * rest the way `check` does. Wires the pure stages to the disk.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.js';
@@ -12,6 +12,7 @@ import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice
 import { lockOut } from '../edges/files.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
+import { historyStamps } from '../history-stamps.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
@@ -95,7 +96,9 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
     // Read one after another without waiting: small files come from the page cache faster than a thread pool hands them over.
-    const keys = new Map(planFiles.map((file) => [file, hashOf([siteWide, file, readIfThere(file)])] as const));
+    // A page also shows the plan's history: its newest commit, or the day of the file's time outside git (see historyStamps).
+    const stamps = await historyStamps(planFiles);
+    const keys = new Map(planFiles.map((file) => [file, hashOf([siteWide, file, readIfThere(file), stamps.get(file) ?? '', fileDay(file)])] as const));
     const siteKey = hashOf([siteWide, shard ? formatShard(shard) : '', ...planFiles.map((file) => keys.get(file) as string)]);
     const cache = await readCache(config.out, tool);
 
@@ -125,7 +128,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     }
 
     cachedCount = entries.size;
-    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs };
+    const inGit = planFiles.filter((file) => stamps.get(file)?.startsWith('git:'));
+    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs, inGit };
     if (toBuild.length > 0) {
       const { buildPages, defaultWorkers } = await import('./build-workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
@@ -209,4 +213,10 @@ function readIfThere(file: string): Uint8Array | string {
   } catch {
     return '';
   }
+}
+
+/** The local calendar day of a file's time: "last revised" of a plan outside git, or with uncommitted changes. */
+function fileDay(file: string): string {
+  const time = statSync(file, { throwIfNoEntry: false })?.mtime;
+  return time ? `${time.getFullYear()}-${time.getMonth() + 1}-${time.getDate()}` : '';
 }

@@ -12,6 +12,7 @@ import { isInside } from '../paths.js';
 import { PlanPathError } from '../stages/load.js';
 import { calendarName, planCalendar } from '../stages/ics.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
+import type { HistoryView } from '../stages/history.js';
 import type { PlanPage } from '../stages/page.js';
 import type { Shard } from '../stages/shard.js';
 import { byAttention, upcomingDeadlines } from '../stages/site.js';
@@ -33,13 +34,13 @@ export interface SiteContext {
   readonly shard?: Shard;
 }
 
-/** Writes a plan's page and its calendar, and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
-export async function writePlanPage(page: PlanPage, site: SiteContext): Promise<boolean> {
+/** Writes a plan's page (with its revision history, when known) and its calendar, and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
+export async function writePlanPage(page: PlanPage, site: SiteContext, history?: HistoryView): Promise<boolean> {
   const { model } = page;
   const timelineSvg = renderTimeline(model, timelineText(model.lang));
   const pdf = site.pdfs ? { pdf: `${encodeURIComponent(model.slug)}.pdf` } : {};
   const calendar = encodeURIComponent(calendarName(model.slug));
-  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf });
+  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}) });
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html);
   // The calendar is in the plan's folder, so the manifest's entry for the folder removes it with a deleted plan.
   await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator));

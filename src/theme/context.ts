@@ -3,6 +3,7 @@
  * (in the model stage or by the caller); templates only show it.
  */
 import type { IsoDate } from '../format/dates.js';
+import type { HistoryView } from '../stages/history.js';
 import type { Deadline, PlanModel } from '../stages/model.js';
 
 /** The context of one plan's page, `<slug>/index.html`. */
@@ -18,6 +19,8 @@ export interface PlanPageContext {
   readonly calendar?: string;
   /** The tool and its version, such as `careerplan 0.1.0`. */
   readonly generator: string;
+  /** When the plan was last revised and, in a git repository, what each commit changed in it (`historyView`). */
+  readonly history?: HistoryView;
 }
 
 /** A deadline on the index: whose plan it belongs to. */

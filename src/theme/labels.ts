@@ -27,6 +27,7 @@ const en = {
   asOfDate: 'As of {date}',
   created: 'Created',
   reviewed: 'Reviewed',
+  lastRevised: 'Last revised',
   horizon: 'Horizon',
   role: 'Role',
   owner: 'Owner',
@@ -107,6 +108,10 @@ const en = {
 
   notes: 'Notes',
   notesEmpty: 'No notes yet.',
+  history: 'Revision history',
+  notCommittedYet: 'Not committed yet',
+  shallowHistory: 'This is a shallow clone of the repository: older revisions are not in it.',
+  olderRevisions: { one: '{n} older revision is not shown.', other: '{n} older revisions are not shown.' },
 
   plans: 'Plans',
   plansCaption: 'Every plan, with its progress, next deadline and goals that need attention',
@@ -196,6 +201,7 @@ const de: Labels = {
   asOfDate: 'Stand: {date}',
   created: 'Erstellt',
   reviewed: 'Überprüft',
+  lastRevised: 'Zuletzt geändert',
   horizon: 'Horizont',
   role: 'Position',
   owner: 'Person',
@@ -276,6 +282,10 @@ const de: Labels = {
 
   notes: 'Notizen',
   notesEmpty: 'Noch keine Notizen.',
+  history: 'Änderungsverlauf',
+  notCommittedYet: 'Noch nicht eingecheckt',
+  shallowHistory: 'Dies ist ein flacher Klon des Repositorys: ältere Änderungen sind nicht enthalten.',
+  olderRevisions: { one: '{n} ältere Änderung wird nicht gezeigt.', other: '{n} ältere Änderungen werden nicht gezeigt.' },
 
   plans: 'Pläne',
   plansCaption: 'Alle Pläne mit Fortschritt, nächstem Termin und Zielen, die Aufmerksamkeit brauchen',
