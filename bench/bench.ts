@@ -25,6 +25,7 @@ import { checkPages, planSlugs } from './references/check-pages.js';
 import { installPeers, mdToPdfBatch, prepareEleventy, prepareMdToPdf, runEleventy, runMdToPdf, type EleventySite, type Peers } from './references/peers.js';
 import type { UnifiedBuild } from './references/unified.js';
 import { renderReport, type BenchResults, type CaseRuns, type Failure, type Machine, type Runs } from './report.js';
+import { measureHistory } from './history.js';
 import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
 import { measureWarm } from './warm.js';
@@ -295,6 +296,13 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
       })
     : undefined;
 
+  const history = sections.has('history')
+    ? await attempt('history', false, () => {
+        progress('history: a plan with 200 commits in a scripted repository, cold and cached');
+        return measureHistory({ commits: 200, runs: Math.max(3, runs), work: path.join(work, 'history') });
+      })
+    : undefined;
+
   if (corpus.length === 0 && sections.has('watch')) await ensureCorpus();
   const described = corpus.length > 0 ? describeCorpus(corpus, generateMs) : undefined;
   // Last: it edits the plans.
@@ -328,6 +336,7 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     ...(pdf ? { pdf } : {}),
     ...(warm ? { warm } : {}),
     ...(stages ? { stages } : {}),
+    ...(history ? { history } : {}),
     ...(watch ? { watch } : {}),
     failures,
   };

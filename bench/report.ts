@@ -6,6 +6,7 @@
  * docs/benchmarks.md around it. Pure.
  */
 import type { PdfFigures } from './pdf.js';
+import type { HistoryFigures } from './history.js';
 import type { StageFigures } from './stages.js';
 import { growth, median, type Growth, type Summary } from './stats.js';
 import type { WarmFigures } from './warm.js';
@@ -89,6 +90,7 @@ export interface BenchResults {
   readonly pdf?: PdfFigures;
   readonly warm?: WarmFigures;
   readonly stages?: StageFigures;
+  readonly history?: HistoryFigures;
   readonly watch?: WatchFigures;
   readonly failures: readonly Failure[];
 }
@@ -500,6 +502,14 @@ export function tableRows(results: BenchResults): Row[] {
       const label = name.startsWith('parse: ') ? `  ${name.slice('parse: '.length)}` : name;
       rows.push(measuredRow({ group, figure: `${label} (p95 ${formatValue(summary.p95, 'ms')})`, unit: 'ms', samples: summary }));
     }
+  }
+
+  if (results.history) {
+    const { history } = results;
+    const group = `revision history of one plan: ${count(history.commits)} commits, ${count(history.versions)} versions of ${history.planKb.toFixed(1)} KB`;
+    rows.push(measuredRow({ group, figure: 'cold: every version read from git and parsed', unit: 'ms', samples: history.cold }));
+    rows.push(measuredRow({ group, figure: 'cached: versions known by blob id, only git log and status run', unit: 'ms', samples: history.cached }));
+    rows.push(measuredRow({ group, figure: 'history stamp: what a build checks to reuse the page', unit: 'ms', samples: history.stamp }));
   }
 
   if (results.watch) {
