@@ -54,6 +54,20 @@ describe('the example site in real Chromium', () => {
     }
   });
 
+  // A4 less the default 18 mm margins is 174 mm: 658 CSS px. Chromium cuts what is wider at the margin, on every page of the PDF.
+  test.each(pages.filter((name) => name !== 'index.html'))('%s fits the width of an A4 page with the default margins in print', async (name) => {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 658, height: 1000 });
+      await page.emulateMediaType('print');
+      await page.goto(pathToFileURL(path.join(folder, 'out', name)).href, { waitUntil: 'load' });
+      const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth })')) as { page: number; view: number };
+      expect(widths.page).toBeLessThanOrEqual(widths.view);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the fonts come from the site itself', async () => {
     const page = await browser.newPage();
     const requests: string[] = [];
