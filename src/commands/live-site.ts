@@ -8,8 +8,11 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
+import { historyStamps } from '../history-stamps.js';
 import { displayPath } from '../paths.js';
+import { createHistoryCache, historyWithoutGit, readHistory } from '../read-history.js';
 import type { Config } from '../config.js';
+import { historyView, type HistoryView } from '../stages/history.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import { findPlanFiles, isPlanFile } from '../stages/load.js';
 import type { PlanModel } from '../stages/model.js';
@@ -17,6 +20,7 @@ import { isBuildable, planPage, type PageContext, type PlanPage } from '../stage
 import { compareDiagnostics, planSlug } from '../stages/validate.js';
 import { createTheme, ThemeError, type Theme } from '../theme/index.js';
 import type { Diagnostic } from '../types.js';
+import { historyOnPage } from './build-pages.js';
 import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlanPage, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What a rebuild changed, for the pages open in a browser and the PDFs. */
@@ -81,6 +85,8 @@ interface Entry {
   text: string | undefined;
   /** The last good page: what the site shows, also while the plan has errors. */
   page: PlanPage | undefined;
+  /** What the page shows of the plan's history: read again with each check of the plan. */
+  history: HistoryView | undefined;
 }
 
 /** Creates the live site; nothing is read or written until `buildAll`. */
@@ -92,6 +98,24 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   let theme: Theme | undefined;
   let themeError: ThemeError | undefined;
   let crossPlan = new Map<string, Diagnostic[]>();
+  // Plans in a git repository, and their versions parsed once by blob id for the whole session.
+  const inGit = new Set<string>();
+  const versions = createHistoryCache();
+
+  /** Notes which of `files` are in a git repository (one git process per folder). */
+  async function findGitPlans(files: readonly string[]): Promise<void> {
+    for (const [file, stamp] of await historyStamps(files)) if (stamp.startsWith('git:')) inGit.add(file);
+  }
+
+  /** The plan's history as its page shows it; git failing mid-session leaves the page without one rather than stopping watch. */
+  async function historyOf(file: string): Promise<HistoryView | undefined> {
+    try {
+      const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
+      return historyView(history, { limit: historyOnPage });
+    } catch {
+      return undefined;
+    }
+  }
 
   const site = (): SiteContext | undefined => (theme === undefined ? undefined : { theme, config, generator: options.generator, pdfs: options.pdfs });
 
@@ -118,8 +142,9 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     let written = false;
     if (isChecked(result) && isBuildable(result)) {
       entry.page = planPage(result, pageContext);
-      const page = entry.page;
-      if (await rendering((output) => writePlanPage(page, output))) {
+      entry.history = await historyOf(file);
+      const { page, history } = entry;
+      if (await rendering((output) => writePlanPage(page, output, history))) {
         written = true;
         reprint.push(entry.slug);
       }
@@ -175,7 +200,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   /** Re-renders every page from the models in memory. */
   async function renderAll(): Promise<string[]> {
     const reprint: string[] = [];
-    for (const { page, slug } of entries.values()) if (page && (await rendering((output) => writePlanPage(page, output)))) reprint.push(slug);
+    for (const { page, slug, history } of entries.values()) if (page && (await rendering((output) => writePlanPage(page, output, history)))) reprint.push(slug);
     return reprint;
   }
 
@@ -185,7 +210,9 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     async buildAll() {
       const files = await findPlanFiles([config.plans]);
       entries.clear();
-      for (const file of files) entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined });
+      for (const file of files) entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined });
+      inGit.clear();
+      await findGitPlans(files);
       crossPlan = crossPlanDiagnostics(files, config, cwd);
       const previous = await readManifest(config.out);
       if (await loadTheme()) await writeAssets(site() as SiteContext);
@@ -211,9 +238,10 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
         paths.add(pagePath(entry.slug));
       }
       for (const file of changes.added.filter(isPlan)) {
-        entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined });
+        entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined });
         paths.add(pagePath(planSlug(file)));
       }
+      await findGitPlans(changes.added.filter(isPlan));
       for (const file of [...changes.changed, ...changes.added].filter(isPlan)) toCheck.add(file);
       // A plan added or removed changes the rules over all plans and the links other plans make to it.
       const comingOrGoing = [...changes.added, ...changes.removed].filter(isPlan);

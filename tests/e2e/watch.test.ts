@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { atomicSave, burstSave, pause, pausedSave, vimSave } from '../support/editors.js';
+import { createRepo, jordanPlan } from '../support/git.js';
 import { minimalPlan } from '../support/plans.js';
 import { previewState, startWatch, type WatchProcess } from '../support/watch-process.js';
 import { careerplan, repo } from './run.js';
@@ -73,6 +74,22 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     await vi.waitFor(async () => expect(await readFile(path.join(folder, 'out/plans.json'), 'utf8')).toContain('Saved by paused write'), { timeout: 10_000, interval: 100 });
     // Nothing of the preview is ever written to the out folder.
     expect(await readFile(path.join(folder, 'out/jordan-lee/index.html'), 'utf8')).not.toContain('__careerplan');
+  });
+
+  test('in a git repository the page shows its revision history, and a save shows as not committed yet', async () => {
+    const dir = path.join(scratch, `git${projects++}`);
+    mkdirSync(dir, { recursive: true });
+    const scripted = createRepo(dir);
+    scripted.write('plans/jordan-lee.md', jordanPlan());
+    scripted.commit('First plan', '2027-01-05T10:00:00+01:00');
+    const watch = await watchIn(scripted.dir);
+    const first = (await watch.get('/jordan-lee/')).body;
+    expect(first).toMatch(/Revision history[\s\S]*First plan/);
+    expect(first).not.toContain('Not committed yet');
+
+    await writeFile(path.join(scripted.dir, 'plans/jordan-lee.md'), jordanPlan([['due: 2027-06', 'due: 2027-12']]));
+    await expectRebuilds(watch, 1);
+    expect((await watch.get('/jordan-lee/')).body).toMatch(/Not committed yet[\s\S]*2027-06 → 2027-12[\s\S]*First plan/);
   });
 
   test('a mistake shows in the page over the last good version and in the terminal; fixing it clears both', async () => {
