@@ -1,10 +1,84 @@
 /**
- * What a build keys each page's history on, found cheaply: one `git log`
- * walk per repository, however many plans. Starts git; loads none of the
- * parsing stages (a build with nothing changed needs only this).
+ * What a build needs of git for its plans' histories, found in a handful of
+ * git processes however many plans: where each plan is (one `rev-parse` per
+ * repository), a stamp per plan for the build cache (one `git log` walk),
+ * and, for the plans to be built, their log entries and working states (one
+ * more walk and one `git status`). Starts git; loads none of the parsing
+ * stages (a build with nothing changed needs only the stamps).
  */
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { findRepository, newestCommits, repositoryPath, type Repository } from './edges/git.js';
+import {
+  copySources,
+  fileLog,
+  findRepository,
+  folderLog,
+  followPath,
+  newestCommits,
+  repositoryPathSync,
+  stateOf,
+  workingStates,
+  type LogEntry,
+  type RawChange,
+  type Repository,
+  type WorkingState,
+} from './edges/git.js';
+
+/** Where a plan is in git: its repository and its path there (relative to the top, with forward slashes). */
+export interface GitPlace {
+  readonly repository: Repository;
+  readonly relative: string;
+}
+
+/** What git says of one plan, for the history on its page: plain data, so it crosses to a worker thread. */
+export interface PlanLog extends GitPlace {
+  /** The commits that touched it, newest first, following renames (what `git log --follow` gives). */
+  readonly entries: readonly LogEntry[];
+  readonly state: WorkingState;
+}
+
+/**
+ * The repository and path of each plan file in a repository; files outside
+ * one (or without git) are absent. One `git rev-parse` per repository: a
+ * folder below a repository already found, with no `.git` between, is in
+ * it. Starts git, reads the disk.
+ */
+export async function gitPlaces(files: readonly string[], options: { readonly git?: string } = {}): Promise<Map<string, GitPlace>> {
+  const places = new Map<string, GitPlace>();
+  const byFolder = new Map<string, Repository | undefined>();
+  const roots: Repository[] = [];
+  for (const file of files) {
+    const folder = path.dirname(file);
+    if (!byFolder.has(folder)) {
+      const repository = knownRepository(folder, roots) ?? (await findRepository(file, options.git));
+      if (repository && !roots.some((known) => known.root === repository.root)) roots.push(repository);
+      byFolder.set(folder, repository);
+    }
+    const repository = byFolder.get(folder);
+    if (repository) places.set(file, { repository, relative: repositoryPathSync(repository, file) });
+  }
+  return places;
+}
+
+/** The repository already found that holds `folder`, when no `.git` lies between them and git's discovery is not steered by the environment. Reads the disk. */
+function knownRepository(folder: string, roots: readonly Repository[]): Repository | undefined {
+  if (roots.length === 0 || ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'].some((name) => process.env[name] !== undefined)) return undefined;
+  let real: string;
+  try {
+    real = realpathSync.native(folder);
+  } catch {
+    return undefined;
+  }
+  for (const repository of roots) {
+    if (real !== repository.root && !real.startsWith(repository.root + path.sep)) continue;
+    let below = true;
+    for (let dir = real; dir !== repository.root && dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, '.git'))) below = false;
+    }
+    if (below) return repository;
+  }
+  return undefined;
+}
 
 /**
  * A stamp per plan file that changes whenever its history does: the newest
@@ -14,32 +88,70 @@ import { findRepository, newestCommits, repositoryPath, type Repository } from '
  * build cache keys a page's history on. One `git log` walk per repository,
  * however many plans. Starts git.
  */
-export async function historyStamps(files: readonly string[], options: { readonly git?: string } = {}): Promise<Map<string, string>> {
+export async function historyStamps(files: readonly string[], options: { readonly git?: string } = {}, places?: ReadonlyMap<string, GitPlace>): Promise<Map<string, string>> {
+  const found = places ?? (await gitPlaces(files, options));
   const stamps = new Map<string, string>();
-  const byFolder = new Map<string, Promise<Repository | undefined>>();
-  const byRoot = new Map<string, { repository: Repository; files: Array<{ file: string; relative: string }> }>();
-  for (const file of files) {
-    const folder = path.dirname(file);
-    let found = byFolder.get(folder);
-    if (!found) {
-      found = findRepository(file, options.git);
-      byFolder.set(folder, found);
-    }
-    const repository = await found;
-    if (!repository) {
-      stamps.set(file, 'none');
-      continue;
-    }
-    const group = byRoot.get(repository.root) ?? { repository, files: [] };
-    group.files.push({ file, relative: await repositoryPath(repository, file) });
-    byRoot.set(repository.root, group);
-  }
-  for (const { repository, files: inRepository } of byRoot.values()) {
-    const newest = await newestCommits(repository, inRepository.map((entry) => entry.relative));
-    for (const { file, relative } of inRepository) {
+  for (const { repository, files: inRepository } of byRepository(files, found)) {
+    const newest = await newestCommits(repository, inRepository.map(([, place]) => place.relative));
+    for (const [file, { relative }] of inRepository) {
       const commit = newest.get(relative);
       stamps.set(file, commit === undefined ? 'git:none' : `git:${commit}${repository.shallow ? ':shallow' : ''}`);
     }
   }
   return new Map(files.map((file) => [file, stamps.get(file) ?? 'none']));
+}
+
+/** Plans (absolute paths) fetched by `git log --follow` at once when git is too old for one walk of all. */
+const followsAtOnce = 8;
+
+/**
+ * The log entries and working state of each of `files` that is in a
+ * repository (see `gitPlaces`): one `git log` walk of the plans' folders and
+ * one `git status` per repository, split per plan as `git log --follow`
+ * would give it (see `followPath`, `copySources`). Starts git.
+ */
+export async function planLogs(files: readonly string[], places: ReadonlyMap<string, GitPlace>): Promise<Map<string, PlanLog>> {
+  const logs = new Map<string, PlanLog>();
+  for (const { repository, files: inRepository } of byRepository(files, places)) {
+    const folders = [...new Set(inRepository.map(([, place]) => path.posix.dirname(place.relative)))].sort();
+    const [commits, states] = await Promise.all([folderLog(repository, folders), workingStates(repository, folders)]);
+    const entriesOf = new Map<string, readonly LogEntry[]>();
+    if (commits) {
+      // Where a plan was added, git looks for a file it was renamed or copied from, as `--follow` does: for all such commits at
+      // once, again for the commits the older paths lead to (each round is one process; most histories need none or one).
+      const parentOf = new Map(commits.map((commit) => [commit.commit, commit.parents[0]]));
+      const sources = new Map<string, readonly RawChange[]>();
+      for (;;) {
+        const missing = new Set<string>();
+        for (const [file, { relative }] of inRepository) entriesOf.set(file, followPath(commits, relative, sources, missing));
+        if (missing.size === 0) break;
+        const found = await copySources(repository, [...missing].map((commit) => ({ commit, parent: parentOf.get(commit) ?? '' })));
+        for (const commit of missing) sources.set(commit, found.get(commit) ?? []);
+      }
+    } else {
+      let next = 0;
+      const follow = async (): Promise<void> => {
+        while (next < inRepository.length) {
+          const [file, { relative }] = inRepository[next++]!;
+          entriesOf.set(file, await fileLog(repository, relative));
+        }
+      };
+      await Promise.all(Array.from({ length: followsAtOnce }, follow));
+    }
+    for (const [file, place] of inRepository) logs.set(file, { ...place, entries: entriesOf.get(file) ?? [], state: stateOf(states, place.relative) });
+  }
+  return logs;
+}
+
+/** The files of each repository (by its top folder) with their places, in the order of `files`. */
+function byRepository(files: readonly string[], places: ReadonlyMap<string, GitPlace>): Array<{ repository: Repository; files: Array<[string, GitPlace]> }> {
+  const groups = new Map<string, { repository: Repository; files: Array<[string, GitPlace]> }>();
+  for (const file of files) {
+    const place = places.get(file);
+    if (!place) continue;
+    const group = groups.get(place.repository.root) ?? { repository: place.repository, files: [] };
+    group.files.push([file, place]);
+    groups.set(place.repository.root, group);
+  }
+  return [...groups.values()];
 }

@@ -1,12 +1,15 @@
 /**
  * Reads a plan's history from git: the commits that touched it (following
  * renames), each version read once by blob id through one `git cat-file
- * --batch` and parsed with careerplan's own stages, then compared. Touches
- * the world through the git edge and the file's own text and time.
+ * --batch` and parsed with careerplan's own stages, then compared. One plan
+ * asks git itself (`readHistory`); a build asks for all its plans at once
+ * (`planLogs`) and hands each plan's part to `historyOfPlan`. Touches the
+ * world through the git edge and the file's own text and time.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, repositoryPath, resolveCommit, workingState, type LogEntry } from './edges/git.js';
+import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, repositoryPath, resolveCommit, workingState, type BlobReader, type LogEntry } from './edges/git.js';
+import type { PlanLog } from './history-stamps.js';
 import { displayPath } from './paths.js';
 import { isDateLike, previousModel, readVersion, revisionsOf, type CommitVersion, type History, type Version } from './stages/history.js';
 import { planChanges } from './stages/plan-changes.js';
@@ -51,7 +54,6 @@ export async function readHistory(file: string, options: HistoryOptions = {}): P
   const cache = options.cache ?? createHistoryCache();
   const since = options.since;
   if (since !== undefined && isDateLike(since) && parseDate(since) === undefined) throw new SinceError(`--since takes a date as YYYY-MM-DD or a revision, not \`${since}\``);
-  const fileTime = async (): Promise<string> => (await stat(file)).mtime.toISOString();
   const repository = await findRepository(file, options.git);
   if (!repository) return historyWithoutGit(file, options);
 
@@ -77,88 +79,107 @@ export async function readHistory(file: string, options: HistoryOptions = {}): P
 
   const reader = createBlobReader(repository);
   try {
-    // Each blob is read and parsed once: a commit's version is the next commit's parent version.
-    const reading = new Map<string, Promise<Version>>();
-    const versionOf = (blob: string, file: string): Promise<Version> => {
-      const known = cache.versions.get(blob);
-      if (known) return Promise.resolve(known);
-      let pending = reading.get(blob);
-      if (!pending) {
-        pending = reader.read(blob).then(
-          (bytes) => {
-            const version = readVersion(bytes, file);
-            cache.versions.set(blob, version);
-            return version;
-          },
-          // A partial clone may lack old versions: a gap in the history, not a failure of it.
-          (): Version => ({ problem: 'this version is not in the clone' }),
-        );
-        reading.set(blob, pending);
-      }
-      return pending;
-    };
-    const isDeleted = (entry: LogEntry): boolean => entry.status === 'D' || isNullBlob(entry.blob);
-    const isAdded = (entry: LogEntry): boolean => isNullBlob(entry.previousBlob);
-    const versions = new Map<number, Version>();
-    const parentVersions = new Map<number, Version>();
-    await Promise.all(
-      entries.slice(0, shownCount).map(async (entry, index) => {
-        const [version, parent] = await Promise.all([
-          isDeleted(entry) ? undefined : versionOf(entry.blob, entry.path),
-          isAdded(entry) ? undefined : versionOf(entry.previousBlob, entry.previousPath ?? entry.path),
-        ]);
-        if (version) versions.set(index, version);
-        if (parent) parentVersions.set(index, parent);
-      }),
-    );
-    // When a parent's version cannot be read (or nothing is shown, for the uncommitted changes), the newest readable version
-    // before it in the log stands in: read the log's versions from there until one is readable.
-    const fallbacks = [...parentVersions].filter(([, parent]) => 'problem' in parent).map(([index]) => index);
-    const uncommittedBase = (state === 'changed' || state === 'untracked') && shownCount === 0 ? [0] : [];
-    for (const from of [...uncommittedBase, ...fallbacks.map((index) => index + 1)]) {
-      for (let index = from; index < entries.length; index += 1) {
-        const entry = entries[index]!;
-        if (isDeleted(entry)) break;
-        const version = versions.get(index) ?? (await versionOf(entry.blob, entry.path));
-        versions.set(index, version);
-        if ('model' in version) break;
-      }
-    }
-    const commits: CommitVersion[] = entries.map((entry, index) => ({
-      commit: entry.commit,
-      date: entry.date,
-      subject: entry.subject,
-      path: entry.path,
-      ...(entry.previousPath === undefined ? {} : { previousPath: entry.previousPath }),
-      added: isAdded(entry),
-      deleted: isDeleted(entry),
-      boundary: repository.shallow && (repository.shallowCommits.has(entry.commit) || entry.parents.length === 0),
-      ...(versions.has(index) ? { version: versions.get(index)! } : {}),
-      ...(parentVersions.has(index) ? { parentVersion: parentVersions.get(index)! } : {}),
-    }));
-
-    let uncommitted: History['uncommitted'];
-    if (state === 'changed' || state === 'untracked') {
-      const working = readVersion(await readFile(file), relative);
-      const previous = previousModel(commits, 0);
-      uncommitted =
-        'problem' in working
-          ? { changes: [], problem: `could not be read: ${working.problem}` }
-          : { changes: entries[0] === undefined || isDeleted(entries[0]) ? planChanges(undefined, working.model) : previous ? planChanges(previous, working.model) : [] };
-    }
-    const newest = entries[0];
-    return {
-      file: shown,
-      repository: true,
-      lastRevised: uncommitted || !newest ? { date: localDate(await fileTime()), from: 'file' } : { date: newest.date, from: 'git' },
-      shallow: repository.shallow,
-      ...(uncommitted ? { uncommitted } : {}),
-      revisions: revisionsOf(commits, shownCount),
-      total: entries.length,
-    };
+    return await historyFromLog(file, shown, { repository, relative, entries, state }, shownCount, reader, cache);
   } finally {
     reader.close();
   }
+}
+
+/**
+ * The history of the plan at `file` from what git said of it in a build's
+ * batch (`planLogs`): as `readHistory` gives it with `limit`, the versions
+ * read through `reader` (the build's, one per repository) and parsed once
+ * per blob into `cache`. Reads blobs and the file.
+ */
+export async function historyOfPlan(file: string, log: PlanLog, reader: BlobReader, options: Pick<HistoryOptions, 'cwd' | 'cache' | 'limit'> = {}): Promise<History> {
+  if (log.state === 'ignored' && log.entries.length === 0) return historyWithoutGit(file, options);
+  const shownCount = options.limit === undefined ? log.entries.length : Math.min(log.entries.length, Math.max(0, options.limit));
+  return historyFromLog(file, displayPath(file, options.cwd ?? process.cwd()), log, shownCount, reader, options.cache ?? createHistoryCache());
+}
+
+/** The history of a plan from its log entries and working state, the newest `shownCount` commits compared. Reads blobs through `reader`, and the file. */
+async function historyFromLog(file: string, shown: string, log: PlanLog, shownCount: number, reader: BlobReader, cache: HistoryCache): Promise<History> {
+  const { repository, relative, entries, state } = log;
+  const fileTime = async (): Promise<string> => (await stat(file)).mtime.toISOString();
+  // Each blob is read and parsed once: a commit's version is the next commit's parent version.
+  const reading = new Map<string, Promise<Version>>();
+  const versionOf = (blob: string, file: string): Promise<Version> => {
+    const known = cache.versions.get(blob);
+    if (known) return Promise.resolve(known);
+    let pending = reading.get(blob);
+    if (!pending) {
+      pending = reader.read(blob).then(
+        (bytes) => {
+          const version = readVersion(bytes, file);
+          cache.versions.set(blob, version);
+          return version;
+        },
+        // A partial clone may lack old versions: a gap in the history, not a failure of it.
+        (): Version => ({ problem: 'this version is not in the clone' }),
+      );
+      reading.set(blob, pending);
+    }
+    return pending;
+  };
+  const isDeleted = (entry: LogEntry): boolean => entry.status === 'D' || isNullBlob(entry.blob);
+  const isAdded = (entry: LogEntry): boolean => isNullBlob(entry.previousBlob);
+  const versions = new Map<number, Version>();
+  const parentVersions = new Map<number, Version>();
+  await Promise.all(
+    entries.slice(0, shownCount).map(async (entry, index) => {
+      const [version, parent] = await Promise.all([
+        isDeleted(entry) ? undefined : versionOf(entry.blob, entry.path),
+        isAdded(entry) ? undefined : versionOf(entry.previousBlob, entry.previousPath ?? entry.path),
+      ]);
+      if (version) versions.set(index, version);
+      if (parent) parentVersions.set(index, parent);
+    }),
+  );
+  // When a parent's version cannot be read (or nothing is shown, for the uncommitted changes), the newest readable version
+  // before it in the log stands in: read the log's versions from there until one is readable.
+  const fallbacks = [...parentVersions].filter(([, parent]) => 'problem' in parent).map(([index]) => index);
+  const uncommittedBase = (state === 'changed' || state === 'untracked') && shownCount === 0 ? [0] : [];
+  for (const from of [...uncommittedBase, ...fallbacks.map((index) => index + 1)]) {
+    for (let index = from; index < entries.length; index += 1) {
+      const entry = entries[index]!;
+      if (isDeleted(entry)) break;
+      const version = versions.get(index) ?? (await versionOf(entry.blob, entry.path));
+      versions.set(index, version);
+      if ('model' in version) break;
+    }
+  }
+  const commits: CommitVersion[] = entries.map((entry, index) => ({
+    commit: entry.commit,
+    date: entry.date,
+    subject: entry.subject,
+    path: entry.path,
+    ...(entry.previousPath === undefined ? {} : { previousPath: entry.previousPath }),
+    added: isAdded(entry),
+    deleted: isDeleted(entry),
+    boundary: repository.shallow && (repository.shallowCommits.has(entry.commit) || entry.parents.length === 0),
+    ...(versions.has(index) ? { version: versions.get(index)! } : {}),
+    ...(parentVersions.has(index) ? { parentVersion: parentVersions.get(index)! } : {}),
+  }));
+
+  let uncommitted: History['uncommitted'];
+  if (state === 'changed' || state === 'untracked') {
+    const working = readVersion(await readFile(file), relative);
+    const previous = previousModel(commits, 0);
+    uncommitted =
+      'problem' in working
+        ? { changes: [], problem: `could not be read: ${working.problem}` }
+        : { changes: entries[0] === undefined || isDeleted(entries[0]) ? planChanges(undefined, working.model) : previous ? planChanges(previous, working.model) : [] };
+  }
+  const newest = entries[0];
+  return {
+    file: shown,
+    repository: true,
+    lastRevised: uncommitted || !newest ? { date: localDate(await fileTime()), from: 'file' } : { date: newest.date, from: 'git' },
+    shallow: repository.shallow,
+    ...(uncommitted ? { uncommitted } : {}),
+    revisions: revisionsOf(commits, shownCount),
+    total: entries.length,
+  };
 }
 
 /**

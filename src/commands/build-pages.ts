@@ -9,7 +9,9 @@ import type { Config } from '../config.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage } from '../stages/page.js';
-import { createHistoryCache, historyWithoutGit, readHistory } from '../read-history.js';
+import { createBlobReader, type BlobReader } from '../edges/git.js';
+import type { PlanLog } from '../history-stamps.js';
+import { createHistoryCache, historyOfPlan, historyWithoutGit } from '../read-history.js';
 import { historyView, type HistoryView } from '../stages/history.js';
 import { planSlug } from '../stages/validate.js';
 import { createTheme } from '../theme/index.js';
@@ -26,8 +28,8 @@ export interface PagesJob {
   readonly generator: string;
   /** Whether pages link their PDFs. */
   readonly pdfs: boolean;
-  /** The plan files in a git repository (see `historyStamps`): their pages show what each commit changed; the others only the file's time. */
-  readonly inGit: readonly string[];
+  /** What git says of each plan to build that is in a repository (see `planLogs`): their pages show what each commit changed; the others only the file's time. */
+  readonly gitLogs: ReadonlyMap<string, PlanLog>;
 }
 
 /** Revisions a plan page lists; older ones are counted, not read. */
@@ -45,6 +47,8 @@ export interface PageResult {
 export interface PageBuilder {
   /** Checks a plan file and, when it has no errors, writes its page. */
   build(file: string): Promise<PageResult>;
+  /** Ends what the builder started (the git processes that read past versions); call it once every build is done. */
+  close(): void;
 }
 
 /** Plans in work at once in one thread: enough to keep the disk busy, few enough that memory holds only their trees. */
@@ -59,10 +63,20 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
   const crossPlan = crossPlanDiagnostics(job.allFiles, config, cwd);
   const site: SiteContext = { theme, config, generator: job.generator, pdfs: job.pdfs };
   const pageContext = { html, config, slugOf: (file: string) => slugByFile.get(file) };
-  const inGit = new Set(job.inGit);
   const versions = createHistoryCache();
+  // One `git cat-file --batch` per repository for all the pages this thread builds, started on the first version read.
+  const readers = new Map<string, BlobReader>();
+  const readerOf = (log: PlanLog): BlobReader => {
+    let reader = readers.get(log.repository.root);
+    if (!reader) {
+      reader = createBlobReader(log.repository);
+      readers.set(log.repository.root, reader);
+    }
+    return reader;
+  };
   const historyOf = async (file: string): Promise<HistoryView> => {
-    const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
+    const log = job.gitLogs.get(file);
+    const history = log ? await historyOfPlan(file, log, readerOf(log), { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
     return historyView(history, { limit: historyOnPage });
   };
 
@@ -75,6 +89,10 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
       const page = planPage(checked, pageContext);
       await writePlanPage(page, site, await historyOf(checked.source.absolutePath));
       return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, model: page.model };
+    },
+    close() {
+      for (const reader of readers.values()) reader.close();
+      readers.clear();
     },
   };
 }

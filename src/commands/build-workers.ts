@@ -11,14 +11,13 @@ import { Worker } from 'node:worker_threads';
 import { ThemeError } from '../theme/index.js';
 import { createPageBuilder, plansAtOnce, type PageResult, type PagesJob } from './build-pages.js';
 
-/** A message to a worker: build this file. */
-export interface ToWorker {
-  readonly file: string;
-}
+/** A message to a worker: build this file, or (once every file is answered) close the builder. */
+export type ToWorker = { readonly file: string } | { readonly close: true };
 
-/** A message from a worker: a file's result, or a failure (of one file, or of starting, without `file`). */
+/** A message from a worker: a file's result, a failure (of one file, or of starting, without `file`), or that it closed its builder. */
 export type FromWorker =
   | { readonly kind: 'built'; readonly result: PageResult }
+  | { readonly kind: 'closed' }
   | { readonly kind: 'failed'; readonly file?: string; readonly error: DescribedError };
 
 /** An error as it crosses threads: a `ThemeError` keeps its file and line. */
@@ -72,6 +71,7 @@ export async function buildPages(files: readonly string[], job: PagesJob, worker
               }
             };
             thread.on('message', (message: FromWorker) => {
+              if (message.kind === 'closed') return;
               if (message.kind === 'failed') failure ??= revive(message.error);
               else onResult(message.result);
               if (message.kind === 'built' || message.file !== undefined) inFlight--;
@@ -88,6 +88,22 @@ export async function buildPages(files: readonly string[], job: PagesJob, worker
           }),
       ),
     );
+    // Each worker closes its builder (ending the git processes it started) before it is stopped.
+    await Promise.all(
+      threads.map(
+        (thread) =>
+          new Promise<void>((resolve) => {
+            const closed = (message: FromWorker): void => {
+              if (message.kind !== 'closed') return;
+              thread.off('message', closed);
+              resolve();
+            };
+            thread.on('message', closed);
+            thread.once('exit', () => resolve());
+            thread.postMessage({ close: true } satisfies ToWorker);
+          }),
+      ),
+    );
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
@@ -99,7 +115,11 @@ async function buildHere(files: readonly string[], job: PagesJob, signal: AbortS
   const worker = async (): Promise<void> => {
     while (next < files.length && !signal.aborted) onResult(await builder.build(files[next++] as string));
   };
-  await Promise.all(Array.from({ length: Math.min(plansAtOnce, files.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(plansAtOnce, files.length) }, worker));
+  } finally {
+    builder.close();
+  }
 }
 
 /** An error as plain data, to cross to the main thread. */

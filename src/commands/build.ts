@@ -12,7 +12,7 @@ import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice
 import { lockOut } from '../edges/files.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
-import { historyStamps } from '../history-stamps.js';
+import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
@@ -97,7 +97,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
     // Read one after another without waiting: small files come from the page cache faster than a thread pool hands them over.
     // A page also shows the plan's history: its newest commit, or the day of the file's time outside git (see historyStamps).
-    const stamps = await historyStamps(planFiles);
+    const places = await gitPlaces(planFiles);
+    const stamps = await historyStamps(planFiles, {}, places);
     const keys = new Map(planFiles.map((file) => [file, hashOf([siteWide, file, readIfThere(file), stamps.get(file) ?? '', fileDay(file)])] as const));
     const siteKey = hashOf([siteWide, shard ? formatShard(shard) : '', ...planFiles.map((file) => keys.get(file) as string)]);
     const cache = await readCache(config.out, tool);
@@ -128,8 +129,9 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     }
 
     cachedCount = entries.size;
-    const inGit = planFiles.filter((file) => stamps.get(file)?.startsWith('git:'));
-    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs, inGit };
+    // What git says of the plans to build, for all at once: a few git processes per build, not per plan.
+    const gitLogs = await planLogs(toBuild, places);
+    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs, gitLogs };
     if (toBuild.length > 0) {
       const { buildPages, defaultWorkers } = await import('./build-workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());

@@ -1,7 +1,8 @@
 /**
  * A worker thread of `build`: builds the plan pages the main thread sends,
  * one message a file, several at once, and answers each with what the file
- * gave. Started by `build-workers.ts` with a `PagesJob` as its data.
+ * gave; told to close, it closes the builder and says so. Started by
+ * `build-workers.ts` with a `PagesJob` as its data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageBuilder, type PagesJob } from './build-pages.js';
@@ -14,6 +15,11 @@ const ready = createPageBuilder(workerData as PagesJob);
 ready.catch((error: unknown) => port.postMessage({ kind: 'failed', error: describeError(error) } satisfies FromWorker));
 
 port.on('message', (message: ToWorker) => {
+  if ('close' in message) {
+    // Every file has been answered: end the git processes the builder started.
+    void ready.then((builder) => builder.close(), () => undefined).finally(() => port.postMessage({ kind: 'closed' } satisfies FromWorker));
+    return;
+  }
   ready
     .then((builder) => builder.build(message.file))
     .then(

@@ -5,6 +5,7 @@
  * Touches the world: starts processes, reads the repository.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -92,6 +93,17 @@ export async function repositoryPath(repository: Repository, file: string): Prom
   return path.relative(repository.root, real).split(path.sep).join('/');
 }
 
+/** `file`'s path relative to the repository's top, as `repositoryPath` gives it, read synchronously: for many files, no round trip each through the thread pool. Reads the disk. */
+export function repositoryPathSync(repository: Repository, file: string): string {
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch {
+    real = path.join(realpathSync.native(path.dirname(file)), path.basename(file));
+  }
+  return path.relative(repository.root, real).split(path.sep).join('/');
+}
+
 /**
  * The commits that touched the file at `relativePath`, newest first,
  * following renames, each with the path and blob the file had there. A
@@ -116,17 +128,39 @@ export function isNullBlob(blob: string): boolean {
   return /^0+$/.test(blob);
 }
 
-/** Parses `git log -z --raw --format=%x1e%H%x1f%P%x1f%aI%x1f%s` output into entries. Pure. */
+/** Parses `git log -z --raw --format=%x1e%H%x1f%P%x1f%aI%x1f%s` output of one file into entries. Pure. */
 export function parseLog(output: string): LogEntry[] {
   const entries: LogEntry[] = [];
+  for (const { changes, ...commit } of parseRawLog(output)) {
+    // A commit may list several raw lines (a rename seen as a delete and an add); the last names the file as it is after the commit.
+    const found = changes.at(-1);
+    if (found) entries.push({ ...commit, ...found });
+  }
+  return entries;
+}
+
+/** What one raw line of `git log --raw` says a commit did to one file. */
+export type RawChange = Omit<LogEntry, 'commit' | 'parents' | 'date' | 'subject'>;
+
+/** A commit of a log with the changes it made (to the paths the log was limited to). */
+export interface LogCommit {
+  readonly commit: string;
+  readonly parents: readonly string[];
+  readonly date: string;
+  readonly subject: string;
+  readonly changes: readonly RawChange[];
+}
+
+/** Parses `git log -z --raw --format=%x1e%H%x1f%P%x1f%aI%x1f%s` output into commits with all their raw lines. Pure. */
+export function parseRawLog(output: string): LogCommit[] {
+  const commits: LogCommit[] = [];
   for (const record of output.split('\x1e')) {
     if (record === '') continue;
     const headerEnd = record.indexOf('\0');
     const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
     const [commit = '', parents = '', date = '', subject = ''] = header.split('\x1f');
     const tokens = (headerEnd < 0 ? '' : record.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
-    // A commit may list several raw lines (a rename seen as a delete and an add); the last names the file as it is after the commit.
-    let found: Omit<LogEntry, 'commit' | 'parents' | 'date' | 'subject'> | undefined;
+    const changes: RawChange[] = [];
     for (let index = 0; index < tokens.length; index += 1) {
       const meta = tokens[index] ?? '';
       if (!meta.startsWith(':')) continue;
@@ -135,15 +169,111 @@ export function parseLog(output: string): LogEntry[] {
       const blob = fields[3] ?? '';
       const status = (fields[4] ?? 'M').charAt(0) as FileStatus;
       if (status === 'R' || status === 'C') {
-        found = { status, previousPath: tokens[index + 1] ?? '', path: tokens[index + 2] ?? '', blob, previousBlob };
+        changes.push({ status, previousPath: tokens[index + 1] ?? '', path: tokens[index + 2] ?? '', blob, previousBlob });
         index += 2;
       } else {
-        found = { status, path: tokens[index + 1] ?? '', blob, previousBlob };
+        changes.push({ status, path: tokens[index + 1] ?? '', blob, previousBlob });
         index += 1;
       }
     }
+    commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject, changes });
+  }
+  return commits;
+}
+
+/**
+ * The commits that touched anything below `folders` (relative to the
+ * repository's top), newest first, with every file each changed: one walk
+ * for the history of every plan in them (see `followPath`). Like `git log
+ * --follow`, it walks every parent of a merge and compares a merge with its
+ * first parent. `undefined` when git is too old for `--diff-merges` (before
+ * 2.31): then each file needs `fileLog`. Starts git.
+ */
+export async function folderLog(repository: Repository, folders: readonly string[]): Promise<LogCommit[] | undefined> {
+  const result = await runGit(repository.git, repository.root, [
+    'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-follow', '--full-history', '--diff-merges=first-parent', '--format=%x1e%H%x1f%P%x1f%aI%x1f%s', '--', ...folders,
+  ]);
+  if (!result) throw new Error('git stopped being available while reading the history');
+  if (result.code !== 0) {
+    if (/diff-merges/.test(result.stderr)) return undefined;
+    if (/does not have any commits|bad default revision|unknown revision/i.test(result.stderr)) return [];
+    throw new Error(`git log failed: ${firstLine(result.stderr)}`);
+  }
+  return parseRawLog(result.stdout);
+}
+
+/**
+ * The renames and copies git finds in each of `commits` compared with the
+ * given parent, the way `git log --follow` looks for where an added file
+ * came from: any file of the parent's whole tree may be the source. One
+ * `git diff-tree --stdin` for all. Starts git.
+ */
+export function copySources(repository: Repository, commits: ReadonlyArray<{ readonly commit: string; readonly parent: string }>): Promise<Map<string, RawChange[]>> {
+  const sources = new Map<string, RawChange[]>();
+  if (commits.length === 0) return Promise.resolve(sources);
+  return new Promise((resolve, reject) => {
+    const child = spawn(repository.git, [...baseArgs, 'diff-tree', '--stdin', '-z', '-r', '--no-abbrev', '-C', '--find-copies-harder', '-l0'], {
+      cwd: repository.root,
+      env: gitEnv(),
+      windowsHide: true,
+    });
+    const chunks: Buffer[] = [];
+    const errors: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+    child.stdin.on('error', () => undefined);
+    child.on('error', (error) => reject(new Error(`could not run git diff-tree: ${error.message}`, { cause: error })));
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`git diff-tree failed: ${firstLine(Buffer.concat(errors).toString('utf8'))}`));
+        return;
+      }
+      const tokens = Buffer.concat(chunks).toString('utf8').split('\0');
+      let changes: RawChange[] = [];
+      for (let index = 0; index < tokens.length; index += 1) {
+        const token = (tokens[index] ?? '').replace(/^\n/, '');
+        if (token === '') continue;
+        if (!token.startsWith(':')) {
+          changes = sources.get(token) ?? [];
+          sources.set(token, changes);
+          continue;
+        }
+        const fields = token.slice(1).split(' ');
+        const status = (fields[4] ?? 'M').charAt(0) as FileStatus;
+        const [previousBlob = '', blob = ''] = [fields[2], fields[3]];
+        if (status === 'R' || status === 'C') {
+          changes.push({ status, previousPath: tokens[index + 1] ?? '', path: tokens[index + 2] ?? '', blob, previousBlob });
+          index += 2;
+        } else index += 1;
+      }
+      resolve(sources);
+    });
+    child.stdin.end(commits.map(({ commit, parent }) => `${commit} ${parent}\n`).join(''));
+  });
+}
+
+/**
+ * The entries of the file now at `relativePath` in a `folderLog`, newest
+ * first, as `git log --follow` gives them: where the followed path was
+ * added by a commit with a parent, the rename or copy `sources` (see
+ * `copySources`) give for that commit, if any, names both paths, and older
+ * commits are followed under the source's path. A commit that `sources`
+ * does not cover yet is added to `missing`, and its entry left an addition.
+ * Pure.
+ */
+export function followPath(commits: readonly LogCommit[], relativePath: string, sources: ReadonlyMap<string, readonly RawChange[]> = new Map(), missing?: Set<string>): LogEntry[] {
+  const entries: LogEntry[] = [];
+  let followed = relativePath;
+  for (const { changes, ...commit } of commits) {
+    let found = changes.findLast((change) => change.path === followed);
     if (!found) continue;
-    entries.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject, ...found });
+    if (found.status === 'A' && commit.parents.length > 0) {
+      const known = sources.get(commit.commit);
+      if (known === undefined) missing?.add(commit.commit);
+      found = known?.find((change) => change.path === followed) ?? found;
+    }
+    entries.push({ ...commit, ...found });
+    if (found.previousPath !== undefined) followed = found.previousPath;
   }
   return entries;
 }
@@ -219,6 +349,33 @@ export async function workingState(repository: Repository, relativePath: string)
   if (code === '??') return 'untracked';
   if (code === '!!') return 'ignored';
   return 'changed';
+}
+
+/** What `git status` says of the files below some folders: paths relative to the repository's top, a folder's ending in `/` (an ignored folder). */
+export type WorkingStates = ReadonlyMap<string, WorkingState>;
+
+/** The state of every file below `folders` that is not clean, in one `git status`. Starts git. */
+export async function workingStates(repository: Repository, folders: readonly string[]): Promise<WorkingStates> {
+  const states = new Map<string, WorkingState>();
+  const result = await runGit(repository.git, repository.root, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...folders]);
+  if (!result || result.code !== 0) return states;
+  for (const line of result.stdout.split('\0')) {
+    if (line.length < 4) continue;
+    const code = line.slice(0, 2);
+    states.set(line.slice(3), code === '??' ? 'untracked' : code === '!!' ? 'ignored' : 'changed');
+  }
+  return states;
+}
+
+/** The state of the file at `relativePath` in `workingStates`: its own, else that of a folder above it, else clean. Pure. */
+export function stateOf(states: WorkingStates, relativePath: string): WorkingState {
+  const own = states.get(relativePath);
+  if (own !== undefined) return own;
+  for (let end = relativePath.indexOf('/'); end >= 0; end = relativePath.indexOf('/', end + 1)) {
+    const folder = states.get(relativePath.slice(0, end + 1));
+    if (folder !== undefined) return folder;
+  }
+  return 'clean';
 }
 
 /** Reads blobs by id through one long-lived `git cat-file --batch`. */
