@@ -28,6 +28,7 @@ Commands:
   doctor             Tell which browser prints the PDFs, why that one, and whether it starts
   schema             Print the plan format's JSON Schema
   history PLAN       Show what changed in a plan, commit by commit, from git
+  review PLAN        Print a dated review PDF: what changed, was completed, is overdue, then the plan
 
 Options for every command:
   --config FILE      Use this config file (default: careerplan.config.json or .yaml here)
@@ -50,11 +51,12 @@ Options for build:
   --margin LENGTH    Page margins, such as 18mm (default), 2cm or 0.75in
   --workers N        Threads building pages (default: one a core for many plans; 0: none)
   --shard I/N        Build only shard I of N (1 ≤ I ≤ N), for parallel CI jobs; see docs/scaling.md
+  --view NAME        Build the config's view NAME, without the parts it omits (default out: out-NAME)
 
 Options for merge:
   --out DIR          Merge into this folder (default: out, or the config's out)
 
-Options for watch (and --plans, --out, --as-of, --no-pdf, --browser as for build):
+Options for watch (and --plans, --out, --as-of, --no-pdf, --browser, --view as for build):
   --port N           Serve on this port (default 4300; the next free one if it is taken)
   --strict-port      Fail instead of taking the next free port
   --host ADDRESS     Listen on this address (default 127.0.0.1; others expose the plans)
@@ -75,6 +77,10 @@ Options for doctor:
 Options for history (PLAN: a plan file, or a plan's name in the plans folder):
   --since REV|DATE   Only commits after this revision, or from this date (YYYY-MM-DD) on
   --format NAME      pretty (default) or json
+
+Options for review (PLAN as for history; --as-of, --browser, --color as for build):
+  --since REV|DATE   The period reviewed (default: since the plan's reviewed date, else its first commit)
+  --out FILE         Write the PDF here (default: reviews/<plan>-review-<as-of date>.pdf)
 
 Exit codes: 0 no errors, 1 problems in the plans, 2 careerplan could not run.
 `;
@@ -105,19 +111,21 @@ const options = {
   open: { type: 'boolean' },
   shard: { type: 'string' },
   since: { type: 'string' },
+  view: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 /** The flags each command takes besides --config, --help and --version. */
 const commandFlags: Readonly<Record<string, readonly string[]>> = {
-  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin', 'workers', 'shard'],
+  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin', 'workers', 'shard', 'view'],
   merge: ['out'],
   check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
   schema: [],
   doctor: ['browser'],
   init: ['as-of'],
   new: ['as-of', 'plans'],
-  watch: ['as-of', 'color', 'no-color', 'out', 'plans', 'no-pdf', 'browser', 'port', 'strict-port', 'host', 'open'],
+  watch: ['as-of', 'color', 'no-color', 'out', 'plans', 'no-pdf', 'browser', 'port', 'strict-port', 'host', 'open', 'view'],
   history: ['since', 'format'],
+  review: ['since', 'out', 'as-of', 'browser', 'color', 'no-color'],
 };
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
@@ -154,6 +162,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         return await runMerge(flags, rest, io);
       case 'history':
         return await runHistory(flags, rest, io);
+      case 'review':
+        return await runReview(flags, rest, io);
       case 'init':
         return await runInit(flags, rest, io);
       case 'new':
@@ -277,6 +287,29 @@ async function runHistory(flags: Flags, plans: readonly string[], io: Io): Promi
   return history(config, { plan, format, ...(flags.since === undefined ? {} : { since: flags.since }) }, io);
 }
 
+async function runReview(flags: Flags, plans: readonly string[], io: Io): Promise<number> {
+  const [plan, extra] = plans;
+  if (plan === undefined) throw new UsageError('review needs a plan: careerplan review plans/<name>.md');
+  if (extra !== undefined) throw new UsageError(`unexpected argument \`${extra}\` for review: it takes one plan`);
+  // --out names the review's PDF here, not the site's folder.
+  const { out, ...configFlags } = flags;
+  const color = wantsColor(flags, io);
+  const config = await loadConfig(configFlags, io, color);
+  if (!config) return exitCodes.failure;
+  const { review } = await import('./commands/review.js');
+  return review(
+    config,
+    {
+      plan,
+      color,
+      ...(flags.since === undefined ? {} : { since: flags.since }),
+      ...(out === undefined ? {} : { out: path.resolve(io.cwd, out) }),
+      ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
+    },
+    io,
+  );
+}
+
 async function runInit(flags: Flags, folders: readonly string[], io: Io): Promise<number> {
   const [folder = '.', extra] = folders;
   if (extra !== undefined) throw new UsageError(`unexpected argument \`${extra}\` for init: it sets up one folder`);
@@ -320,6 +353,7 @@ async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolv
     ...(asOf === undefined ? {} : { asOf }),
     ...(flags.out === undefined ? {} : { out: flags.out }),
     ...(flags.plans === undefined ? {} : { plans: flags.plans }),
+    ...(flags.view === undefined ? {} : { view: flags.view }),
     ...(flags.paper === undefined && flags.margin === undefined
       ? {}
       : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),

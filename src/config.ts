@@ -12,6 +12,7 @@ import { parseDate, type IsoDate } from './format/dates.js';
 import { ruleIds } from './format/rules/index.js';
 import { nearest } from './format/suggest.js';
 import { locate, rangeOf, readYaml, toData } from './format/yaml.js';
+import { isOmittablePart, omittableParts, type View } from './stages/view.js';
 import type { Diagnostic, RuleSetting } from './types.js';
 
 /** The names careerplan looks for, in this order, in the project folder. */
@@ -49,6 +50,23 @@ const pdfSchema = z
   })
   .strict();
 
+/** A part of a plan a view leaves out; an unknown one is named with the nearest known part. */
+const omittablePart = z.string().transform((value, ctx) => {
+  if (isOmittablePart(value)) return value;
+  ctx.addIssue({ code: 'custom', message: 'a part of a plan', params: { message: unknownPartMessage(value) } });
+  return z.NEVER;
+});
+
+/** A view's name: it names a folder (`out-<name>`), so letters, digits, `-` and `_`. */
+const viewName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/);
+
+const viewSchema = z
+  .object({
+    omit: z.array(omittablePart).default([]).describe('The parts of each plan this view leaves out'),
+    out: z.string().min(1).optional().describe('Folder this view is built into; default: the out folder with `-<name>` added'),
+  })
+  .strict();
+
 /** The configuration file's schema: every key optional. */
 export const configSchema = z
   .object({
@@ -60,6 +78,7 @@ export const configSchema = z
     rules: z.record(z.string(), setting).default({}).describe('Rule id → off, warn or error'),
     allowRawHtml: z.boolean().default(false).describe('Keep raw HTML of plans in the site, still sanitized'),
     pdf: pdfSchema.default(pdfSchema.parse({})),
+    views: z.record(viewName, viewSchema).default({}).describe('Audience views by name (`build --view NAME`): the parts of each plan they leave out'),
   })
   .strict();
 
@@ -78,6 +97,8 @@ export interface Config {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly allowRawHtml: boolean;
   readonly pdf: FileConfig['pdf'];
+  /** The audience view being built (`--view`): the parts of every plan left out of every output. */
+  readonly view?: View;
 }
 
 /** Options given as flags; they beat the file. */
@@ -86,6 +107,8 @@ export interface ConfigFlags {
   readonly plans?: string;
   readonly out?: string;
   readonly templates?: string;
+  /** The name of a view in the config's `views` (`--view`). */
+  readonly view?: string;
   /** PDF settings given as flags (`--paper`, `--margin`). */
   readonly pdf?: { readonly paper?: string; readonly margin?: string };
 }
@@ -145,14 +168,21 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
     warnUnknownKeys(ruleSettings, [...ruleIds], (key, range) =>
       at(range, 'warning', 'config', `Unknown rule \`${key}\`${hint(key, [...ruleIds])}`),
     );
+    const views = isMap(document.contents) ? document.contents.get('views', true) : undefined;
+    for (const view of isMap(views) ? views.items : []) {
+      warnUnknownKeys(view.value, Object.keys(viewSchema.shape), (key, range) =>
+        at(range, 'warning', 'config', `Unknown key \`${key}\` in a view${hint(key, Object.keys(viewSchema.shape))}`),
+      );
+    }
     fileData = withoutUnknownKeys(fileData);
 
     const result = configSchema.safeParse(fileData);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const found = locate(document, issue.path as Array<string | number>);
-        const range = found.value ?? found.key ?? found.parent;
-        at(range, 'error', 'config', `Unexpected value for \`${issue.path.join('.')}\`: expected ${expectationOf(issue)}`);
+        // A bad key of a record (a view's name) is shown at the key, not at its value.
+        const range = (issue.code === 'invalid_key' ? found.key : found.value) ?? found.key ?? found.parent;
+        at(range, 'error', 'config', ownMessage(issue) ?? `Unexpected value for \`${issue.path.join('.')}\`: expected ${expectationOf(issue)}`);
       }
       return { diagnostics };
     }
@@ -168,6 +198,14 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
   }
   const file = flagged.data;
   const configFile = source?.path;
+  const viewed = flags.view === undefined ? undefined : file.views[flags.view];
+  if (flags.view !== undefined && viewed === undefined) {
+    diagnostics.push({ file: '(flags)', place: { start: { line: 1, column: 1 } }, severity: 'error', ruleId: 'config', message: unknownViewMessage(flags.view, Object.keys(file.views)) });
+    return { diagnostics };
+  }
+  // A view is built into its own folder, by default beside the site's: the full build's `--clean` and stale-page removal never reach it.
+  const siteOut = path.resolve(root, file.out);
+  const viewOut = viewed && (viewed.out === undefined ? `${siteOut}-${flags.view}` : path.resolve(root, viewed.out));
   return {
     diagnostics,
     config: {
@@ -175,21 +213,46 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
       ...(configFile ? { configFile } : {}),
       plans: path.resolve(flags.plans ? cwd : root, flags.plans ?? file.plans),
       templates: path.resolve(flags.templates ? cwd : root, flags.templates ?? file.templates),
-      out: path.resolve(flags.out ? cwd : root, flags.out ?? file.out),
+      out: flags.out ? path.resolve(cwd, flags.out) : (viewOut ?? siteOut),
       locale: file.locale,
       asOf: flags.asOf ?? file.asOf ?? today,
       // Raw HTML that is kept needs no warning, unless the config asks for one.
       rules: file.allowRawHtml && file.rules['raw-html'] === undefined ? { ...file.rules, 'raw-html': 'off' } : file.rules,
       allowRawHtml: file.allowRawHtml,
       pdf: file.pdf,
+      ...(flags.view !== undefined && viewed ? { view: { name: flags.view, omit: [...new Set(viewed.omit)] } } : {}),
     },
   };
+}
+
+/** The message an issue brings with it, for mistakes a generic "unexpected value" would explain badly. */
+function ownMessage(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'invalid_key' && issue.path[0] === 'views') {
+    return `Unexpected view name \`${String(issue.path.at(-1))}\`, expected letters, digits, \`-\` and \`_\`: it names the view's folder`;
+  }
+  const message: unknown = issue.code === 'custom' ? issue.params?.message : undefined;
+  return typeof message === 'string' ? message : undefined;
+}
+
+function unknownPartMessage(part: string): string {
+  // `reflection` or `note` alone: the parts that end with it.
+  const endingWith = omittableParts.filter((known) => known.endsWith(`.${part}`));
+  const suggestion = nearest(part, omittableParts) ?? (endingWith.length > 0 ? endingWith.join('` or `') : undefined);
+  const expected = suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${omittableParts.map((name) => `\`${name}\``).join(', ')}`;
+  return `Unknown part \`${part}\` to omit, ${expected}`;
+}
+
+function unknownViewMessage(name: string, defined: readonly string[]): string {
+  if (defined.length === 0) return `Unknown view \`${name}\` for \`--view\`: the config defines no views, expected one named under \`views\``;
+  const suggestion = nearest(name, defined);
+  const listed = defined.map((known) => `\`${known}\``).join(', ');
+  return `Unknown view \`${name}\` for \`--view\`, ${suggestion ? `did you mean \`${suggestion}\`? The config defines ${listed}` : `expected one the config defines: ${listed}`}`;
 }
 
 function expectationOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'custom' || issue.code === 'invalid_format') return issue.message;
   if (issue.code === 'invalid_value') return `one of ${issue.values.map((value) => `\`${String(value)}\``).join(', ')}`;
-  if (issue.code === 'invalid_type') return ({ string: 'text', number: 'a number', int: 'a whole number', object: 'a mapping' } as Record<string, string>)[issue.expected] ?? issue.expected;
+  if (issue.code === 'invalid_type') return ({ string: 'text', array: 'a list', number: 'a number', int: 'a whole number', object: 'a mapping' } as Record<string, string>)[issue.expected] ?? issue.expected;
   return issue.message;
 }
 
@@ -223,5 +286,13 @@ function withoutUnknownKeys(data: unknown): unknown {
     const settings = kept.rules as Record<string, unknown>;
     kept.rules = Object.fromEntries(Object.keys(settings).filter((key) => ruleIds.has(key)).map((key) => [key, settings[key]]));
   }
+  if (isRecord(kept.views)) {
+    const known = Object.keys(viewSchema.shape);
+    kept.views = Object.fromEntries(Object.entries(kept.views).map(([name, view]) => [name, isRecord(view) ? Object.fromEntries(Object.entries(view).filter(([key]) => known.includes(key))) : view]));
+  }
   return kept;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage } from '../stages/page.js';
+import { historyInView } from '../stages/view.js';
 import { createBlobReader, type BlobReader } from '../edges/git.js';
 import type { PlanLog } from '../history-stamps.js';
 import { createHistoryCache, historyOfPlan, historyWithoutGit } from '../read-history.js';
@@ -87,7 +88,7 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
       const text = checked.diagnostics.length > 0 && isChecked(checked) ? { text: checked.source.text } : {};
       if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
       const page = planPage(checked, pageContext);
-      await writePlanPage(page, site, await historyOf(checked.source.absolutePath));
+      await writePlanPage(page, site, historyInView(await historyOf(checked.source.absolutePath), config.view));
       return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, model: page.model };
     },
     close() {

@@ -153,7 +153,10 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
         await output.writeManifest(config.out, written);
         await output.removeStale(config.out, previous, written);
       }
-      await writeCache(config.out, tool, entries, siteKey);
+      // A view's folder goes to people who must not read the omitted parts: its cache keeps no plan's messages or text
+      // (a message may quote the plan); those plans are checked again by the next build.
+      const cached = config.view ? new Map([...entries].filter(([, entry]) => entry.diagnostics.length === 0)) : entries;
+      await writeCache(config.out, tool, cached, siteKey);
       if (browser && pdfsAreCurrent) printed = { printed: 0, unchanged: pageKeys.size, failures: [], blocked: [] };
       else if (browser && printing) {
         for (const [file, entry] of entries) if (entry.built) pageKeys.set(entry.slug, keys.get(file) as string);

@@ -13,6 +13,7 @@ import { displayPath } from '../paths.js';
 import { createHistoryCache, historyWithoutGit, readHistory } from '../read-history.js';
 import type { Config } from '../config.js';
 import { historyView, type HistoryView } from '../stages/history.js';
+import { historyInView } from '../stages/view.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import { findPlanFiles, isPlanFile } from '../stages/load.js';
 import type { PlanModel } from '../stages/model.js';
@@ -142,7 +143,8 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     let written = false;
     if (isChecked(result) && isBuildable(result)) {
       entry.page = planPage(result, pageContext);
-      entry.history = await historyOf(file);
+      const read = await historyOf(file);
+      entry.history = read && historyInView(read, config.view);
       const { page, history } = entry;
       if (await rendering((output) => writePlanPage(page, output, history))) {
         written = true;

@@ -14,6 +14,7 @@ import { calendarName, planCalendar } from '../stages/ics.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../stages/history.js';
 import type { PlanPage } from '../stages/page.js';
+import type { LeftOutSections } from '../theme/context.js';
 import type { Shard } from '../stages/shard.js';
 import { byAttention, upcomingDeadlines } from '../stages/site.js';
 import { timelineText, type Theme } from '../theme/index.js';
@@ -25,7 +26,7 @@ const manifestName = '.careerplan-manifest.json';
 /** What the pages of one build share. */
 export interface SiteContext {
   readonly theme: Theme;
-  readonly config: Pick<Config, 'out' | 'asOf' | 'locale'>;
+  readonly config: Pick<Config, 'out' | 'asOf' | 'locale' | 'view'>;
   /** `careerplan <version>`, in each page's generator meta tag. */
   readonly generator: string;
   /** Whether the pages link their PDFs. */
@@ -40,12 +41,24 @@ export async function writePlanPage(page: PlanPage, site: SiteContext, history?:
   const timelineSvg = renderTimeline(model, timelineText(model.lang));
   const pdf = site.pdfs ? { pdf: `${encodeURIComponent(model.slug)}.pdf` } : {};
   const calendar = encodeURIComponent(calendarName(model.slug));
-  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}) });
+  const leftOut = leftOutSections(site.config.view);
+  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}), ...(leftOut ? { leftOut } : {}) });
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html);
   // The calendar is in the plan's folder, so the manifest's entry for the folder removes it with a deleted plan.
   await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator));
   for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target));
   return changed;
+}
+
+/**
+ * The page's sections a view leaves out whole, so the page does not offer them
+ * as empty ("no vision written yet" would mislead its reader). Pure.
+ */
+export function leftOutSections(view: Config['view']): LeftOutSections | undefined {
+  if (view === undefined || view.omit.length === 0) return undefined;
+  const omitted = new Set<string>(view.omit);
+  const selfAssessment = ['priorities', 'strengths', 'weaknesses', 'education'].every((part) => omitted.has(part));
+  return { vision: omitted.has('vision'), skills: omitted.has('skills'), opportunities: omitted.has('opportunities'), notes: omitted.has('body'), selfAssessment };
 }
 
 /** Writes the index page; returns whether it changed. Throws `ThemeError` for a broken template. */

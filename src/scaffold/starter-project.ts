@@ -49,11 +49,24 @@ export function starterConfig(): string {
 #   concurrency: 4
 #   # The browser that prints the PDFs (a path). Default: one found on this machine.
 #   browser: /usr/bin/chromium
+
+# Audience views, to share plans with a mentor or a manager without some of
+# their parts. \`careerplan build --view mentor\` builds the site, the PDFs and
+# the calendars into out-mentor/, and the parts under \`omit\` are in none of
+# its files. The parts are vision, priorities, strengths, weaknesses, skills,
+# education, opportunities, body (the notes below the frontmatter),
+# skills.note, education.note, opportunities.note, steps.resources and
+# steps.reflection.
+# views:
+#   mentor:
+#     omit: [weaknesses, steps.reflection, opportunities.note, education.note]
+#     # The folder this view is built into. Default: the out folder, then -<name>.
+#     out: out-mentor
 `;
 }
 
-/** The `.gitignore` of a new project: the built site is not committed. */
-export const starterGitignore = 'out/\nnode_modules/\n';
+/** The `.gitignore` of a new project: the built site and its audience views (`out-<view>/`) are not committed. */
+export const starterGitignore = 'out/\nout-*/\nnode_modules/\n';
 
 /** The npm scripts a plans project runs careerplan with. */
 export const starterScripts: Readonly<Record<string, string>> = {

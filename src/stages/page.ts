@@ -11,6 +11,7 @@ import type { Checked } from '../types.js';
 import type { HtmlRenderer } from './html.js';
 import { resolveLocalUrl, type Copy } from './media.js';
 import { model, type PlanModel } from './model.js';
+import { applyView } from './view.js';
 
 /** A plan ready to render: its model and the files to copy into the site. */
 export interface PlanPage {
@@ -21,14 +22,17 @@ export interface PlanPage {
 /** What every page of a build shares. */
 export interface PageContext {
   readonly html: HtmlRenderer;
-  readonly config: Pick<Config, 'plans' | 'asOf' | 'locale'>;
+  /** `view`: the audience view whose omitted parts are left out of the page and the model. */
+  readonly config: Pick<Config, 'plans' | 'asOf' | 'locale' | 'view'>;
   /** The output name of each plan file being built, so links between plans point at their pages. */
   readonly slugOf: (absolutePath: string) => string | undefined;
 }
 
-/** The page of a plan that has a plan object (valid enough to build). */
-export function planPage(checked: Checked & { readonly plan: NonNullable<Checked['plan']> }, context: PageContext): PlanPage {
+/** The page of a plan that has a plan object (valid enough to build), as the config's view shows it. */
+export function planPage(whole: Checked & { readonly plan: NonNullable<Checked['plan']> }, context: PageContext): PlanPage {
   const { config, html } = context;
+  // Everything below — the body's HTML, the files it links, the model that the page, the PDF, the calendar and plans.json come from — sees only the view.
+  const checked = applyView(whole, config.view);
   const copies: Copy[] = [];
   const plansRoot = isInside(config.plans, checked.source.absolutePath) ? config.plans : path.dirname(checked.source.absolutePath);
   const bodyHtml = checked.body

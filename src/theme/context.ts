@@ -5,6 +5,7 @@
 import type { IsoDate } from '../format/dates.js';
 import type { HistoryView } from '../stages/history.js';
 import type { Deadline, PlanModel } from '../stages/model.js';
+import type { ReviewSummary } from '../stages/review.js';
 
 /** The context of one plan's page, `<slug>/index.html`. */
 export interface PlanPageContext {
@@ -19,8 +20,22 @@ export interface PlanPageContext {
   readonly calendar?: string;
   /** The tool and its version, such as `careerplan 0.1.0`. */
   readonly generator: string;
+  /** The first page of a review (`careerplan review`, `reviewSummary`): shown before the plan when present. */
+  readonly review?: ReviewSummary;
   /** When the plan was last revised and, in a git repository, what each commit changed in it (`historyView`). */
   readonly history?: HistoryView;
+  /** The sections an audience view (`build --view`) leaves out whole: not shown, not linked. */
+  readonly leftOut?: LeftOutSections;
+}
+
+/** Which of a plan page's sections a view leaves out. */
+export interface LeftOutSections {
+  readonly vision: boolean;
+  readonly selfAssessment: boolean;
+  readonly skills: boolean;
+  readonly opportunities: boolean;
+  /** The free Markdown body. */
+  readonly notes: boolean;
 }
 
 /** A deadline on the index: whose plan it belongs to. */
