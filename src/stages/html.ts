@@ -10,10 +10,10 @@ import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
+import { remarkGfmChecked } from './gfm.js';
 
 /** Renders a plan's body and its inline Markdown strings to sanitized HTML. */
 export interface HtmlRenderer {
@@ -74,7 +74,7 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     .use(remarkRehype, { allowDangerousHtml: options.allowRawHtml })
     .use(options.allowRawHtml ? rehypeRaw : () => undefined);
   const finish = unified().use(rehypeSanitize, schema).use(rehypeStringify);
-  const markdown = unified().use(remarkParse).use(remarkGfm);
+  const markdown = unified().use(remarkParse).use(remarkGfmChecked);
 
   const toHtml = (tree: Root, rewrite: UrlRewrite | undefined, demote: boolean): string => {
     const content: Root = { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') };

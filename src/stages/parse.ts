@@ -5,18 +5,20 @@
  */
 import matter from 'gray-matter';
 import type { Root, Yaml } from 'mdast';
+import type { Document } from 'yaml';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { createLocator } from '../diagnostics/locator.js';
 import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
+import { readYamlSubset } from '../format/yaml-subset.js';
 import type { Finding, Frontmatter, Locator, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from './complexity.js';
+import { remarkGfmChecked } from './gfm.js';
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmChecked);
 /** The same Markdown without frontmatter: the body after a frontmatter block read by `frontmatterBlock`. */
-const bodyMarkdown = unified().use(remarkParse).use(remarkGfm);
+const bodyMarkdown = unified().use(remarkParse).use(remarkGfmChecked);
 
 /** Parses a plan's text into frontmatter and Markdown tree. Pure. */
 export function parse(source: SourceFile): Parsed {
@@ -189,6 +191,12 @@ function readFrontmatter(
   const yaml = (matterText: string): object => {
     // gray-matter ends the text before `\n---`, leaving the `\r` of a CRLF line on it.
     const yamlText = matterText.endsWith('\r') ? matterText.slice(0, -1) : matterText;
+    // Plain YAML, as plans are written, is read fast; any other goes to the full reader, which reports its problems.
+    const subsetData = readYamlSubset(yamlText);
+    if (subsetData !== undefined) {
+      result = frontmatterReadLater(yamlText, offset, subsetData ?? Object.create(null));
+      return {};
+    }
     const { document, problems } = readYaml(yamlText);
     for (const problem of problems) report(problem, offset);
     if (!document) return {};
@@ -199,6 +207,24 @@ function readFrontmatter(
   };
   matter(text, { language: 'yaml', engines: { yaml, javascript: refuse, js: refuse, json: refuse } });
   return result ?? emptyFrontmatter(offset);
+}
+
+/**
+ * Frontmatter whose data came from the subset reader: the document, with the
+ * positions only a diagnostic needs, is read when first asked for. The
+ * subset reader took only text the full reader reads without a problem.
+ */
+function frontmatterReadLater(yamlText: string, offset: number, data: unknown): Frontmatter {
+  let document: Document.Parsed | undefined;
+  return {
+    offset,
+    data,
+    get document() {
+      document ??= readYaml(yamlText).document;
+      if (!document) throw new Error('the YAML reader failed on text the subset reader took');
+      return document;
+    },
+  };
 }
 
 function emptyFrontmatter(offset: number): Frontmatter {

@@ -38,7 +38,7 @@ export function validate(parsed: Parsed, options: ValidateOptions): Checked {
 
   const result = planSchema.safeParse(frontmatter.data);
   const plan = result.success ? whole(result.data) : salvage(frontmatter.data);
-  const context: PlanContext = { ...createContext(parsed, frontmatter, options), plan };
+  const context = createContext(parsed, frontmatter, options, plan);
   const report = (ruleId: string, place: Place, message: string, cause?: Finding['cause']): void => {
     findings.push({ file: parsed.source.path, place, ruleId, message, ...(cause ? { cause } : {}) });
   };
@@ -101,20 +101,25 @@ export function planSlug(filePath: string): string {
   return slugify(name) || encodeURIComponent(name.toLowerCase());
 }
 
-function createContext(parsed: Parsed, frontmatter: Frontmatter, options: ValidateOptions): Omit<PlanContext, 'plan'> {
-  const { document, offset, data } = frontmatter;
+/** The context rules see. The frontmatter's document is read from it only when a rule asks: it may not be read yet (see parse). */
+function createContext(parsed: Parsed, frontmatter: Frontmatter, options: ValidateOptions, plan: Salvaged): PlanContext {
+  const { offset, data } = frontmatter;
   const { locator, source } = parsed;
   const placeRange = (start: number, end: number): Place => locator.place(offset + start, offset + end);
   return {
     source,
     data,
-    document,
+    plan,
+    get document() {
+      return frontmatter.document;
+    },
     ...(parsed.body ? { body: parsed.body } : {}),
     asOf: options.asOf,
     plansRoot: options.plansRoot,
     realPath: options.realPath,
     placeRange,
     place(dataPath, part = 'value') {
+      const { document } = frontmatter;
       const found = locate(document, dataPath);
       const range = part === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
       if (range) return placeRange(range[0], range[1]);
@@ -123,7 +128,7 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
     },
     valueAt: (dataPath) => valueAt(data, dataPath),
     sourceText(dataPath) {
-      const { value } = locate(document, dataPath);
+      const { value } = locate(frontmatter.document, dataPath);
       return value ? source.text.slice(offset + value[0], offset + value[1]) : undefined;
     },
   };

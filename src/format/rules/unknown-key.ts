@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { mappings } from '../schema.js';
 import { nearest } from '../suggest.js';
-import { forbiddenKeys, rangeOf } from '../yaml.js';
+import { forbiddenKeys, rangeOf, type DataPath } from '../yaml.js';
+import { hasEveryKey } from '../yaml-subset.js';
 import type { PlanContext, Report, Rule } from './rule.js';
 
 type MappingName = keyof typeof mappings | 'requires';
@@ -25,9 +26,30 @@ export const unknownKey: Rule = {
   severity: 'warning',
   summary: 'a key the format does not know; suggests the nearest known key',
   *check(context: PlanContext): Iterable<Report> {
-    yield* walk(context, context.document.contents, 'plan');
+    // The document is read only when the data may lack keys (`__proto__`) or merge two keys (`1` and `"1"`).
+    yield* hasEveryKey(context.data) ? walkData(context, context.data, [], 'plan') : walk(context, context.document.contents, 'plan');
   },
 };
+
+/** The same walk as `walk`, over data that holds every key of the document: positions are looked up only for a report. */
+function* walkData(context: PlanContext, data: unknown, path: DataPath, mapping: MappingName): Iterable<Report> {
+  if (!isRecord(data)) return;
+  const known = knownKeys(mapping);
+  for (const [key, value] of Object.entries(data)) {
+    if (!(mapping === 'requires' || known.includes(key))) {
+      yield { place: context.place([...path, key], 'key'), message: unknownMessage(key, mapping, known) };
+      continue;
+    }
+    const child = children[`${mapping}.${key}`];
+    if (!child) continue;
+    if (!child.list) yield* walkData(context, value, [...path, key], child.mapping);
+    else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* walkData(context, item, [...path, key, index], child.mapping);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function* walk(context: PlanContext, node: unknown, mapping: MappingName): Iterable<Report> {
   if (!isMap(node)) return;

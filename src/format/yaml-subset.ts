@@ -1,0 +1,232 @@
+/**
+ * A fast reader for the plain YAML that plans are written in: block mappings
+ * and lists, one-line scalars, `>` and `|` blocks, one-line `[a, b]` and
+ * `{ a: 1 }`. It gives the data `toData(readYaml(text).document)` gives,
+ * and `undefined` for any text outside that subset or any text `readYaml`
+ * would report a problem in, so the caller falls back to the full reader.
+ * The full reader takes ten times as long and is only needed for positions,
+ * which only a diagnostic needs. Pure (it remembers which data it made).
+ */
+import { forbiddenKeys } from './yaml.js';
+
+/** Reading stops at the first thing outside the subset. */
+class OutsideSubset extends Error {}
+
+const outside = (): never => {
+  throw new OutsideSubset();
+};
+
+/** The deepest nesting read here; deeper text goes to the full reader. */
+const maxSubsetDepth = 32;
+
+/**
+ * Characters the subset never holds: tabs, CR, `#` (comments), spaces at
+ * the end of a line, and characters YAML may refuse or that JavaScript
+ * trims but YAML keeps (non-breaking and other Unicode spaces).
+ */
+const refused = /[\t\r#\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff\ud800-\udfff]| $/m;
+
+/** A key line: a plain word that YAML reads as the same string, a colon, and the value on the line, if any. */
+const keyLine = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
+
+/** Scalars of the core schema other than strings and decimal integers, as the `yaml` package tests them. */
+const nullPattern = /^(?:~|[Nn]ull|NULL)?$/;
+const truePattern = /^(?:[Tt]rue|TRUE)$/;
+const falsePattern = /^(?:[Ff]alse|FALSE)$/;
+const floatPatterns = [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/];
+/** Integers as careerplan reads them (`decimalInt` in yaml.ts). */
+const intPattern = /^[-+]?(?:0|[1-9][0-9]*)$/;
+/** A plain scalar may not start with an indicator; the subset also leaves out a leading `-`, `?` and `:`. */
+const indicatorFirst = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+interface Line {
+  readonly indent: number;
+  /** The line without its indent; empty for a blank line. */
+  readonly content: string;
+}
+
+interface Reader {
+  readonly lines: readonly Line[];
+  /** The index of the next line to read. */
+  next: number;
+}
+
+/**
+ * The data this reader made. Its keys are exactly the document's: plain
+ * words, each once, none left out. So rules may walk these keys instead of
+ * the document, which then need not be read at all.
+ */
+const readHere = new WeakSet<object>();
+
+/** Whether `data` came from `readYamlSubset`, and so holds every key of its document exactly once. */
+export function hasEveryKey(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && readHere.has(data);
+}
+
+/** The data of YAML text in the subset, or `undefined` when the text is outside it. Pure. */
+export function readYamlSubset(text: string): unknown {
+  if (refused.test(text)) return undefined;
+  const lines = text.split('\n').map((line): Line => {
+    const content = line.replace(/^ +/, '');
+    return { indent: line.length - content.length, content };
+  });
+  const reader: Reader = { lines, next: 0 };
+  try {
+    const first = peek(reader);
+    if (!first) return null;
+    if (first.indent !== 0) return undefined;
+    const data = readBlock(reader, 0, 0);
+    if (peek(reader) !== undefined) return undefined;
+    if (typeof data === 'object' && data !== null) readHere.add(data);
+    return data;
+  } catch (error) {
+    if (error instanceof OutsideSubset) return undefined;
+    throw error;
+  }
+}
+
+/** The next line that is not blank, skipping blank ones. */
+function peek(reader: Reader): Line | undefined {
+  while (reader.lines[reader.next]?.content === '') reader.next++;
+  return reader.lines[reader.next];
+}
+
+/** A mapping or a list whose lines start at `indent`. */
+function readBlock(reader: Reader, indent: number, depth: number): unknown {
+  if (depth > maxSubsetDepth) outside();
+  const line = peek(reader);
+  if (!line || line.indent !== indent) return outside();
+  return isItem(line.content) ? readList(reader, indent, depth) : readMapping(reader, indent, depth, line.content);
+}
+
+const isItem = (content: string): boolean => content === '-' || content.startsWith('- ');
+
+/** A mapping at `indent`; its first key is `firstContent`, on the next line (which may be a list item's `- key: value`). */
+function readMapping(reader: Reader, indent: number, depth: number, firstContent: string): Record<string, unknown> {
+  const result: Record<string, unknown> = Object.create(null);
+  let content = firstContent;
+  for (;;) {
+    const match = keyLine.exec(content);
+    const key = match?.[1] ?? outside();
+    // Duplicates are an error; forbidden keys are left out of the data and reported by unknown-key from the document.
+    if (!isPlainKey(key) || Object.hasOwn(result, key)) outside();
+    reader.next++;
+    result[key] = readValue(reader, indent, depth, match?.[2]);
+    const line = peek(reader);
+    if (!line || line.indent < indent) return result;
+    if (line.indent > indent) return outside();
+    content = line.content;
+  }
+}
+
+/** A key that YAML reads as the same string and that toData keeps; YAML refuses implicit keys over 1,024 characters. */
+function isPlainKey(key: string): boolean {
+  return key.length <= 100 && !nullPattern.test(key) && !truePattern.test(key) && !falsePattern.test(key) && !forbiddenKeys.has(key);
+}
+
+/** A list at `indent`; it ends at a line less indented, or at a key of the mapping it stands in. */
+function readList(reader: Reader, indent: number, depth: number): unknown[] {
+  const result: unknown[] = [];
+  for (let line = peek(reader); line && line.indent === indent && isItem(line.content); line = peek(reader)) {
+    const item = line.content.slice(2);
+    if (item === '' || item.startsWith(' ') || isItem(item)) outside();
+    if (keyLine.test(item)) {
+      // `- key: value` opens a mapping whose keys stand two columns in.
+      result.push(readMapping(reader, indent + 2, depth + 1, item));
+    } else {
+      reader.next++;
+      result.push(scalar(item));
+    }
+  }
+  const after = peek(reader);
+  if (after && after.indent > indent) outside();
+  return result;
+}
+
+/** The value of a key: on its line (`rest`), a `>` or `|` block, or a block below it. */
+function readValue(reader: Reader, indent: number, depth: number, rest: string | undefined): unknown {
+  if (rest === '>' || rest === '|') return readBlockScalar(reader, indent, rest);
+  if (rest !== undefined) return scalar(rest);
+  const line = peek(reader);
+  if (!line || line.indent < indent || (line.indent === indent && !isItem(line.content))) return null;
+  return readBlock(reader, line.indent, depth + 1);
+}
+
+/**
+ * A `>` or `|` block whose lines all stand at one indent, with no blank
+ * line between them: folded, its lines joined by spaces; literal, by line
+ * breaks; either way with one final line break.
+ */
+function readBlockScalar(reader: Reader, indent: number, style: '>' | '|'): string {
+  const parts: string[] = [];
+  let blankSeen = false;
+  // A blank line before the first line of the block would be part of its text.
+  const first = reader.lines[reader.next];
+  if (!first || first.content === '' || first.indent <= indent) return outside();
+  for (let line = reader.lines[reader.next]; line; line = reader.lines[reader.next]) {
+    if (line.content === '') {
+      blankSeen = true;
+    } else if (line.indent > indent) {
+      if (blankSeen || line.indent !== first.indent) outside();
+      parts.push(line.content);
+    } else {
+      break;
+    }
+    reader.next++;
+  }
+  return `${parts.join(style === '>' ? ' ' : '\n')}\n`;
+}
+
+/** A scalar on one line: quoted, a one-line flow list or mapping, or plain. */
+function scalar(text: string): unknown {
+  const first = text[0];
+  if (first === '"' || first === "'") return quoted(text);
+  if (first === '[') return flowList(text);
+  if (first === '{') return flowMapping(text);
+  return plain(text);
+}
+
+/** A quoted scalar without escapes. */
+function quoted(text: string): string {
+  const mark = text[0] ?? '';
+  const inner = text.slice(1, -1);
+  if (text.length < 2 || !text.endsWith(mark) || inner.includes(mark) || inner.includes('\\')) outside();
+  return inner;
+}
+
+function flowList(text: string): unknown[] {
+  if (!text.endsWith(']')) outside();
+  const inner = text.slice(1, -1);
+  return /^ *$/.test(inner) ? [] : inner.split(',').map(flowPlain);
+}
+
+function flowMapping(text: string): Record<string, unknown> {
+  if (!text.endsWith('}')) outside();
+  const result: Record<string, unknown> = Object.create(null);
+  const inner = text.slice(1, -1);
+  if (/^ *$/.test(inner)) return result;
+  for (const entry of inner.split(',')) {
+    const match = keyLine.exec(entry.replace(/^ +| +$/g, ''));
+    const key = match?.[1] ?? outside();
+    if (!isPlainKey(key) || Object.hasOwn(result, key)) outside();
+    result[key] = flowPlain(match?.[2] ?? outside());
+  }
+  return result;
+}
+
+/** A plain scalar inside `[]` or `{}`, where more characters are indicators. */
+function flowPlain(text: string): unknown {
+  const trimmed = text.replace(/^ +| +$/g, '');
+  if (/[[\]{}:"']/.test(trimmed)) outside();
+  return plain(trimmed);
+}
+
+/** A plain scalar: a decimal integer, `true`, `false` or text. Null, floats, and text that YAML might read otherwise go to the full reader. */
+function plain(text: string): unknown {
+  if (intPattern.test(text)) return Number(text);
+  if (text === '' || indicatorFirst.test(text) || text.includes(': ') || text.endsWith(':')) outside();
+  if (truePattern.test(text)) return true;
+  if (falsePattern.test(text)) return false;
+  if (nullPattern.test(text) || floatPatterns.some((pattern) => pattern.test(text))) outside();
+  return text;
+}
