@@ -75,10 +75,10 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
     }
     return reader;
   };
-  const historyOf = async (file: string): Promise<HistoryView> => {
+  const historyOf = async (file: string, lang: string): Promise<HistoryView> => {
     const log = job.gitLogs.get(file);
     const history = log ? await historyOfPlan(file, log, readerOf(log), { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
-    return historyView(history, { limit: historyOnPage });
+    return historyView(history, { limit: historyOnPage, lang });
   };
 
   return {
@@ -88,7 +88,7 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
       const text = checked.diagnostics.length > 0 && isChecked(checked) ? { text: checked.source.text } : {};
       if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
       const page = planPage(checked, pageContext);
-      await writePlanPage(page, site, historyInView(await historyOf(checked.source.absolutePath), config.view));
+      await writePlanPage(page, site, historyInView(await historyOf(checked.source.absolutePath, page.model.lang), config.view));
       return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, model: page.model };
     },
     close() {

@@ -109,10 +109,10 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   }
 
   /** The plan's history as its page shows it; git failing mid-session leaves the page without one rather than stopping watch. */
-  async function historyOf(file: string): Promise<HistoryView | undefined> {
+  async function historyOf(file: string, lang: string): Promise<HistoryView | undefined> {
     try {
       const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
-      return historyView(history, { limit: historyOnPage });
+      return historyView(history, { limit: historyOnPage, lang });
     } catch {
       return undefined;
     }
@@ -143,7 +143,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     let written = false;
     if (isChecked(result) && isBuildable(result)) {
       entry.page = planPage(result, pageContext);
-      const read = await historyOf(file);
+      const read = await historyOf(file, entry.page.model.lang);
       entry.history = read && historyInView(read, config.view);
       const { page, history } = entry;
       if (await rendering((output) => writePlanPage(page, output, history))) {

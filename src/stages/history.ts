@@ -9,6 +9,8 @@ import type { SourceFile } from '../types.js';
 import { maxPlanBytes } from './load.js';
 import { model, type PlanModel } from './model.js';
 import { parse } from './parse.js';
+import { labelLanguage } from '../theme/labels.js';
+import { changeTextDe } from './change-text-de.js';
 import { planChanges, type Change } from './plan-changes.js';
 import { planSlug, validate } from './validate.js';
 
@@ -203,7 +205,12 @@ export function isDateLike(value: string): boolean {
 }
 
 /** A change as one line of text, with a sign: `+` added, `-` removed, `~` changed, `✓` done. Pure. */
-export function describeChange(change: Change): { readonly sign: '+' | '-' | '~' | '✓'; readonly text: string } {
+export function describeChange(change: Change, lang = 'en'): { readonly sign: '+' | '-' | '~' | '✓'; readonly text: string } {
+  const english = describeInEnglish(change);
+  return labelLanguage(lang) === 'de' ? { sign: english.sign, text: changeTextDe(change) } : english;
+}
+
+function describeInEnglish(change: Change): { readonly sign: '+' | '-' | '~' | '✓'; readonly text: string } {
   const goal = (ref: { goal: string; goalTitle: string }): string => `${ref.goalTitle} (\`${ref.goal}\`)`;
   const move = (from: string | undefined, to: string | undefined): string => `${from ?? 'none'} → ${to ?? 'none'}`;
   switch (change.kind) {
@@ -321,9 +328,18 @@ export interface HistoryView {
   readonly more: number;
 }
 
-/** Turns a history into the data a template or the terminal shows; at most `limit` revisions. Pure. */
-export function historyView(history: History, options: { readonly limit?: number } = {}): HistoryView {
+/** The notes of the revision history, in the languages of the theme. */
+const notes = {
+  en: { boundary: 'earlier history is not in this shallow clone, so what changed here is unknown', nothing: 'no change to the plan’s substance' },
+  de: { boundary: 'die frühere Geschichte fehlt in diesem flachen Klon, daher ist unbekannt, was sich hier geändert hat', nothing: 'keine inhaltliche Änderung am Plan' },
+} as const;
+
+/** Turns a history into the data a template or the terminal shows; at most `limit` revisions, changes worded in `lang` (default English). Pure. */
+export function historyView(history: History, options: { readonly limit?: number; readonly lang?: string } = {}): HistoryView {
   const limit = options.limit ?? history.revisions.length;
+  const lang = options.lang ?? 'en';
+  const note = notes[labelLanguage(lang)];
+  const view = (change: Change): ChangeView => changeView(change, lang);
   const shown = history.revisions.slice(0, limit);
   const oldest = history.revisions.at(-1);
   return {
@@ -337,7 +353,7 @@ export function historyView(history: History, options: { readonly limit?: number
       ? {
           uncommitted: {
             note: history.uncommitted.problem ? `not committed yet; ${history.uncommitted.problem}` : 'not committed yet',
-            changes: history.uncommitted.changes.map(changeView),
+            changes: history.uncommitted.changes.map(view),
           },
         }
       : {}),
@@ -348,13 +364,13 @@ export function historyView(history: History, options: { readonly limit?: number
       subject: revision.subject,
       path: revision.path,
       ...(revision.renamedFrom === undefined ? {} : { renamedFrom: revision.renamedFrom }),
-      changes: revision.changes.map(changeView),
+      changes: revision.changes.map(view),
       ...(revision.problem !== undefined
         ? { note: revision.problem }
         : revision.boundary
-          ? { note: 'earlier history is not in this shallow clone, so what changed here is unknown' }
+          ? { note: note.boundary }
           : revision.changes.length === 0
-            ? { note: 'no change to the plan’s substance' }
+            ? { note: note.nothing }
             : {}),
     })),
     more: history.total - shown.length,
@@ -386,8 +402,8 @@ export function formatHistory(history: History): string {
   return `${lines.join('\n')}\n`;
 }
 
-function changeView(change: Change): ChangeView {
-  return { kind: change.kind, ...describeChange(change), change };
+function changeView(change: Change, lang: string): ChangeView {
+  return { kind: change.kind, ...describeChange(change, lang), change };
 }
 
 /** The calendar day of an ISO 8601 date-time, as written (in its own offset): never shifted by a time zone. */

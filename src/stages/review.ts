@@ -84,7 +84,7 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
   const inPeriod = (date: string): boolean =>
     date <= asOf && (since.from === 'start' || (sinceDate !== undefined && date >= sinceDate));
 
-  const view = historyView(history);
+  const view = historyView(history, { lang: plan.lang });
   const kept = history.revisions
     .map((revision, index) => ({ revision, view: view.revisions[index] as RevisionView }))
     // A commit after the as-of date is not in the period; one without a change to the substance says nothing to the meeting.

@@ -48,6 +48,22 @@ describe('the revision history on the plan page', () => {
     expect(page(scripted.dir)).toMatch(/Last revised<\/dt><dd>March 1, 2027</);
   });
 
+  test('a German plan\'s history is in German', () => {
+    const scripted = createRepo();
+    folders.push(scripted.dir);
+    const german = (edits: ReadonlyArray<readonly [string, string]> = []) => jordanPlan([['owner: Jordan Lee', 'owner: Jordan Lee\nlang: de'], ...edits]);
+    scripted.write('plans/jordan-lee.md', german());
+    scripted.commit('Erster Plan', '2027-01-05T10:00:00+01:00');
+    scripted.write('plans/jordan-lee.md', german([['due: 2027-06', 'due: 2027-12']]));
+    scripted.commit('Beförderung verschoben', '2027-02-10T10:00:00+01:00');
+    expect(build(scripted.dir).status).toBe(0);
+    const section = historySection(page(scripted.dir));
+    expect(section).toContain('Änderungsverlauf');
+    expect(section).toContain('Fälligkeit verschoben: Earn a promotion to Senior Analyst (&#x60;promotion&#x60;) 2027-06 → 2027-12');
+    expect(section).toMatch(/Plan angelegt mit 2 Zielen und 2 Fähigkeiten/);
+    expect(section).not.toMatch(/due moved|plan created/);
+  });
+
   test('outside a repository: no history section, "last revised" from the file’s time, no error', () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-nogit-'));
     folders.push(folder);
