@@ -21,6 +21,7 @@ import { readTheme } from '../theme/source.js';
 import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
 import type { PagesJob } from './build-pages.js';
 import { exitCodes, type Io } from './io.js';
+import { guardOut } from './out-guard.js';
 import type { PrintOutcome } from './print-plans.js';
 import type { SiteContext } from './site-output.js';
 
@@ -50,8 +51,7 @@ const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
   const files = await findPlanFiles([config.plans]);
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
-  const output = await import('./site-output.js');
-  output.guardOut(config);
+  guardOut(config);
   // A shard builds its own plans; links between plans and the rules over all plans still see every file (`allFiles`).
   const { shard } = options;
   const planFiles = shard ? files.filter((file) => inShard(planSlug(file), shard)) : files;
@@ -91,7 +91,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const models = new Map<string, PlanModel>();
   let printed: PrintOutcome | undefined;
   try {
-    if (options.clean) await output.emptyFolder(config.out);
+    if (options.clean) await (await import('./site-output.js')).emptyFolder(config.out);
 
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
@@ -145,6 +145,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       const shown = [...models.values()].sort((a, b) => a.slug.localeCompare(b.slug));
       if (!siteIsCurrent) {
         const site = await siteContext();
+        const output = await import('./site-output.js');
         const previous = await output.readManifest(config.out);
         await output.writeIndexPage(shown, site);
         await output.writePlansJson(shown, site);

@@ -19,7 +19,8 @@ import { joinSlices, readSlice, type Slice } from '../stages/shard.js';
 import { createTheme } from '../theme/index.js';
 import { exitCodes, UsageError, type Io } from './io.js';
 import { pdfPath } from './print-plans.js';
-import { guardOut, readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
+import { guardOut } from './out-guard.js';
+import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What `merge` joins. */
 export interface MergeOptions {

@@ -8,8 +8,6 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { copyIfChanged, writeIfChanged, writePiecesIfChanged } from '../edges/files.js';
-import { isInside } from '../paths.js';
-import { PlanPathError } from '../stages/load.js';
 import { calendarName, planCalendar } from '../stages/ics.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../stages/history.js';
@@ -139,9 +137,3 @@ export async function emptyFolder(out: string): Promise<void> {
   }
 }
 
-/** Refuses an out folder that would overwrite the plans or the project itself. */
-export function guardOut(config: Pick<Config, 'out' | 'plans' | 'root'>): void {
-  if (isInside(config.out, config.plans) || isInside(config.out, config.root)) {
-    throw new PlanPathError(`refusing to build into ${config.out}: it holds the plans or the project; choose another \`out\` folder`);
-  }
-}

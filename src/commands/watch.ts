@@ -24,7 +24,7 @@ import { exitCodes, type Io } from './io.js';
 import { createLiveSite, type LiveSite, type Update } from './live-site.js';
 import { pdfPath, printPlans } from './print-plans.js';
 import { createPrintQueue, type PrintQueue } from './print-queue.js';
-import { guardOut } from './site-output.js';
+import { guardOut } from './out-guard.js';
 
 /** How `watch` runs. */
 export interface WatchOptions {
