@@ -33,8 +33,8 @@ export interface PagesJob {
   readonly gitLogs: ReadonlyMap<string, PlanLog>;
 }
 
-/** Revisions a plan page lists; older ones are counted, not read. */
-export const historyOnPage = 20;
+/** Revisions a plan page lists open; it lists every older one too, folded away. */
+export const revisionsOpen = 20;
 
 /** What one plan file gave. */
 export interface PageResult {
@@ -77,8 +77,8 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
   };
   const historyOf = async (file: string, lang: string): Promise<HistoryView> => {
     const log = job.gitLogs.get(file);
-    const history = log ? await historyOfPlan(file, log, readerOf(log), { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
-    return historyView(history, { limit: historyOnPage, lang });
+    const history = log ? await historyOfPlan(file, log, readerOf(log), { cwd, cache: versions }) : await historyWithoutGit(file, { cwd });
+    return historyView(history, { open: revisionsOpen, lang });
   };
 
   return {

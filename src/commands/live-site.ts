@@ -21,7 +21,7 @@ import { isBuildable, planPage, type PageContext, type PlanPage } from '../stage
 import { compareDiagnostics, planSlug } from '../stages/validate.js';
 import { createTheme, ThemeError, type Theme } from '../theme/index.js';
 import type { Diagnostic } from '../types.js';
-import { historyOnPage } from './build-pages.js';
+import { revisionsOpen } from './build-pages.js';
 import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlanPage, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What a rebuild changed, for the pages open in a browser and the PDFs. */
@@ -111,8 +111,8 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   /** The plan's history as its page shows it; git failing mid-session leaves the page without one rather than stopping watch. */
   async function historyOf(file: string, lang: string): Promise<HistoryView | undefined> {
     try {
-      const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions, limit: historyOnPage }) : await historyWithoutGit(file, { cwd });
-      return historyView(history, { limit: historyOnPage, lang });
+      const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions }) : await historyWithoutGit(file, { cwd });
+      return historyView(history, { open: revisionsOpen, lang });
     } catch {
       return undefined;
     }

@@ -323,7 +323,10 @@ export interface HistoryView {
   /** Said above the list when the clone is shallow. */
   readonly shallowNote?: string;
   readonly uncommitted?: { readonly note: string; readonly changes: readonly ChangeView[] };
+  /** The newest revisions, shown open (all of those asked for, without `open`). */
   readonly revisions: readonly RevisionView[];
+  /** The older ones beyond `open`: a page lists them folded away. */
+  readonly older: readonly RevisionView[];
   /** How many older revisions were left out by `limit` or `since`. */
   readonly more: number;
 }
@@ -334,8 +337,12 @@ const notes = {
   de: { boundary: 'die frühere Geschichte fehlt in diesem flachen Klon, daher ist unbekannt, was sich hier geändert hat', nothing: 'keine inhaltliche Änderung am Plan' },
 } as const;
 
-/** Turns a history into the data a template or the terminal shows; at most `limit` revisions, changes worded in `lang` (default English). Pure. */
-export function historyView(history: History, options: { readonly limit?: number; readonly lang?: string } = {}): HistoryView {
+/**
+ * Turns a history into the data a template or the terminal shows: at most
+ * `limit` revisions, the newest `open` of them in `revisions` and the rest in
+ * `older`; changes worded in `lang` (default English). Pure.
+ */
+export function historyView(history: History, options: { readonly limit?: number; readonly open?: number; readonly lang?: string } = {}): HistoryView {
   const limit = options.limit ?? history.revisions.length;
   const lang = options.lang ?? 'en';
   const note = notes[labelLanguage(lang)];
@@ -357,7 +364,7 @@ export function historyView(history: History, options: { readonly limit?: number
           },
         }
       : {}),
-    revisions: shown.map((revision) => ({
+    ...splitAt(shown.map((revision) => ({
       commit: revision.commit,
       shortCommit: revision.commit.slice(0, 7),
       date: calendarDay(revision.date),
@@ -372,9 +379,14 @@ export function historyView(history: History, options: { readonly limit?: number
           : revision.changes.length === 0
             ? { note: note.nothing }
             : {}),
-    })),
+    })), options.open),
     more: history.total - shown.length,
   };
+}
+
+/** The newest `open` revisions and the older rest. */
+function splitAt(revisions: RevisionView[], open = revisions.length): { revisions: RevisionView[]; older: RevisionView[] } {
+  return { revisions: revisions.slice(0, open), older: revisions.slice(open) };
 }
 
 /** A history for the terminal: one line per change, revisions newest first. Pure. */

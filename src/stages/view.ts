@@ -95,5 +95,5 @@ export function planInView(plan: Plan, omit: readonly OmittablePart[]): Plan {
  */
 export function historyInView(history: HistoryView, view: View | undefined): HistoryView {
   if (view === undefined || view.omit.length === 0) return history;
-  return { lastRevised: history.lastRevised, lastRevisedFrom: history.lastRevisedFrom, show: false, revisions: [], more: 0 };
+  return { lastRevised: history.lastRevised, lastRevisedFrom: history.lastRevisedFrom, show: false, revisions: [], older: [], more: 0 };
 }

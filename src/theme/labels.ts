@@ -111,7 +111,7 @@ const en = {
   history: 'Revision history',
   notCommittedYet: 'Not committed yet',
   shallowHistory: 'This is a shallow clone of the repository: older revisions are not in it.',
-  olderRevisions: { one: '{n} older revision is not shown.', other: '{n} older revisions are not shown.' },
+  olderRevisions: { one: '{n} older revision', other: '{n} older revisions' },
 
   plans: 'Plans',
   plansCaption: 'Every plan, with its progress, next deadline and goals that need attention',
@@ -308,7 +308,7 @@ const de: Labels = {
   history: 'Änderungsverlauf',
   notCommittedYet: 'Noch nicht eingecheckt',
   shallowHistory: 'Dies ist ein flacher Klon des Repositorys: ältere Änderungen sind nicht enthalten.',
-  olderRevisions: { one: '{n} ältere Änderung wird nicht gezeigt.', other: '{n} ältere Änderungen werden nicht gezeigt.' },
+  olderRevisions: { one: '{n} ältere Änderung', other: '{n} ältere Änderungen' },
 
   plans: 'Pläne',
   plansCaption: 'Alle Pläne mit Fortschritt, nächstem Termin und Zielen, die Aufmerksamkeit brauchen',

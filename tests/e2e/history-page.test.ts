@@ -48,6 +48,22 @@ describe('the revision history on the plan page', () => {
     expect(page(scripted.dir)).toMatch(/Last revised<\/dt><dd>March 1, 2027</);
   });
 
+  test('every commit is listed: the newest 20 open, the older ones folded away', () => {
+    const scripted = createRepo();
+    folders.push(scripted.dir);
+    for (let n = 1; n <= 23; n += 1) {
+      scripted.write('plans/jordan-lee.md', jordanPlan([['measure: One talk given', `measure: ${n} talks given`]]));
+      scripted.commit(`Talk ${n}`, `2027-01-${String(n).padStart(2, '0')}T10:00:00+01:00`);
+    }
+    expect(build(scripted.dir).status).toBe(0);
+    const section = historySection(page(scripted.dir)) ?? '';
+    const [open, folded = ''] = section.split('<details');
+    for (let n = 4; n <= 23; n += 1) expect(open).toContain(`Talk ${n}<`);
+    expect(folded).toMatch(/<summary>3 older revisions<\/summary>/);
+    for (const n of [1, 2, 3]) expect(folded).toContain(`Talk ${n}<`);
+    expect(folded).toContain('“2 talks given” → “3 talks given”');
+  });
+
   test('a German plan\'s history is in German', () => {
     const scripted = createRepo();
     folders.push(scripted.dir);

@@ -75,7 +75,7 @@ describe('historyView and formatHistory', () => {
   const outside: History = { file: 'sam.md', repository: false, lastRevised: { date: '2027-05-01T09:00:00+02:00', from: 'file' }, shallow: false, revisions: [], total: 0 };
 
   test('outside a repository: last revised from the file, no history section', () => {
-    expect(historyView(outside)).toEqual({ lastRevised: '2027-05-01', lastRevisedFrom: 'file', show: false, revisions: [], more: 0 });
+    expect(historyView(outside)).toEqual({ lastRevised: '2027-05-01', lastRevisedFrom: 'file', show: false, revisions: [], older: [], more: 0 });
     expect(formatHistory(outside)).toBe('sam.md is not in a git repository (or git is not installed), so it has no history; last changed 2027-05-01.\n');
   });
 

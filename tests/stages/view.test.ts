@@ -181,11 +181,12 @@ describe('historyInView', () => {
     shallowNote: 'shallow',
     uncommitted: { note: 'not committed yet', changes: [] },
     revisions: [{ commit: 'a'.repeat(40), shortCommit: 'aaaaaaa', date: '2026-11-20', subject: 'Add a weakness', path: 'plans/p.md', changes: [] }],
+    older: [{ commit: 'b'.repeat(40), shortCommit: 'bbbbbbb', date: '2026-10-20', subject: 'Add another weakness', path: 'plans/p.md', changes: [] }],
     more: 3,
   };
 
   test('a view that omits anything keeps when the plan was last revised, and no revision, change or subject', () => {
-    expect(historyInView(history, { name: 'mentor', omit: ['weaknesses'] })).toEqual({ lastRevised: '2026-11-20', lastRevisedFrom: 'git', show: false, revisions: [], more: 0 });
+    expect(historyInView(history, { name: 'mentor', omit: ['weaknesses'] })).toEqual({ lastRevised: '2026-11-20', lastRevisedFrom: 'git', show: false, revisions: [], older: [], more: 0 });
   });
 
   test('no view, or one that omits nothing: the whole history', () => {
