@@ -14,7 +14,7 @@ import { createBlobReader, type BlobReader } from '../edges/git.js';
 import type { PlanLog } from '../history-stamps.js';
 import { createHistoryCache, historyOfPlan, historyWithoutGit } from '../read-history.js';
 import { historyView, type HistoryView } from '../stages/history.js';
-import { planSlug } from '../stages/validate.js';
+import { planSlug } from '../format/slug.js';
 import { createTheme } from '../theme/index.js';
 import type { CachedPlan } from './build-cache.js';
 import { writePlanPage, type SiteContext } from './site-output.js';

@@ -16,7 +16,8 @@ import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
-import { compareDiagnostics, planSlug } from '../stages/validate.js';
+import { compareDiagnostics } from '../diagnostics/compare.js';
+import { planSlug } from '../format/slug.js';
 import { readTheme } from '../theme/source.js';
 import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
 import type { PagesJob } from './build-pages.js';
@@ -157,7 +158,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       // A view's folder goes to people who must not read the omitted parts: its cache keeps no plan's messages or text
       // (a message may quote the plan); those plans are checked again by the next build.
       const cached = config.view ? new Map([...entries].filter(([, entry]) => entry.diagnostics.length === 0)) : entries;
-      await writeCache(config.out, tool, cached, siteKey);
+      // A current site was built from exactly these entries: the cache on disk already says so.
+      if (!siteIsCurrent) await writeCache(config.out, tool, cached, siteKey);
       if (browser && pdfsAreCurrent) printed = { printed: 0, unchanged: pageKeys.size, failures: [], blocked: [] };
       else if (browser && printing) {
         for (const [file, entry] of entries) if (entry.built) pageKeys.set(entry.slug, keys.get(file) as string);

@@ -24,7 +24,7 @@ import { createHtmlRenderer } from '../stages/html.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
 import { isBuildable, planPage } from '../stages/page.js';
 import { reviewSummary, type ReviewStart } from '../stages/review.js';
-import { planSlug } from '../stages/validate.js';
+import { planSlug } from '../format/slug.js';
 import { fill, formatDate } from '../theme/format.js';
 import { createTheme, labelsFor, timelineText } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';

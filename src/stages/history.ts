@@ -12,7 +12,8 @@ import { parse } from './parse.js';
 import { labelLanguage } from '../theme/labels.js';
 import { changeTextDe } from './change-text-de.js';
 import { planChanges, type Change } from './plan-changes.js';
-import { planSlug, validate } from './validate.js';
+import { planSlug } from '../format/slug.js';
+import { validate } from './validate.js';
 
 /** One version of a plan: its model, or why it could not be read as a plan. */
 export type Version = { readonly model: PlanModel } | { readonly problem: string };

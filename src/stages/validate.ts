@@ -10,7 +10,8 @@ import type { PlanContext, Salvaged, SchemaIssue } from '../format/rules/rule.js
 import { describeSchemaIssue } from '../format/rules/schema.js';
 import type { z } from 'zod';
 import { listItems, planObject, planSchema, stepItem, type Plan } from '../format/schema.js';
-import { slugify } from '../format/slug.js';
+import { compareDiagnostics } from '../diagnostics/compare.js';
+import { planSlug, slugify } from '../format/slug.js';
 import { locate, type DataPath } from '../format/yaml.js';
 import type { Checked, Diagnostic, Finding, Frontmatter, Parsed, Place, RuleSetting } from '../types.js';
 
@@ -83,22 +84,6 @@ export function applySeverities(findings: readonly Finding[], severities: Readon
     diagnostics.push({ ...finding, severity });
   }
   return diagnostics.sort(compareDiagnostics);
-}
-
-/** Orders diagnostics by file, line, column and rule id. */
-export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.place.start.line - b.place.start.line ||
-    a.place.start.column - b.place.start.column ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
-}
-
-/** The output name of a plan, from its file name. */
-export function planSlug(filePath: string): string {
-  const name = path.basename(filePath).replace(/\.md$/i, '');
-  return slugify(name) || encodeURIComponent(name.toLowerCase());
 }
 
 /** The context rules see. The frontmatter's document is read from it only when a rule asks: it may not be read yet (see parse). */

@@ -5,7 +5,8 @@ import { configSchema, resolveConfig } from '../../src/config.js';
 import { parseDate } from '../../src/format/dates.js';
 import { starterPlan } from '../../src/scaffold/starter-plan.js';
 import { addStarterScripts, starterConfig, starterPackageJson, starterScripts } from '../../src/scaffold/starter-project.js';
-import { validate, planSlug } from '../../src/stages/validate.js';
+import { planSlug } from '../../src/format/slug.js';
+import { validate } from '../../src/stages/validate.js';
 import { parseText } from '../support/plans.js';
 
 /** The starter plan checked as of the day it was written. */

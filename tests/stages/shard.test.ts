@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import type { PlanModel } from '../../src/stages/model.js';
 import { formatShard, inShard, joinSlices, jumpHash, parseShard, readSlice, shardOf, shardUsage, type Shard, type Slice, type SliceData } from '../../src/stages/shard.js';
-import { planSlug } from '../../src/stages/validate.js';
+import { planSlug } from '../../src/format/slug.js';
 
 /** Slugs as plan files make them: letters, digits and dashes. */
 const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/);
