@@ -16,12 +16,13 @@ import { calendarName } from '../stages/ics.js';
 import type { Copy } from '../stages/media.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { Diagnostic } from '../types.js';
+import type { PlanSource } from './plan-sources.js';
 
 /** The cache file in the out folder. */
 export const cacheName = '.careerplan-cache.json';
 
 /** Bumped whenever what the cache records changes meaning. */
-const cacheFormat = 1;
+const cacheFormat = 2;
 
 /** What a build found for one plan file. */
 export interface CachedPlan {
@@ -35,6 +36,8 @@ export interface CachedPlan {
   readonly built: boolean;
   /** The files its page links that were copied into the site. */
   readonly copies: readonly Copy[];
+  /** The plan file as this build found it, so the next can tell it is unchanged without reading it. */
+  readonly source?: PlanSource;
 }
 
 /** The site-wide part of the cache: the key of the index and the `plans.json` it was written with. */
@@ -53,6 +56,8 @@ interface CacheFile {
 
 /** The cache of the last build, as far as it can be trusted. */
 export interface BuildCache {
+  /** The plan file as the last build found it, whatever its key. */
+  source(file: string): PlanSource | undefined;
   /** The entry of a plan file when its key matches and its outputs are still there. */
   lookup(file: string, key: string, out: string): Promise<CachedPlan | undefined>;
   /** Whether the index and `plans.json` were written for `siteKey` and are untouched since. */
@@ -66,6 +71,7 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
   const file = await readCacheFile(out, tool);
   const plans = new Map(Object.entries(file?.plans ?? {}));
   return {
+    source: (planFile) => plans.get(planFile)?.source,
     async lookup(planFile, key, outFolder) {
       const entry = plans.get(planFile);
       if (entry === undefined || entry.key !== key) return undefined;

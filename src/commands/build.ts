@@ -3,7 +3,6 @@
  * site (a page per plan, the index, `plans.json`, assets) and reports the
  * rest the way `check` does. Wires the pure stages to the disk.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.js';
@@ -23,6 +22,7 @@ import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './bu
 import type { PagesJob } from './build-pages.js';
 import { exitCodes, type Io } from './io.js';
 import { guardOut } from './out-guard.js';
+import { planFileFacts } from './plan-sources.js';
 import type { PrintOutcome } from './print-plans.js';
 import type { SiteContext } from './site-output.js';
 
@@ -96,18 +96,24 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
 
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
-    // Read one after another without waiting: small files come from the page cache faster than a thread pool hands them over.
+    const cache = await readCache(config.out, tool);
+    // A plan file is read only when its stat differs from the last build's (see plan-sources.ts).
+    const facts = planFileFacts(planFiles, (file) => cache.source(file));
     // A page also shows the plan's history: its newest commit, or the day of the file's time outside git (see historyStamps).
     const places = await gitPlaces(planFiles);
     const stamps = await historyStamps(planFiles, {}, places);
-    const keys = new Map(planFiles.map((file) => [file, hashOf([siteWide, file, readIfThere(file), stamps.get(file) ?? '', fileDay(file)])] as const));
+    const keyOf = (file: string): string => {
+      const fact = facts.get(file);
+      return hashOf([siteWide, file, fact?.hash ?? '', stamps.get(file) ?? '', fact?.day ?? '']);
+    };
+    const keys = new Map(planFiles.map((file) => [file, keyOf(file)] as const));
     const siteKey = hashOf([siteWide, shard ? formatShard(shard) : '', ...planFiles.map((file) => keys.get(file) as string)]);
-    const cache = await readCache(config.out, tool);
 
     const toBuild: string[] = [];
     for (const file of planFiles) {
       const hit = await cache.lookup(file, keys.get(file) as string, config.out);
-      if (hit) entries.set(file, hit);
+      const source = facts.get(file)?.source;
+      if (hit) entries.set(file, { ...hit, ...(source ? { source } : {}) });
       else toBuild.push(file);
     }
     const siteIsCurrent = toBuild.length === 0 && (await cache.siteIsCurrent(siteKey, config.out));
@@ -137,7 +143,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       const { buildPages, defaultWorkers } = await import('./build-workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
       await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, model }) => {
-        entries.set(file, { key: keys.get(file) as string, ...entry });
+        const source = facts.get(file)?.source;
+        entries.set(file, { key: keys.get(file) as string, ...entry, ...(source ? { source } : {}) });
         if (model) models.set(file, model);
       });
     }
@@ -158,8 +165,9 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       // A view's folder goes to people who must not read the omitted parts: its cache keeps no plan's messages or text
       // (a message may quote the plan); those plans are checked again by the next build.
       const cached = config.view ? new Map([...entries].filter(([, entry]) => entry.diagnostics.length === 0)) : entries;
-      // A current site was built from exactly these entries: the cache on disk already says so.
-      if (!siteIsCurrent) await writeCache(config.out, tool, cached, siteKey);
+      // A current site was built from exactly these entries: the cache on disk already says so, unless a plan file was read again.
+      const reread = [...cached].some(([file, entry]) => entry.source !== cache.source(file));
+      if (!siteIsCurrent || reread) await writeCache(config.out, tool, cached, siteKey);
       if (browser && pdfsAreCurrent) printed = { printed: 0, unchanged: pageKeys.size, failures: [], blocked: [] };
       else if (browser && printing) {
         for (const [file, entry] of entries) if (entry.built) pageKeys.set(entry.slug, keys.get(file) as string);
@@ -212,19 +220,4 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
 /** The paper and margins of the PDFs, from the config. */
 function printSettings(config: Config): { readonly paper: Config['pdf']['paper']; readonly margin: Config['pdf']['margin'] } {
   return { paper: config.pdf.paper, margin: config.pdf.margin };
-}
-
-/** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
-function readIfThere(file: string): Uint8Array | string {
-  try {
-    return readFileSync(file);
-  } catch {
-    return '';
-  }
-}
-
-/** The local calendar day of a file's time: "last revised" of a plan outside git, or with uncommitted changes. */
-function fileDay(file: string): string {
-  const time = statSync(file, { throwIfNoEntry: false })?.mtime;
-  return time ? `${time.getFullYear()}-${time.getMonth() + 1}-${time.getDate()}` : '';
 }

@@ -1,0 +1,70 @@
+/**
+ * What a build knows of each plan file before it reads any: the hash of its
+ * bytes and the day of its time. As git does with its index, a file whose
+ * size, times and inode are those the last build recorded is not read
+ * again: its recorded hash stands. A recorded stat is trusted only when the
+ * file had not changed for a while before it was taken, since a write in
+ * the same tick of the clock as the one before it may leave every field of
+ * the stat as it was ("racily clean" in git). Reads the disk.
+ */
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { hashOf } from './build-cache.js';
+
+/** A plan file as a build found it: its stat when read, and the hash of its bytes. */
+export interface PlanSource {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  /** When the stat was taken (ms since the epoch). */
+  readonly seenAt: number;
+  readonly hash: string;
+}
+
+/** What a page's key takes from its plan file. */
+export interface PlanFileFacts {
+  /** The file as found now; undefined for a file that is gone (its hash is then that of no bytes). */
+  readonly source: PlanSource | undefined;
+  readonly hash: string;
+  /** The local calendar day of the file's time: "last revised" of a plan outside git, or with uncommitted changes. */
+  readonly day: string;
+}
+
+/**
+ * How long a file must have been left alone before a stat of it may stand
+ * for its bytes: far longer than any file system's tick of time stamps.
+ */
+const settledMs = 2_000;
+
+/** The facts of each plan file, reading only those whose stat differs from `previous` or cannot be trusted. */
+export function planFileFacts(files: readonly string[], previous: (file: string) => PlanSource | undefined, now = Date.now()): Map<string, PlanFileFacts> {
+  return new Map(files.map((file) => [file, factsOf(file, previous(file), now)] as const));
+}
+
+function factsOf(file: string, previous: PlanSource | undefined, now: number): PlanFileFacts {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return { source: undefined, hash: hashOf(['']), day: '' };
+  const day = dayOf(stats.mtime);
+  if (previous !== undefined && isUnchanged(stats, previous)) return { source: previous, hash: previous.hash, day };
+  const hash = hashOf([readIfThere(file)]);
+  return { source: { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, seenAt: now, hash }, hash, day };
+}
+
+/** Whether a stat matches the recorded one, recorded once the file had settled. */
+function isUnchanged(stats: Stats, previous: PlanSource): boolean {
+  const settled = Math.max(previous.mtimeMs, previous.ctimeMs) < previous.seenAt - settledMs;
+  return settled && stats.size === previous.size && stats.mtimeMs === previous.mtimeMs && stats.ctimeMs === previous.ctimeMs && stats.ino === previous.ino;
+}
+
+/** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
+function readIfThere(file: string): Uint8Array | string {
+  try {
+    return readFileSync(file);
+  } catch {
+    return '';
+  }
+}
+
+function dayOf(time: Date): string {
+  return `${time.getFullYear()}-${time.getMonth() + 1}-${time.getDate()}`;
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { hashOf } from '../../src/commands/build-cache.js';
+import { planFileFacts, type PlanSource } from '../../src/commands/plan-sources.js';
+
+const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-sources-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+let files = 0;
+function plan(text: string): string {
+  const file = path.join(folder, `p${files++}.md`);
+  writeFileSync(file, text);
+  return file;
+}
+
+/** The facts of one file, given what the last build recorded of it. */
+function factsOf(file: string, previous: PlanSource | undefined, now = Date.now()) {
+  const facts = planFileFacts([file], () => previous, now).get(file);
+  if (!facts) throw new Error(`no facts for ${file}`);
+  return facts;
+}
+
+/** A record that says the stat of `file` was taken long after it last changed, with a hash no bytes have. */
+function settledRecord(file: string): PlanSource {
+  const stats = statSync(file);
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, seenAt: Math.max(stats.mtimeMs, stats.ctimeMs) + 60_000, hash: 'recorded' };
+}
+
+describe('what a build knows of a plan file', () => {
+  test('a file seen for the first time is read and hashed, and its stat recorded', () => {
+    const file = plan('---\ntitle: A\n---\n');
+    const now = Date.now();
+    const facts = factsOf(file, undefined, now);
+    const stats = statSync(file);
+    expect(facts.hash).toBe(hashOf([Buffer.from('---\ntitle: A\n---\n')]));
+    expect(facts.source).toEqual({ size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, seenAt: now, hash: facts.hash });
+    expect(facts.day).toBe(`${stats.mtime.getFullYear()}-${stats.mtime.getMonth() + 1}-${stats.mtime.getDate()}`);
+  });
+
+  test('a settled file whose stat is as recorded is not read: the recorded hash stands', () => {
+    const file = plan('---\ntitle: B\n---\n');
+    const record = settledRecord(file);
+    const facts = factsOf(file, record);
+    expect(facts.hash).toBe('recorded');
+    expect(facts.source).toBe(record);
+  });
+
+  test('a stat recorded within two seconds of the file changing is not trusted', () => {
+    const file = plan('---\ntitle: C\n---\n');
+    const stats = statSync(file);
+    const record = { ...settledRecord(file), seenAt: Math.max(stats.mtimeMs, stats.ctimeMs) + 1_500 };
+    expect(factsOf(file, record).hash).toBe(hashOf([Buffer.from('---\ntitle: C\n---\n')]));
+  });
+
+  test('a file rewritten with the same size and its time put back is read again: its change time moved', async () => {
+    const file = plan('---\ntitle: D\n---\n');
+    // A whole second, which utimes sets exactly.
+    const time = 1_700_000_000;
+    utimesSync(file, time, time);
+    const record = settledRecord(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(file, '---\ntitle: E\n---\n');
+    utimesSync(file, time, time);
+    expect(statSync(file).mtimeMs).toBe(record.mtimeMs);
+    expect(factsOf(file, record).hash).toBe(hashOf([Buffer.from('---\ntitle: E\n---\n')]));
+  });
+
+  test('another size, another time or another inode means another file', () => {
+    const file = plan('---\ntitle: F\n---\n');
+    const record = settledRecord(file);
+    for (const changed of [{ size: record.size + 1 }, { mtimeMs: record.mtimeMs - 1 }, { ino: record.ino + 1 }]) {
+      expect(factsOf(file, { ...record, ...changed }).hash).toBe(hashOf([Buffer.from('---\ntitle: F\n---\n')]));
+    }
+  });
+
+  test('a file deleted since it was listed has the hash of no bytes and no record', () => {
+    const file = path.join(folder, 'gone.md');
+    const facts = factsOf(file, undefined);
+    expect(facts).toEqual({ source: undefined, hash: hashOf(['']), day: '' });
+  });
+});
