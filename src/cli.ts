@@ -183,11 +183,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 async function runBuild(flags: Flags, io: Io): Promise<number> {
-  const { paperSizes } = await import('./config.js');
+  const { lengthPattern, paperSizes } = await import('./config-defaults.js');
   if (flags.paper !== undefined && !paperSizes.some((size) => size.toLowerCase() === flags.paper?.toLowerCase())) {
     throw new UsageError(`--paper takes a paper size: ${paperSizes.join(', ')}; not \`${flags.paper}\``);
   }
-  if (flags.margin !== undefined && !/^\d+(\.\d+)?(mm|cm|in|px)$/.test(flags.margin)) {
+  if (flags.margin !== undefined && !lengthPattern.test(flags.margin)) {
     throw new UsageError(`--margin takes a length such as 18mm, 2cm or 0.75in; not \`${flags.margin}\``);
   }
   const { parseShard, shardUsage } = await import('./stages/shard.js');
@@ -232,7 +232,7 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
   const color = wantsColor(flags, io);
   const config = await loadConfig(flags, io, color);
   if (!config) return exitCodes.failure;
-  const [{ watch, defaultPort }, { configFileNames }] = await Promise.all([import('./commands/watch.js'), import('./config.js')]);
+  const [{ watch, defaultPort }, { configFileNames }] = await Promise.all([import('./commands/watch.js'), import('./config-file.js')]);
   // Ctrl-C and SIGTERM end the preview: the watcher, the server and the browser are closed before the process exits.
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
@@ -358,9 +358,11 @@ async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolv
       ? {}
       : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),
   };
-  const { readConfigFile, resolveConfig } = await import('./config.js');
+  const { readConfigFile } = await import('./config-file.js');
   const source = await readConfigFile(io.cwd, flags.config);
-  const resolved = resolveConfig(source, configFlags, io.cwd, today());
+  // Without a config file, the schema (zod) and the YAML reader are not loaded at all.
+  const plain = source === undefined ? (await import('./config-defaults.js')).configWithoutFile(configFlags, io.cwd, today()) : undefined;
+  const resolved = plain ?? (await import('./config.js')).resolveConfig(source, configFlags, io.cwd, today());
   return source ? { resolved, file: source.displayPath, text: source.text } : { resolved };
 }
 

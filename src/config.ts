@@ -1,9 +1,9 @@
 /**
  * Configuration: defaults ← `careerplan.config.json|yaml` ← flags. The file
- * is data (JSON or YAML), never code. `resolveConfig` is pure;
- * `readConfigFile` reads the disk.
+ * is data (JSON or YAML), never code, checked here against the schema.
+ * `resolveConfig` is pure; `readConfigFile` (config-file.ts) reads the disk;
+ * the defaults and the last step of resolving are in config-defaults.ts.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { z } from 'zod';
@@ -12,18 +12,16 @@ import { parseDate, type IsoDate } from './format/dates.js';
 import { ruleIds } from './format/rules/index.js';
 import { nearest } from './format/suggest.js';
 import { locate, rangeOf, readYaml, toData } from './format/yaml.js';
+import { configDefaults, lengthPattern, paperSizes, settle } from './config-defaults.js';
 import { isOmittablePart, omittableParts, type View } from './stages/view.js';
 import type { Diagnostic, RuleSetting } from './types.js';
 
 /** The names careerplan looks for, in this order, in the project folder. */
-export const configFileNames = ['careerplan.config.json', 'careerplan.config.yaml', 'careerplan.config.yml'] as const;
 
 const setting = z.enum(['off', 'warn', 'error']);
 const isoDate = z.string().refine((value) => parseDate(value) !== undefined, { message: 'a date as YYYY-MM-DD' });
-const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|px)$/, { message: 'a length such as `18mm`, `2cm`, `0.75in` or `40px`' });
+const length = z.string().regex(lengthPattern, { message: 'a length such as `18mm`, `2cm`, `0.75in` or `40px`' });
 
-/** The paper sizes Chromium prints, by their usual names. */
-export const paperSizes = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const;
 
 /** A paper size in any letter case, as Chromium names it. */
 const paper = z
@@ -37,14 +35,14 @@ const paper = z
 
 const pdfSchema = z
   .object({
-    paper: paper.default('A4').describe('Paper size: A4, Letter, Legal, Tabloid, Ledger, A0 to A6'),
+    paper: paper.default(configDefaults.pdf.paper).describe('Paper size: A4, Letter, Legal, Tabloid, Ledger, A0 to A6'),
     margin: z
       .union([length, z.object({ top: length, right: length, bottom: length, left: length })], {
         error: 'a length such as `18mm`, or a mapping of `top`, `right`, `bottom` and `left` lengths',
       })
-      .default('18mm')
+      .default(configDefaults.pdf.margin)
       .describe('Page margins: one length, or one per side'),
-    timeout: z.int().positive().default(60_000).describe('Milliseconds a plan may take to print'),
+    timeout: z.int().positive().default(configDefaults.pdf.timeout).describe('Milliseconds a plan may take to print'),
     concurrency: z.int().positive().optional().describe('Plans printed at once; default the number of cores'),
     browser: z.string().min(1).optional().describe('The browser that prints the PDFs (a path); default: one found on this machine'),
   })
@@ -70,19 +68,20 @@ const viewSchema = z
 /** The configuration file's schema: every key optional. */
 export const configSchema = z
   .object({
-    plans: z.string().min(1).default('plans').describe('Folder of plan files'),
-    templates: z.string().min(1).default('templates').describe('Folder of templates that override the default theme'),
-    out: z.string().min(1).default('out').describe('Folder the site is built into'),
-    locale: z.string().min(1).default('en').describe("Language for plans without `lang`"),
+    plans: z.string().min(1).default(configDefaults.plans).describe('Folder of plan files'),
+    templates: z.string().min(1).default(configDefaults.templates).describe('Folder of templates that override the default theme'),
+    out: z.string().min(1).default(configDefaults.out).describe('Folder the site is built into'),
+    locale: z.string().min(1).default(configDefaults.locale).describe("Language for plans without `lang`"),
     asOf: isoDate.optional().describe('The date "today" means for time-dependent rules'),
-    rules: z.record(z.string(), setting).default({}).describe('Rule id → off, warn or error'),
-    allowRawHtml: z.boolean().default(false).describe('Keep raw HTML of plans in the site, still sanitized'),
+    rules: z.record(z.string(), setting).default(() => ({ ...configDefaults.rules })).describe('Rule id → off, warn or error'),
+    allowRawHtml: z.boolean().default(configDefaults.allowRawHtml).describe('Keep raw HTML of plans in the site, still sanitized'),
     pdf: pdfSchema.default(pdfSchema.parse({})),
-    views: z.record(viewName, viewSchema).default({}).describe('Audience views by name (`build --view NAME`): the parts of each plan they leave out'),
+    views: z.record(viewName, viewSchema).default(() => ({ ...configDefaults.views })).describe('Audience views by name (`build --view NAME`): the parts of each plan they leave out'),
   })
   .strict();
 
-type FileConfig = z.output<typeof configSchema>;
+/** A config file's values, checked, with every default filled in. */
+export type FileConfig = z.output<typeof configSchema>;
 
 /** The resolved configuration: every value known, paths absolute. */
 export interface Config {
@@ -122,21 +121,6 @@ export interface ConfigSource {
 
 /** The outcome of resolving: the config, or the errors that make it unusable, plus warnings. */
 export type Resolved = { readonly config: Config; readonly diagnostics: Diagnostic[] } | { readonly config?: undefined; readonly diagnostics: Diagnostic[] };
-
-/** Finds and reads the config file: the one named, or the first of `configFileNames` in `folder`. Reads the disk. */
-export async function readConfigFile(folder: string, named?: string): Promise<ConfigSource | undefined> {
-  const candidates = named ? [path.resolve(folder, named)] : configFileNames.map((name) => path.join(folder, name));
-  for (const candidate of candidates) {
-    try {
-      const text = await readFile(candidate, 'utf8');
-      return { path: candidate, displayPath: path.relative(folder, candidate) || candidate, text };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !named) continue;
-      throw new Error(`cannot read the config file ${candidate}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
-    }
-  }
-  return undefined;
-}
 
 /** Merges defaults, the config file and flags into one resolved config. Pure. */
 export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFlags, cwd: string, today: IsoDate): Resolved {
@@ -196,33 +180,8 @@ export function resolveConfig(source: ConfigSource | undefined, flags: ConfigFla
     }
     return { diagnostics };
   }
-  const file = flagged.data;
-  const configFile = source?.path;
-  const viewed = flags.view === undefined ? undefined : file.views[flags.view];
-  if (flags.view !== undefined && viewed === undefined) {
-    diagnostics.push({ file: '(flags)', place: { start: { line: 1, column: 1 } }, severity: 'error', ruleId: 'config', message: unknownViewMessage(flags.view, Object.keys(file.views)) });
-    return { diagnostics };
-  }
-  // A view is built into its own folder, by default beside the site's: the full build's `--clean` and stale-page removal never reach it.
-  const siteOut = path.resolve(root, file.out);
-  const viewOut = viewed && (viewed.out === undefined ? `${siteOut}-${flags.view}` : path.resolve(root, viewed.out));
-  return {
-    diagnostics,
-    config: {
-      root,
-      ...(configFile ? { configFile } : {}),
-      plans: path.resolve(flags.plans ? cwd : root, flags.plans ?? file.plans),
-      templates: path.resolve(flags.templates ? cwd : root, flags.templates ?? file.templates),
-      out: flags.out ? path.resolve(cwd, flags.out) : (viewOut ?? siteOut),
-      locale: file.locale,
-      asOf: flags.asOf ?? file.asOf ?? today,
-      // Raw HTML that is kept needs no warning, unless the config asks for one.
-      rules: file.allowRawHtml && file.rules['raw-html'] === undefined ? { ...file.rules, 'raw-html': 'off' } : file.rules,
-      allowRawHtml: file.allowRawHtml,
-      pdf: file.pdf,
-      ...(flags.view !== undefined && viewed ? { view: { name: flags.view, omit: [...new Set(viewed.omit)] } } : {}),
-    },
-  };
+  const settled = settle(flagged.data, flags, { root, cwd, today, configFile: source?.path });
+  return { ...settled, diagnostics: [...diagnostics, ...settled.diagnostics] };
 }
 
 /** The message an issue brings with it, for mistakes a generic "unexpected value" would explain badly. */
@@ -240,13 +199,6 @@ function unknownPartMessage(part: string): string {
   const suggestion = nearest(part, omittableParts) ?? (endingWith.length > 0 ? endingWith.join('` or `') : undefined);
   const expected = suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${omittableParts.map((name) => `\`${name}\``).join(', ')}`;
   return `Unknown part \`${part}\` to omit, ${expected}`;
-}
-
-function unknownViewMessage(name: string, defined: readonly string[]): string {
-  if (defined.length === 0) return `Unknown view \`${name}\` for \`--view\`: the config defines no views, expected one named under \`views\``;
-  const suggestion = nearest(name, defined);
-  const listed = defined.map((known) => `\`${known}\``).join(', ');
-  return `Unknown view \`${name}\` for \`--view\`, ${suggestion ? `did you mean \`${suggestion}\`? The config defines ${listed}` : `expected one the config defines: ${listed}`}`;
 }
 
 function expectationOf(issue: z.core.$ZodIssue): string {

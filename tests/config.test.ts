@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { resolveConfig, type ConfigSource } from '../src/config.js';
+import { configDefaults, configWithoutFile } from '../src/config-defaults.js';
+import { configSchema, resolveConfig, type ConfigSource } from '../src/config.js';
 
 const file = (text: string, name = 'careerplan.config.yaml'): ConfigSource => ({ path: path.join('/project', name), displayPath: name, text });
 const resolve = (source: ConfigSource | undefined, flags = {}) => resolveConfig(source, flags, '/elsewhere', '2026-11-26');
@@ -43,5 +44,24 @@ describe('resolveConfig', () => {
     const { config, diagnostics } = resolve(file(text));
     expect(config).toBeUndefined();
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.place.start.line, d.place.start.column, d.message])).toEqual([[line, column, message]]);
+  });
+});
+
+describe('configWithoutFile: the config of a project without a config file, without loading the schema', () => {
+  test.each([
+    ['no flags', {}],
+    ['every path flag and a date', { plans: 'p', out: 'o', templates: 't', asOf: '2027-03-01' }],
+    ['a view, which needs a config that defines it', { view: 'mentor' }],
+  ] as const)('%s: the same as resolveConfig gives', (_, flags) => {
+    expect(configWithoutFile(flags, '/elsewhere', '2026-11-26')).toEqual(resolve(undefined, flags));
+  });
+
+  test('PDF flags are left to the schema, which checks them', () => {
+    expect(configWithoutFile({ pdf: { paper: 'a5' } }, '/elsewhere', '2026-11-26')).toBeUndefined();
+    expect(resolve(undefined, { pdf: { paper: 'a5' } }).config?.pdf.paper).toBe('A5');
+  });
+
+  test('the schema of an empty config file gives the defaults', () => {
+    expect(configSchema.parse({})).toEqual(configDefaults);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { configFileNames } from '../config.js';
+import { configFileNames } from '../config-file.js';
 import { writeFileAtomic } from '../edges/files.js';
 import type { IsoDate } from '../format/dates.js';
 import { slugify } from '../format/slug.js';

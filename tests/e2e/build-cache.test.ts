@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findBrowser, howToGetABrowser } from '../../src/edges/browser.js';
 import { careerplan, repo } from './run.js';
@@ -41,6 +42,19 @@ function edit(folder: string, plan: string, from: RegExp, to: string): void {
   writeFileSync(file, text.replace(from, to));
 }
 
+/** Runs a build that notes every module it loads; also the libraries (packages under node_modules) among them. */
+function buildNotingModules(folder: string, ...args: string[]): { run: ReturnType<typeof build>; libraries: string[] } {
+  const log = path.join(folder, 'modules.log');
+  rmSync(log, { force: true });
+  const hook = pathToFileURL(path.join(repo, 'tests/support/record-modules.mjs')).href;
+  const run = careerplan(['build', '--as-of', '2026-11-26', ...args], { cwd: folder, env: { NODE_OPTIONS: `--import ${hook}`, CAREERPLAN_MODULES_LOG: log } });
+  const urls = readFileSync(log, 'utf8').split('\n');
+  // The hook saw the tool's own modules, so an empty list of libraries is not an empty log.
+  expect(urls.some((url) => url.endsWith('/dist/src/commands/build.js'))).toBe(true);
+  const libraries = urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
+  return { run, libraries: [...new Set(libraries)].sort() };
+}
+
 describe('the build cache', () => {
   test('a second build with nothing changed renders nothing and writes nothing, and says so', () => {
     const folder = project();
@@ -69,7 +83,7 @@ describe('the build cache', () => {
     expect(html(folder)).toEqual(html(fresh));
   }, 180_000);
 
-  test('with PDFs and nothing changed, no browser starts and nothing is written; a deleted PDF or another browser prints again', () => {
+  test('with PDFs and nothing changed, no browser starts, no library loads and nothing is written; a deleted PDF or another browser prints again', () => {
     const folder = project();
     const browser = findBrowser({ env: process.env });
     if (!browser) throw new Error(howToGetABrowser(process.platform));
@@ -82,8 +96,10 @@ describe('the build cache', () => {
     expect(build(folder, '--browser', wrapper).stderr).toMatch(/PDFs: 3 printed, 0 unchanged\n$/);
     expect(startCount()).toBe(1);
     const before = times(path.join(folder, 'out'));
-    const again = build(folder, '--browser', wrapper);
+    // Nothing to read, check, render or print: none of the libraries that do it is even loaded.
+    const { run: again, libraries } = buildNotingModules(folder, '--browser', wrapper);
     expect(again.stderr).toBe('3 of 3 plans built into out (3 unchanged since the last build); PDFs: 0 printed, 3 unchanged\n');
+    expect(libraries).toEqual([]);
     expect(startCount()).toBe(1);
     expect(times(path.join(folder, 'out'))).toEqual(before);
 
@@ -137,6 +153,28 @@ describe('the build cache', () => {
     utimesSync(path.join(out, 'plans.json'), new Date(2020, 0, 1), new Date(2020, 0, 1));
     expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out\n');
     expect(files(out)).toEqual(complete);
+  });
+
+  test('a settled plan file is not read again while its stat is unchanged; one rewritten with the same size and time is', async () => {
+    const folder = project();
+    const plans = path.join(folder, 'plans');
+    // A stat stands for the file's bytes only once the file has been left alone for 2 s (see plan-sources.ts).
+    const time = 1_700_000_000;
+    for (const name of readdirSync(plans)) utimesSync(path.join(plans, name), time, time);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(build(folder, '--no-pdf').status).toBe(0);
+    const cache = path.join(folder, 'out/.careerplan-cache.json');
+    const recorded = (JSON.parse(readFileSync(cache, 'utf8').split('\n')[1] ?? '') as { plans: Record<string, { source?: { size: number } }> }).plans;
+    expect(Object.values(recorded).map((entry) => entry.source?.size)).toEqual(['jordan-lee.md', 'lena-schmidt.md', 'sam-okafor.md'].map((name) => statSync(path.join(plans, name)).size));
+    const cacheWritten = statSync(cache).mtimeMs;
+
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out (3 unchanged since the last build)\n');
+    expect(statSync(cache).mtimeMs).toBe(cacheWritten);
+
+    edit(folder, 'sam-okafor.md', /^title: Next step/m, 'title: Last step');
+    utimesSync(path.join(plans, 'sam-okafor.md'), time, time);
+    expect(build(folder, '--no-pdf').stderr).toBe('3 of 3 plans built into out (2 unchanged since the last build)\n');
+    expect(readFileSync(path.join(folder, 'out/sam-okafor/index.html'), 'utf8')).toContain('Last step after graduation');
   });
 
   test('a template or a config change builds every page again', () => {
