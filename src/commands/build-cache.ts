@@ -8,14 +8,17 @@
  * writes the out folder.
  */
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { writeIfChanged } from '../edges/files.js';
 import { calendarName } from '../stages/ics.js';
 import type { Copy } from '../stages/media.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
+import { indexPlan } from '../stages/site.js';
 import type { Diagnostic } from '../types.js';
+import type { BuiltPlan } from './build-pages.js';
 import type { PlanSource } from './plan-sources.js';
 
 /** The cache file in the out folder. */
@@ -62,8 +65,12 @@ export interface BuildCache {
   lookup(file: string, key: string, out: string): Promise<CachedPlan | undefined>;
   /** Whether the index and `plans.json` were written for `siteKey` and are untouched since. */
   siteIsCurrent(siteKey: string, out: string): Promise<boolean>;
-  /** The models of the last build's `plans.json`, by slug, when it is untouched; undefined otherwise. */
-  models(out: string): Promise<Map<string, PlanModel> | undefined>;
+  /**
+   * Hands each model of the last build's `plans.json` whose slug is `wanted`
+   * to `take`, one at a time, when the file is untouched; returns the slugs
+   * handed over (none for a touched or unreadable file).
+   */
+  models(out: string, wanted: ReadonlySet<string>, take: (plan: BuiltPlan) => void): Promise<Set<string>>;
 }
 
 /** Reads the cache of the out folder; an unusable one is an empty cache. */
@@ -85,15 +92,41 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
       if (file?.site?.key !== siteKey || !(await isFile(path.join(outFolder, 'index.html')))) return false;
       return plansJsonIsAsWritten(outFolder, file.site);
     },
-    async models(outFolder) {
-      if (file?.site === undefined || !(await plansJsonIsAsWritten(outFolder, file.site))) return undefined;
+    async models(outFolder, wanted, take) {
+      const taken = new Set<string>();
+      if (file?.site === undefined || !(await plansJsonIsAsWritten(outFolder, file.site))) return taken;
       try {
-        const data = JSON.parse(await readFile(path.join(outFolder, 'plans.json'), 'utf8')) as { version?: unknown; plans?: unknown };
-        if (data.version !== modelVersion || !Array.isArray(data.plans)) return undefined;
-        return new Map((data.plans as PlanModel[]).map((model) => [model.slug, model]));
+        // plans.json as this tool writes it (see plans-json.ts): after its head, each plan's object starts at a line `    {` and ends at a line `    }`.
+        let head: string | undefined = '';
+        let plan: string[] | undefined;
+        for await (const line of createInterface({ input: createReadStream(path.join(outFolder, 'plans.json'), 'utf8'), crlfDelay: Infinity })) {
+          if (head !== undefined && line !== '    {') {
+            head += `${line}\n`;
+            continue;
+          }
+          if (head !== undefined) {
+            const { version } = JSON.parse(`${head}]}`) as { version?: unknown };
+            if (version !== modelVersion) return taken;
+            head = undefined;
+          }
+          if (plan === undefined) plan = [line];
+          else {
+            const last = line === '    }' || line === '    },';
+            plan.push(last ? '    }' : line);
+            if (!last) continue;
+            // The lines are the plan's `planJson`, as written: they go on to the next plans.json unchanged.
+            const json = plan.join('\n');
+            plan = undefined;
+            const model = JSON.parse(json) as PlanModel;
+            if (!wanted.has(model.slug) || taken.has(model.slug)) continue;
+            take({ slug: model.slug, index: JSON.stringify(indexPlan(model)), json });
+            taken.add(model.slug);
+          }
+        }
       } catch {
-        return undefined;
+        // A plans.json cut short: the plans read before the cut are whole, the rest are built again.
       }
+      return taken;
     },
   };
 }

@@ -1,14 +1,17 @@
 /**
  * Building plan pages: each plan file is checked, and a plan without errors
  * is rendered and written to its folder of the site. What each file gave is
- * handed back as plain data (its diagnostics, model and copies), so the same
+ * handed back as plain data (its diagnostics, copies, and the plan as the
+ * index and `plans.json` need it), so the same
  * work runs in this thread or in worker threads. Reads plans, writes pages.
  */
 import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { createHtmlRenderer } from '../stages/html.js';
-import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage } from '../stages/page.js';
+import { planJson } from '../stages/plans-json.js';
+import { indexPlan } from '../stages/site.js';
+import type { PlanModel } from '../stages/model.js';
 import { historyInView } from '../stages/view.js';
 import { createBlobReader, type BlobReader } from '../edges/git.js';
 import type { PlanLog } from '../history-stamps.js';
@@ -40,8 +43,26 @@ export const revisionsOpen = 20;
 export interface PageResult {
   readonly file: string;
   readonly entry: Omit<CachedPlan, 'key'>;
-  /** The model of a built page. */
-  readonly model?: PlanModel;
+  /** A built page's plan: what the index shows of it, and its model as `plans.json` holds it (`planJson`). */
+  readonly plan?: BuiltPlan;
+}
+
+/**
+ * A built plan as the site needs it, as text: one string holds in a fraction
+ * of the memory of the objects it stands for, and the thread collecting
+ * thousands of plans holds them while the workers run.
+ */
+export interface BuiltPlan {
+  readonly slug: string;
+  /** What the index shows of the plan (`IndexPlan`), as JSON. */
+  readonly index: string;
+  /** Its model as `plans.json` holds it (`planJson`). */
+  readonly json: string;
+}
+
+/** A built plan's texts. Pure. */
+export function builtPlan(model: PlanModel): BuiltPlan {
+  return { slug: model.slug, index: JSON.stringify(indexPlan(model)), json: planJson(model) };
 }
 
 /** Builds plan pages one file at a time, in this thread. */
@@ -89,7 +110,7 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
       if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
       const page = planPage(checked, pageContext);
       await writePlanPage(page, site, historyInView(await historyOf(checked.source.absolutePath, page.model.lang), config.view));
-      return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, model: page.model };
+      return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, plan: builtPlan(page.model) };
     },
     close() {
       for (const reader of readers.values()) reader.close();

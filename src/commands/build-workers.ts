@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ThemeError } from '../theme/index.js';
-import { createPageBuilder, plansAtOnce, type PageResult, type PagesJob } from './build-pages.js';
+import { ThemeError } from '../theme/theme-error.js';
+import type { PageResult, PagesJob } from './build-pages.js';
 
 /** A message to a worker: build this file, or (once every file is answered) close the builder. */
 export type ToWorker = { readonly file: string } | { readonly close: true };
@@ -30,6 +30,13 @@ export interface DescribedError {
 
 /** Below this many plans per thread, a worker's start-up (loading the modules, compiling the theme) costs more than it saves. */
 const plansPerWorker = 50;
+
+/**
+ * The young generation of a worker's heap, in MB. V8's default (48 MB on
+ * 64-bit) is mostly room for garbage: at 16 MB a 4,000-plan build peaked
+ * 30 MB lower, in the same CPU time.
+ */
+const youngGenerationMb = 16;
 
 /** Files a worker holds at once: enough to overlap its reading and writing with its work. */
 const inFlightPerWorker = 8;
@@ -52,7 +59,7 @@ export async function buildPages(files: readonly string[], job: PagesJob, worker
 
   const queue = [...files];
   let failure: Error | undefined;
-  const threads = Array.from({ length: Math.min(workers, files.length) }, () => new Worker(script, { workerData: job }));
+  const threads = Array.from({ length: Math.min(workers, files.length) }, () => new Worker(script, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } }));
   try {
     await Promise.all(
       threads.map(
@@ -110,6 +117,8 @@ export async function buildPages(files: readonly string[], job: PagesJob, worker
 }
 
 async function buildHere(files: readonly string[], job: PagesJob, signal: AbortSignal, onResult: (result: PageResult) => void): Promise<void> {
+  // Loaded only here: when workers build the pages, this thread never loads the parsers, the theme or Handlebars.
+  const { createPageBuilder, plansAtOnce } = await import('./build-pages.js');
   const builder = await createPageBuilder(job);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -9,17 +9,19 @@ import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice } from '../edges/browser.js';
 import { lockOut } from '../edges/files.js';
+import { removeLeftoverSpools } from '../edges/spool.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
 import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
 import { findPlanFiles, PlanPathError } from '../stages/load.js';
-import { modelVersion, type PlanModel } from '../stages/model.js';
+import { modelVersion } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug } from '../format/slug.js';
 import { readTheme } from '../theme/source.js';
 import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
 import type { PagesJob } from './build-pages.js';
+import { createBuiltPlans } from './built-plans.js';
 import { exitCodes, type Io } from './io.js';
 import { guardOut } from './out-guard.js';
 import { planFileFacts } from './plan-sources.js';
@@ -87,9 +89,12 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   process.once('SIGTERM', onTerminate);
 
   const release = await lockOut(config.out);
+  // The lock is ours: a spool left there is from a build that was killed.
+  removeLeftoverSpools(config.out);
   const entries = new Map<string, CachedPlan>();
   let cachedCount = 0;
-  const models = new Map<string, PlanModel>();
+  // The plans built wait on disk while the workers run (see built-plans.ts).
+  const kept = createBuiltPlans(config.out);
   let printed: PrintOutcome | undefined;
   try {
     if (options.clean) await (await import('./site-output.js')).emptyFolder(config.out);
@@ -123,15 +128,15 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     const pdfsAreCurrent = siteIsCurrent && browser !== undefined && !options.force && (await printing?.pdfsAreCurrent(config.out, pageKeys, { browser, generator, settings: printSettings(config) })) === true;
     // The models of unchanged plans come from the last build's plans.json; a plan whose model is not there is built again.
     if (!siteIsCurrent || (pdfs && !pdfsAreCurrent)) {
-      const known = (await cache.models(config.out)) ?? new Map<string, PlanModel>();
-      for (const [file, entry] of entries) {
-        const model = known.get(entry.slug);
-        if (!entry.built) continue;
-        if (model) models.set(file, model);
-        else {
-          entries.delete(file);
-          toBuild.push(file);
-        }
+      const unchanged = new Map([...entries].filter(([, entry]) => entry.built).map(([file, entry]) => [entry.slug, file]));
+      const taken = await cache.models(config.out, new Set(unchanged.keys()), (plan) => {
+        const file = unchanged.get(plan.slug);
+        if (file !== undefined) kept.keep(file, plan);
+      });
+      for (const [slug, file] of unchanged) {
+        if (taken.has(slug)) continue;
+        entries.delete(file);
+        toBuild.push(file);
       }
     }
 
@@ -142,23 +147,35 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     if (toBuild.length > 0) {
       const { buildPages, defaultWorkers } = await import('./build-workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
-      await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, model }) => {
+      const textsKept = new Set<string>();
+      await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, plan }) => {
         const source = facts.get(file)?.source;
-        entries.set(file, { key: keys.get(file) as string, ...entry, ...(source ? { source } : {}) });
-        if (model) models.set(file, model);
+        // The text of a plan with messages (for their code frames) waits on disk too.
+        const { text, ...rest } = entry;
+        if (text !== undefined) {
+          kept.keepText(file, text);
+          textsKept.add(file);
+        }
+        entries.set(file, { key: keys.get(file) as string, ...rest, ...(source ? { source } : {}) });
+        if (plan) kept.keep(file, plan);
       });
+      for (const file of textsKept) {
+        const entry = entries.get(file);
+        if (entry) entries.set(file, { ...entry, text: kept.text(file) });
+      }
     }
 
     if (!abort.signal.aborted) {
-      const shown = [...models.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+      // The workers are done: what the index and the PDFs need of each plan comes back.
+      const plans = kept.indexPlans();
       if (!siteIsCurrent) {
         const site = await siteContext();
         const output = await import('./site-output.js');
         const previous = await output.readManifest(config.out);
-        await output.writeIndexPage(shown, site);
-        await output.writePlansJson(shown, site);
+        await output.writeIndexPage(plans, site);
+        await output.writePlansJsonOf(plans.length, plans.map((plan) => () => kept.modelJson(plan.slug)), site);
         await output.writeAssets(site);
-        const written = output.siteNames(shown);
+        const written = output.siteNames(plans);
         await output.writeManifest(config.out, written);
         await output.removeStale(config.out, previous, written);
       }
@@ -171,7 +188,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       if (browser && pdfsAreCurrent) printed = { printed: 0, unchanged: pageKeys.size, failures: [], blocked: [] };
       else if (browser && printing) {
         for (const [file, entry] of entries) if (entry.built) pageKeys.set(entry.slug, keys.get(file) as string);
-        printed = await printing.printPlans(shown, config, {
+        printed = await printing.printPlans(plans, config, {
           browser,
           settings: printSettings(config),
           concurrency: options.concurrency ?? config.pdf.concurrency ?? availableParallelism(),
@@ -184,6 +201,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       }
     }
   } finally {
+    kept.close();
     await release();
     process.removeListener('SIGINT', onInterrupt);
     process.removeListener('SIGTERM', onTerminate);

@@ -17,6 +17,9 @@ import { fill, formatDate } from '../theme/format.js';
 import { labelsFor } from '../theme/labels.js';
 import type { Io } from './io.js';
 
+/** What printing needs of a plan besides its page: names for the file, the running header and footer, and the PDF's metadata. */
+export type PrintedPlan = Pick<PlanModel, 'slug' | 'file' | 'title' | 'owner' | 'lang' | 'asOf'>;
+
 /** The file in the out folder that records what each PDF was printed from. */
 const manifestName = '.careerplan-pdf.json';
 
@@ -55,14 +58,14 @@ export interface PrintOutcome {
 }
 
 /** Prints every plan whose PDF is missing or out of date. Reads and writes the out folder, runs a browser. */
-export async function printPlans(plans: readonly PlanModel[], config: Config, options: PrintPlansOptions, io: Io): Promise<PrintOutcome> {
+export async function printPlans(plans: readonly PrintedPlan[], config: Config, options: PrintPlansOptions, io: Io): Promise<PrintOutcome> {
   const out = config.out;
   const previous = await readManifest(out);
   const settingsKey = settingsKeyOf(options);
   const { pageKeys } = options;
   const assets = pageKeys ? '' : await folderHash(path.join(out, 'assets'));
   const manifest: Record<string, string> = {};
-  const pending: Array<{ plan: PlanModel; job: () => Promise<PrintJob>; key: string }> = [];
+  const pending: Array<{ plan: PrintedPlan; job: () => Promise<PrintJob>; key: string }> = [];
 
   for (const plan of plans) {
     const pageKey = pageKeys?.get(plan.slug);
@@ -100,13 +103,13 @@ export async function printPlans(plans: readonly PlanModel[], config: Config, op
   const failures: string[] = [];
   const blocked: string[] = [];
   const progress = createProgress(pending.length, io);
-  const written = (plan: PlanModel, key: string, printed: Printed): void => {
+  const written = (plan: PrintedPlan, key: string, printed: Printed): void => {
     manifest[plan.slug] = key;
     options.onPrinted?.(plan.slug);
     for (const url of printed.blocked) blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
     progress.done(plan.file, pdfPath(out, plan.slug));
   };
-  const failed = (plan: PlanModel, error: unknown): void => {
+  const failed = (plan: PrintedPlan, error: unknown): void => {
     failures.push(`${plan.file}: could not print the PDF: ${(error as Error).message.replace(`${plan.file}: `, '')}`);
     progress.failed();
   };
@@ -185,7 +188,7 @@ export function pdfPath(out: string, slug: string): string {
 }
 
 /** The print job of a plan: its page and the words of its running header and footer, in its language. */
-function printJob(plan: PlanModel, html: string): PrintJob {
+function printJob(plan: PrintedPlan, html: string): PrintJob {
   const words = labelsFor(plan.lang);
   return {
     name: plan.file,

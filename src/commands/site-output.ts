@@ -13,8 +13,9 @@ import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../stages/history.js';
 import type { PlanPage } from '../stages/page.js';
 import type { LeftOutSections } from '../theme/context.js';
+import { planJson, plansJsonPieces } from '../stages/plans-json.js';
 import type { Shard } from '../stages/shard.js';
-import { byAttention, upcomingDeadlines } from '../stages/site.js';
+import { byAttention, indexPlan, upcomingDeadlines, type IndexPlan } from '../stages/site.js';
 import { timelineText, type Theme } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
 
@@ -60,11 +61,11 @@ export function leftOutSections(view: Config['view']): LeftOutSections | undefin
 }
 
 /** Writes the index page; returns whether it changed. Throws `ThemeError` for a broken template. */
-export async function writeIndexPage(models: readonly PlanModel[], site: SiteContext): Promise<boolean> {
+export async function writeIndexPage(plans: readonly IndexPlan[], site: SiteContext): Promise<boolean> {
   const { config } = site;
   const html = site.theme.renderIndex({
-    plans: byAttention(models),
-    deadlines: upcomingDeadlines(models, config.asOf),
+    plans: byAttention(plans.map(indexPlan)),
+    deadlines: upcomingDeadlines(plans, config.asOf),
     asOf: config.asOf,
     lang: config.locale,
     root: '',
@@ -77,24 +78,17 @@ export async function writeIndexPage(models: readonly PlanModel[], site: SiteCon
 /** Writes `plans.json`, every built plan's data for other tools, sorted by slug; piece by piece, so thousands of plans never make one huge string. */
 export async function writePlansJson(models: readonly PlanModel[], site: SiteContext): Promise<void> {
   const plans = [...models].sort((a, b) => a.slug.localeCompare(b.slug));
-  const head = { version: modelVersion, generator: site.generator, asOf: site.config.asOf, ...(site.shard ? { shard: site.shard } : {}) };
-  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(plans, head));
+  await writePlansJsonOf(plans.length, plans.map((plan) => () => planJson(plan)), site);
 }
 
-/** The text of `plans.json` in pieces: exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline. Pure. */
-export function* plansJsonPieces(plans: readonly PlanModel[], head: { readonly version: number; readonly generator: string; readonly asOf: string; readonly shard?: Shard }): Generator<string> {
-  const opening = JSON.stringify({ ...head, plans: [] }, null, 2);
-  if (plans.length === 0) {
-    yield `${opening}\n`;
-    return;
-  }
-  // The head's keys as JSON.stringify writes them, with the array opened instead of `[]`.
-  yield `${opening.slice(0, opening.lastIndexOf('[]'))}[\n`;
-  for (const [index, plan] of plans.entries()) {
-    // JSON strings hold no raw line breaks, so indenting every line indents the value and nothing inside a string.
-    yield `    ${JSON.stringify(plan, null, 2).replaceAll('\n', '\n    ')}${index < plans.length - 1 ? ',' : ''}\n`;
-  }
-  yield '  ]\n}\n';
+/**
+ * Writes `plans.json` from each plan's JSON text (`planJson`), given in slug
+ * order as functions that give it, so the texts can come from a spool one at
+ * a time.
+ */
+export async function writePlansJsonOf(count: number, texts: Iterable<() => string>, site: SiteContext): Promise<void> {
+  const head = { version: modelVersion, generator: site.generator, asOf: site.config.asOf, ...(site.shard ? { shard: site.shard } : {}) };
+  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(count, texts, head));
 }
 
 /** Copies the theme's stylesheet and fonts into `assets/`; returns whether any changed. */
@@ -105,7 +99,7 @@ export async function writeAssets(site: SiteContext): Promise<boolean> {
 }
 
 /** The top-level names a build of these plans writes. */
-export function siteNames(models: readonly PlanModel[]): Set<string> {
+export function siteNames(models: ReadonlyArray<{ readonly slug: string }>): Set<string> {
   return new Set(['index.html', 'plans.json', 'assets', ...models.map((plan) => plan.slug)]);
 }
 

@@ -3,7 +3,43 @@
  * deadlines of the coming weeks across every plan. Pure.
  */
 import type { IsoDate } from '../format/dates.js';
-import type { Deadline, PlanModel } from './model.js';
+import type { Deadline, GoalModel, PlanModel } from './model.js';
+
+/** What the index shows of a goal. */
+export type IndexGoal = Pick<GoalModel, 'id' | 'title' | 'kind' | 'status' | 'due' | 'progress' | 'daysLeft'>;
+
+/**
+ * What the index (and the PDFs' running headers) show of a plan: its
+ * names, dates, progress and deadlines, and its goals without their steps.
+ * A build of thousands of plans keeps these, not the whole models.
+ */
+export type IndexPlan = Pick<
+  PlanModel,
+  'slug' | 'file' | 'lang' | 'asOf' | 'title' | 'owner' | 'role' | 'created' | 'reviewed' | 'horizon' | 'progress' | 'nextDeadline' | 'deadlines' | 'statusCounts' | 'evaluations'
+> & { readonly goals: readonly IndexGoal[] };
+
+/** The index's part of a plan's model (or of a larger `IndexPlan`): no more than the index may show, whoever calls. */
+export function indexPlan(model: IndexPlan): IndexPlan {
+  const { slug, file, lang, asOf, title, owner, role, created, reviewed, horizon, progress, nextDeadline, deadlines, statusCounts, evaluations } = model;
+  return {
+    slug,
+    file,
+    lang,
+    asOf,
+    title,
+    owner,
+    ...(role === undefined ? {} : { role }),
+    ...(created === undefined ? {} : { created }),
+    ...(reviewed === undefined ? {} : { reviewed }),
+    ...(horizon === undefined ? {} : { horizon }),
+    progress,
+    ...(nextDeadline === undefined ? {} : { nextDeadline }),
+    deadlines,
+    statusCounts,
+    evaluations,
+    goals: model.goals.map(({ id, title: goalTitle, kind, status, due, progress: goalProgress, daysLeft }) => ({ id, title: goalTitle, kind, status, due, progress: goalProgress, daysLeft })),
+  };
+}
 
 /** How far ahead the index lists deadlines. */
 export const deadlineWindowDays = 90;
@@ -12,7 +48,7 @@ export const deadlineWindowDays = 90;
 export type SiteDeadline = Deadline & { readonly slug: string; readonly owner: string };
 
 /** The plans in the order a coach wants them: most overdue, then most at risk, then soonest deadline, then by owner. */
-export function byAttention(plans: readonly PlanModel[]): PlanModel[] {
+export function byAttention<Plan extends IndexPlan>(plans: readonly Plan[]): Plan[] {
   return [...plans].sort(
     (a, b) =>
       b.statusCounts.overdue - a.statusCounts.overdue ||
@@ -24,7 +60,7 @@ export function byAttention(plans: readonly PlanModel[]): PlanModel[] {
 }
 
 /** Deadlines from the as-of date to `deadlineWindowDays` later, across plans, earliest first. */
-export function upcomingDeadlines(plans: readonly PlanModel[], asOf: IsoDate): SiteDeadline[] {
+export function upcomingDeadlines(plans: readonly IndexPlan[], asOf: IsoDate): SiteDeadline[] {
   return plans
     .flatMap((plan) => plan.deadlines.filter((deadline) => deadline.daysLeft <= deadlineWindowDays).map((deadline) => ({ ...deadline, slug: plan.slug, owner: plan.owner })))
     .filter((deadline) => deadline.date >= asOf)

@@ -6,6 +6,7 @@ import type { IsoDate } from '../format/dates.js';
 import type { HistoryView } from '../stages/history.js';
 import type { Deadline, PlanModel } from '../stages/model.js';
 import type { ReviewSummary } from '../stages/review.js';
+import type { IndexPlan } from '../stages/site.js';
 
 /** The context of one plan's page, `<slug>/index.html`. */
 export interface PlanPageContext {
@@ -44,10 +45,12 @@ export type IndexDeadline = Deadline & { readonly slug: string; readonly owner: 
 /** The context of the site's index page. */
 export interface IndexPageContext {
   /**
-   * Every plan, in the order the caller wants them listed (those needing attention first). The page
-   * holds them all; the theme's script shows them a page at a time and searches them.
+   * Every plan, in the order the caller wants them listed (those needing attention first): what the
+   * index shows of each (`IndexPlan`: names, dates, progress, deadlines, goals without their steps),
+   * not the whole model. The page holds them all; the theme's script shows them a page at a time and
+   * searches them.
    */
-  readonly plans: readonly PlanModel[];
+  readonly plans: readonly IndexPlan[];
   /** Open deadlines of the next 90 days across all plans, earliest first. */
   readonly deadlines: readonly IndexDeadline[];
   readonly asOf: IsoDate;

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { plansJsonPieces } from '../../src/commands/site-output.js';
 import { writePiecesIfChanged } from '../../src/edges/files.js';
 import type { PlanModel } from '../../src/stages/model.js';
+import { planJson, plansJsonPieces } from '../../src/stages/plans-json.js';
 
 describe('plans.json in pieces', () => {
   test('the pieces join to exactly what JSON.stringify writes, whatever the plans hold', () => {
@@ -13,7 +13,7 @@ describe('plans.json in pieces', () => {
     fc.assert(
       fc.property(fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 5 }), (plans) => {
         const models = plans as unknown as PlanModel[];
-        expect([...plansJsonPieces(models, head)].join('')).toBe(`${JSON.stringify({ ...head, plans: models }, null, 2)}\n`);
+        expect([...plansJsonPieces(models.length, models.map((model) => () => planJson(model)), head)].join('')).toBe(`${JSON.stringify({ ...head, plans: models }, null, 2)}\n`);
       }),
       { numRuns: 300 },
     );

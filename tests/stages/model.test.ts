@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { daysBetween, goalStatus, model, progressOf } from '../../src/stages/model.js';
+import { indexPlan } from '../../src/stages/site.js';
 import { checkText } from '../support/plans.js';
 
 const plan = `---
@@ -154,5 +155,20 @@ describe('calendar arithmetic', () => {
 
   test('progress of nothing is zero, not NaN', () => {
     expect(progressOf(0, 0)).toEqual({ done: 0, total: 0, ratio: 0 });
+  });
+});
+
+describe('indexPlan: what the index keeps of a model', () => {
+  test('names, dates, progress, counts and deadlines as in the model; goals without their steps', () => {
+    const kept = indexPlan(built);
+    expect(Object.keys(kept).sort()).toEqual(['asOf', 'deadlines', 'evaluations', 'file', 'goals', 'lang', 'nextDeadline', 'owner', 'progress', 'slug', 'statusCounts', 'title']);
+    for (const key of Object.keys(kept) as Array<keyof typeof kept>) if (key !== 'goals') expect(kept[key]).toEqual(built[key]);
+    expect(kept.goals).toEqual(built.goals.map(({ id, title, kind, status, due, progress, daysLeft }) => ({ id, title, kind, status, due, progress, daysLeft })));
+    // A done step is in no deadline: nothing of it is kept.
+    expect(JSON.stringify(kept)).not.toMatch(/Course|Worth/);
+  });
+
+  test('taking it again changes nothing, so the index gets the same whoever calls', () => {
+    expect(indexPlan(indexPlan(built))).toEqual(indexPlan(built));
   });
 });

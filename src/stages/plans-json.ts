@@ -1,0 +1,36 @@
+/**
+ * The text of the site's `plans.json`: every built plan's model, for other
+ * tools, exactly as `JSON.stringify({ ...head, plans }, null, 2)` writes it,
+ * made one plan at a time so thousands of plans never make one huge string.
+ * Pure.
+ */
+import type { PlanModel } from './model.js';
+import type { Shard } from './shard.js';
+
+/** What `plans.json` says before its plans. */
+export interface PlansJsonHead {
+  readonly version: number;
+  readonly generator: string;
+  readonly asOf: string;
+  readonly shard?: Shard;
+}
+
+/** A plan's entry in `plans.json`, indented as it stands there. Pure. */
+export function planJson(plan: PlanModel): string {
+  // JSON strings hold no raw line breaks, so indenting every line indents the value and nothing inside a string.
+  return `    ${JSON.stringify(plan, null, 2).replaceAll('\n', '\n    ')}`;
+}
+
+/** The text of `plans.json` in pieces: exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline, given each plan's `planJson`. Pure. */
+export function* plansJsonPieces(count: number, texts: Iterable<() => string>, head: PlansJsonHead): Generator<string> {
+  const opening = JSON.stringify({ ...head, plans: [] }, null, 2);
+  if (count === 0) {
+    yield `${opening}\n`;
+    return;
+  }
+  // The head's keys as JSON.stringify writes them, with the array opened instead of `[]`.
+  yield `${opening.slice(0, opening.lastIndexOf('[]'))}[\n`;
+  let index = 0;
+  for (const text of texts) yield `${text()}${++index < count ? ',' : ''}\n`;
+  yield '  ]\n}\n';
+}
