@@ -9,6 +9,8 @@
 import type { Document } from 'yaml';
 import type { Root } from 'mdast';
 import type { Plan } from './format/schema.js';
+import type { DataPath } from './format/yaml.js';
+import type { ScalarPlace } from './format/yaml-subset.js';
 
 /** How serious a message is; `off` only ever appears in configuration. */
 export type Severity = 'error' | 'warning';
@@ -67,6 +69,12 @@ export interface Frontmatter {
   readonly offset: number;
   /** The YAML converted to plain data; objects have no prototype. */
   readonly data: unknown;
+  /**
+   * Where a one-line scalar stands in the YAML text, found without reading the
+   * document (`locateSubsetScalar`); undefined, or `undefined` for a path, where
+   * only the document can tell.
+   */
+  readonly locateScalar?: (path: DataPath) => ScalarPlace | undefined;
 }
 
 /** A parsed plan: its frontmatter and body, with positions, before validation. */

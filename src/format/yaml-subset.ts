@@ -230,3 +230,121 @@ function plain(text: string): unknown {
   if (nullPattern.test(text) || floatPatterns.some((pattern) => pattern.test(text))) outside();
   return text;
 }
+
+/** A range of the YAML text: `[start, end)`. */
+type TextRange = readonly [number, number];
+
+/** Where a scalar and its key stand, as `locate` (yaml.ts) gives them. */
+export interface ScalarPlace {
+  /** The key, for a value of a mapping. */
+  readonly key?: TextRange;
+  readonly value: TextRange;
+}
+
+/** A line of the text with where it starts. */
+interface PlacedLine extends Line {
+  readonly start: number;
+}
+
+/**
+ * Where the scalar at `path` stands in text `readYamlSubset` took, without
+ * reading the document: for a one-line plain or quoted scalar that is the
+ * value of a key (on the key's line, or in a one-line `{ }` mapping) or an
+ * item of a block list. `undefined` for any other path, which the full
+ * reader then locates. Pure.
+ */
+export function locateSubsetScalar(text: string, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+  const lines: PlacedLine[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const content = line.replace(/^ +/, '');
+    lines.push({ indent: line.length - content.length, content, start });
+    start += line.length + 1;
+  }
+  const first = lines.findIndex((line) => line.content !== '');
+  return first === -1 ? undefined : inBlock(lines, first, lines[first]?.indent ?? 0, path);
+}
+
+/** The text of a line from column `column` on. */
+const from = (line: PlacedLine, column: number): string => line.content.slice(column - line.indent);
+
+/** In the block whose first entry is at line `index`, column `column` (a list, or a mapping whose first key may follow a list item's `- `). */
+function inBlock(lines: readonly PlacedLine[], index: number, column: number, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+  const line = lines[index];
+  const [segment, ...rest] = path;
+  if (!line || segment === undefined) return undefined;
+  const entries = entriesOf(lines, index, column);
+  if (isItem(from(line, column))) {
+    const item = typeof segment === 'number' ? entries[segment] : undefined;
+    if (item === undefined) return undefined;
+    const itemLine = lines[item] as PlacedLine;
+    const content = from(itemLine, column + 2);
+    if (keyLine.test(content)) return rest.length === 0 ? undefined : inBlock(lines, item, column + 2, rest);
+    const itemStart = itemLine.start + column + 2;
+    if (rest.length === 0) return scalarAt(itemStart, content);
+    return rest.length === 1 && content.startsWith('{') ? inFlowMapping(itemStart, content, rest[0] as string | number) : undefined;
+  }
+  for (const entry of entries) {
+    const entryLine = lines[entry] as PlacedLine;
+    const match = keyLine.exec(from(entryLine, column));
+    if (match?.[1] !== String(segment)) continue;
+    const keyStart = entryLine.start + column;
+    const key: TextRange = [keyStart, keyStart + segment.toString().length];
+    const value = match[2];
+    if (value === undefined) return rest.length === 0 ? undefined : below(lines, entry, column, rest);
+    const valueStart = entryLine.start + entryLine.indent + entryLine.content.length - value.length;
+    if (rest.length === 0) {
+      const place = scalarAt(valueStart, value);
+      return place && { key, value: place.value };
+    }
+    return rest.length === 1 && value.startsWith('{') ? inFlowMapping(valueStart, value, rest[0] as string | number) : undefined;
+  }
+  return undefined;
+}
+
+/** The lines of a block's entries: its keys, or its items, at `column`. */
+function entriesOf(lines: readonly PlacedLine[], index: number, column: number): number[] {
+  const list = isItem(from(lines[index] as PlacedLine, column));
+  const entries = [index];
+  for (let next = index + 1; next < lines.length; next++) {
+    const line = lines[next] as PlacedLine;
+    if (line.content === '' || line.indent > column) continue;
+    if (line.indent < column) break;
+    // At the block's column, a mapping's key may have a list as its value: its items are not keys.
+    if (isItem(line.content) === list) entries.push(next);
+    else if (list) break;
+  }
+  return entries;
+}
+
+/** The value of a key with nothing on its line: the block below it. */
+function below(lines: readonly PlacedLine[], index: number, column: number, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+  let next = index + 1;
+  while (lines[next]?.content === '') next++;
+  const line = lines[next];
+  if (!line || line.indent < column || (line.indent === column && !isItem(line.content))) return undefined;
+  return inBlock(lines, next, line.indent, path);
+}
+
+/** A key's value in a one-line `{ key: value, … }` mapping starting at `start`. */
+function inFlowMapping(start: number, text: string, segment: string | number): ScalarPlace | undefined {
+  let offset = start + 1;
+  for (const entry of text.slice(1, -1).split(',')) {
+    const leading = entry.length - entry.replace(/^ +/, '').length;
+    const trimmed = entry.replace(/^ +| +$/g, '');
+    const match = keyLine.exec(trimmed);
+    if (match?.[1] === String(segment) && match[2] !== undefined) {
+      const keyStart = offset + leading;
+      const valueStart = keyStart + trimmed.length - match[2].length;
+      return { key: [keyStart, keyStart + match[1].length], value: [valueStart, keyStart + trimmed.length] };
+    }
+    offset += entry.length + 1;
+  }
+  return undefined;
+}
+
+/** A one-line plain or quoted scalar at `start`; none for a flow collection or a block scalar. */
+function scalarAt(start: number, text: string): ScalarPlace | undefined {
+  if (text === '' || text === '>' || text === '|' || text.startsWith('[') || text.startsWith('{')) return undefined;
+  return { value: [start, start + text.length] };
+}

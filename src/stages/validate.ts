@@ -104,6 +104,12 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
     realPath: options.realPath,
     placeRange,
     place(dataPath, part = 'value') {
+      // A one-line scalar of plain frontmatter is found without reading the whole document.
+      const quick = frontmatter.locateScalar?.(dataPath);
+      if (quick) {
+        const range = part === 'key' ? (quick.key ?? quick.value) : quick.value;
+        return placeRange(range[0], range[1]);
+      }
       const { document } = frontmatter;
       const found = locate(document, dataPath);
       const range = part === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
@@ -113,7 +119,7 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
     },
     valueAt: (dataPath) => valueAt(data, dataPath),
     sourceText(dataPath) {
-      const { value } = locate(frontmatter.document, dataPath);
+      const { value } = frontmatter.locateScalar?.(dataPath) ?? locate(frontmatter.document, dataPath);
       return value ? source.text.slice(offset + value[0], offset + value[1]) : undefined;
     },
   };

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
-import { readYaml, toData } from '../../src/format/yaml.js';
-import { hasEveryKey, readYamlSubset } from '../../src/format/yaml-subset.js';
+import { locate, readYaml, toData } from '../../src/format/yaml.js';
+import { hasEveryKey, locateSubsetScalar, readYamlSubset } from '../../src/format/yaml-subset.js';
 import { validate } from '../../src/stages/validate.js';
 import type { Parsed } from '../../src/types.js';
 import { minimalPlan, parseText } from '../support/plans.js';
@@ -26,6 +26,36 @@ function expectSameOrRefused(text: string): unknown {
   expect(JSON.stringify(subset)).toBe(JSON.stringify(full));
   return subset;
 }
+
+const key = fc.constantFrom('a', 'b', 'title', 'yes', 'no', 'on', 'null', 'Null', 'true', 'y', '1', '_x', 'a-b', '__proto__', 'k');
+const scalarText = fc.constantFrom(
+  'x', 'two words', 'yes', 'no', 'on', 'off', 'true', 'False', 'TRUE', 'null', '~', '', '0', '-0', '+1', '0123', '1.10', '1.', '.5', '1e3', '.inf', '-.Inf', '.nan',
+  '2024-02-30', '2027-Q3', '2024-02-03T10:00:00Z', '10:30', 'a:b', 'a: b', 'a #b', '#c', '-', '-x', '- x', '?x', ':x', '&a x', '*a', '!!str x', '!x', '%x', '@x', '`x',
+  '"q"', "'q'", '"a"b"', "'it''s'", '"\\n"', '[x, y]', '[x, [y]]', '[ ]', '{ a: 1 }', '{a: 1}', '{ a: [1] }', '[x,]', 'x]', 'x}', 'a, b', '>', '|', '>-', '|+', 'é', 'x\u00a0y', '😀',
+  '12345678901234567890', 'https://x.org', '1_000', '0x1F', '0o17',
+);
+const line = fc.oneof(
+  fc.tuple(key, scalarText).map(([k, v]) => `${k}: ${v}`),
+  key.map((k) => `${k}:`),
+  scalarText.map((v) => `- ${v}`),
+  fc.tuple(key, scalarText).map(([k, v]) => `- ${k}: ${v}`),
+  scalarText,
+  fc.constantFrom('', '  ', '---', '...', '-', 'k: >', 'k: |', '  text', '    text', '# comment'),
+);
+const indent = fc.constantFrom('', '', '', '  ', '  ', '    ', '      ', ' ', '\t');
+
+const value = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.string({ maxLength: 30 }),
+    scalarText,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+  ),
+})).node;
 
 describe('the YAML subset reader', () => {
   test.each([
@@ -90,23 +120,6 @@ describe('the YAML subset reader', () => {
     }
   });
 
-  const key = fc.constantFrom('a', 'b', 'title', 'yes', 'no', 'on', 'null', 'Null', 'true', 'y', '1', '_x', 'a-b', '__proto__', 'k');
-  const scalarText = fc.constantFrom(
-    'x', 'two words', 'yes', 'no', 'on', 'off', 'true', 'False', 'TRUE', 'null', '~', '', '0', '-0', '+1', '0123', '1.10', '1.', '.5', '1e3', '.inf', '-.Inf', '.nan',
-    '2024-02-30', '2027-Q3', '2024-02-03T10:00:00Z', '10:30', 'a:b', 'a: b', 'a #b', '#c', '-', '-x', '- x', '?x', ':x', '&a x', '*a', '!!str x', '!x', '%x', '@x', '`x',
-    '"q"', "'q'", '"a"b"', "'it''s'", '"\\n"', '[x, y]', '[x, [y]]', '[ ]', '{ a: 1 }', '{a: 1}', '{ a: [1] }', '[x,]', 'x]', 'x}', 'a, b', '>', '|', '>-', '|+', 'é', 'x\u00a0y', '😀',
-    '12345678901234567890', 'https://x.org', '1_000', '0x1F', '0o17',
-  );
-  const line = fc.oneof(
-    fc.tuple(key, scalarText).map(([k, v]) => `${k}: ${v}`),
-    key.map((k) => `${k}:`),
-    scalarText.map((v) => `- ${v}`),
-    fc.tuple(key, scalarText).map(([k, v]) => `- ${k}: ${v}`),
-    scalarText,
-    fc.constantFrom('', '  ', '---', '...', '-', 'k: >', 'k: |', '  text', '    text', '# comment'),
-  );
-  const indent = fc.constantFrom('', '', '', '  ', '  ', '    ', '      ', ' ', '\t');
-
   test('generated YAML lines', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, lineBreak) => {
@@ -116,19 +129,6 @@ describe('the YAML subset reader', () => {
     );
   });
 
-  const value = fc.letrec((tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small' },
-      fc.string({ maxLength: 30 }),
-      scalarText,
-      fc.integer(),
-      fc.boolean(),
-      fc.constant(null),
-      fc.array(tie('node'), { maxLength: 4 }),
-      fc.dictionary(key, tie('node'), { maxKeys: 4 }),
-    ),
-  })).node;
-
   test('YAML written by the yaml package in several styles', () => {
     fc.assert(
       fc.property(
@@ -136,6 +136,75 @@ describe('the YAML subset reader', () => {
         fc.record({ indentSeq: fc.boolean(), lineWidth: fc.constantFrom(0, 20, 80), defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'BLOCK_FOLDED') as fc.Arbitrary<'PLAIN'> }),
         (data, options) => {
           expectSameOrRefused(stringify(data, options));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+/** Every path of data to a scalar (not to a list or a mapping). */
+function scalarPaths(data: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(data)) return data.flatMap((item, index) => scalarPaths(item, [...path, index]));
+  if (data !== null && typeof data === 'object') return Object.entries(data).flatMap(([key, item]) => scalarPaths(item, [...path, key]));
+  return [path];
+}
+
+/**
+ * For text the subset reader takes, the quick locator finds a scalar exactly
+ * where the full reader's `locate` does, or leaves it to it; returns how many
+ * paths it found.
+ */
+function expectSamePlaces(text: string): number {
+  const data = readYamlSubset(text);
+  if (data === undefined) return 0;
+  const { document } = readYaml(text);
+  if (!document) throw new Error('the full reader failed on text the subset reader took');
+  let found = 0;
+  for (const path of [...scalarPaths(data), ['missing'], [0], [...scalarPaths(data)[0] ?? [], 'deeper']]) {
+    const quick = locateSubsetScalar(text, path);
+    if (quick === undefined) continue;
+    found++;
+    const { key, value } = locate(document, path);
+    expect({ path, ...quick }).toEqual({ path, ...(key ? { key } : {}), value });
+  }
+  return found;
+}
+
+describe('locateSubsetScalar: positions without the full reader', () => {
+  test('finds the scalars of generated plans where the full reader does, nearly all of them', () => {
+    let paths = 0;
+    let found = 0;
+    for (const plan of generatePlans(40, 5)) {
+      const yamlText = plan.text.slice(4, plan.text.indexOf('\n---', 3) + 1);
+      paths += scalarPaths(readYamlSubset(yamlText)).length;
+      found += expectSamePlaces(yamlText);
+    }
+    // Left to the full reader: only block scalars (`>`, `|`) and items of one-line `[ ]` lists.
+    expect(found).toBeGreaterThan(paths * 0.8);
+  });
+
+  test('the due date of a goal and of a step, as the overdue rule asks for them', () => {
+    const text = 'title: T\ngoals:\n  - title: G\n    due: 2026-08\n    steps:\n      - { title: S, due: 2026-Q3 }\n      - title: R\n        due: "2026-09"\n';
+    expect(locateSubsetScalar(text, ['goals', 0, 'due'])).toEqual({ key: [text.indexOf('due'), text.indexOf('due') + 3], value: [text.indexOf('2026-08'), text.indexOf('2026-08') + 7] });
+    expect(locateSubsetScalar(text, ['goals', 0, 'steps', 0, 'due'])?.value).toEqual([text.indexOf('2026-Q3'), text.indexOf('2026-Q3') + 7]);
+    expect(locateSubsetScalar(text, ['goals', 0, 'steps', 1, 'due'])?.value).toEqual([text.indexOf('"2026-09"'), text.indexOf('"2026-09"') + 9]);
+    expectSamePlaces(text);
+  });
+
+  test('generated YAML lines and YAML written by the yaml package', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), (lines) => {
+        expectSamePlaces(lines.map(([spaces, text]) => spaces + text).join('\n'));
+      }),
+      { numRuns: 3_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value, { maxKeys: 6 }),
+        fc.record({ indentSeq: fc.boolean(), lineWidth: fc.constantFrom(0, 20, 80), defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'BLOCK_FOLDED') as fc.Arbitrary<'PLAIN'>, collectionStyle: fc.constantFrom('any', 'block', 'flow') as fc.Arbitrary<'any'> }),
+        (data, options) => {
+          expectSamePlaces(stringify(data, options));
         },
       ),
       { numRuns: 2_000 },
@@ -171,5 +240,17 @@ describe('validate with the subset reader', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  test('gives every generated plan the same diagnostics, at the same places, as reading the document at once', () => {
+    let placed = 0;
+    for (const plan of generatePlans(150, 7)) {
+      const lazy = validate(parseText(plan.text), options);
+      const eager = validate(readEagerly(parseText(plan.text)), options);
+      expect(lazy.diagnostics).toStrictEqual(eager.diagnostics);
+      placed += lazy.diagnostics.length;
+    }
+    // Overdue goals and steps among them: the places the quick locator gives.
+    expect(placed).toBeGreaterThan(10);
   });
 });
