@@ -4,7 +4,7 @@
  * a half-written file. Touches the disk.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -34,13 +34,16 @@ export async function copyIfChanged(source: string, target: string): Promise<boo
 
 /** Writes a file only when its content differs, so unchanged output keeps its time stamp. */
 export async function writeIfChanged(file: string, data: string | Uint8Array): Promise<boolean> {
-  try {
-    const current = await readFile(file);
-    if (current.equals(typeof data === 'string' ? Buffer.from(data) : data)) return false;
-  } catch {
-    // not there yet
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  // A stat tells a missing file or another size without reading it: a cold build writes thousands of new files.
+  if (statSync(file, { throwIfNoEntry: false })?.size === bytes.byteLength) {
+    try {
+      if ((await readFile(file)).equals(bytes)) return false;
+    } catch {
+      // gone since the stat
+    }
   }
-  await writeFileAtomic(file, data);
+  await writeFileAtomic(file, bytes);
   return true;
 }
 
