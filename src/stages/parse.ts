@@ -15,10 +15,9 @@ import { locateSubsetScalar, readYamlSubset } from '../format/yaml-subset.js';
 import type { Finding, Frontmatter, Locator, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from './complexity.js';
 import { remarkGfmChecked } from './gfm.js';
+import { moveDown, parseBody } from './markdown-body.js';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmChecked);
-/** The same Markdown without frontmatter: the body after a frontmatter block read by `frontmatterBlock`. */
-const bodyMarkdown = unified().use(remarkParse).use(remarkGfmChecked);
 
 /** Parses a plan's text into frontmatter and Markdown tree. Pure. */
 export function parse(source: SourceFile): Parsed {
@@ -109,21 +108,18 @@ interface FrontmatterBlock {
   readonly bodyOffset: number;
 }
 
-/** A line, column and offset in a Markdown tree. */
-type TreePoint = NonNullable<Root['position']>['start'];
-
 /**
- * The tree `markdown.parse(text)` gives, positions included, with only the
- * body walked by micromark: the frontmatter block, a third of micromark's
- * time on a plan, is read here with the rules of remark-frontmatter, and the
- * body's positions are moved down past it. `undefined` (parse the whole
+ * The tree `markdown.parse(text)` gives, positions included: the
+ * frontmatter block is read here with the rules of remark-frontmatter, the
+ * body by `parseBody` (which leaves to micromark only what it cannot read
+ * for certain), and the body's positions are moved down past the block. `undefined` (parse the whole
  * text) for a frontmatter that needs micromark's own reading.
  */
 function parseAfterFrontmatter(text: string): Root | undefined {
   const block = frontmatterBlock(text);
   // micromark skips a byte order mark at the start of what it parses.
   if (!block || block.bodyOffset === text.length || text.charCodeAt(block.bodyOffset) === 0xfeff) return undefined;
-  const tree = bodyMarkdown.parse(text.slice(block.bodyOffset));
+  const tree = parseBody(text.slice(block.bodyOffset));
   if (!tree.position) return undefined;
   moveDown(tree, block.closingLine, block.bodyOffset, new Set());
   tree.children.unshift(block.node);
@@ -155,23 +151,6 @@ function frontmatterBlock(text: string): FrontmatterBlock | undefined {
   const value = text.slice(opening[0].length, Math.max(opening[0].length, match.index));
   const position = { start: { line: 1, column: 1, offset: 0 }, end: { line, column: fenceEnd - fenceStart + 1, offset: fenceEnd } };
   return { node: { type: 'yaml', value, position }, closingLine: line, bodyOffset: fenceEnd + 1 };
-}
-
-/**
- * Moves every position of a tree parsed from a body down to where the body
- * starts in its file (`lines` lines, `offset` characters in). Columns stay:
- * the body starts a line. A point shared by two nodes moves once.
- */
-function moveDown(node: Root | Root['children'][number], lines: number, offset: number, moved: Set<TreePoint>): void {
-  if (node.position) {
-    for (const point of [node.position.start, node.position.end]) {
-      if (moved.has(point)) continue;
-      moved.add(point);
-      point.line += lines;
-      if (point.offset !== undefined) point.offset += offset;
-    }
-  }
-  if ('children' in node) for (const child of node.children) moveDown(child, lines, offset, moved);
 }
 
 const refuse = (): never => {
