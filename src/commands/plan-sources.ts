@@ -32,9 +32,13 @@ export interface PlanFileFacts {
 
 /**
  * How long a file must have been left alone before a stat of it may stand
- * for its bytes: far longer than any file system's tick of time stamps.
+ * for its bytes: ten times the kernel's clock tick (at most 10 ms) on file
+ * systems that keep fractions of a second, and more than the coarsest tick
+ * (FAT's two seconds) on those that keep whole seconds.
  */
-const settledMs = 2_000;
+function settledMs(stats: Pick<Stats, 'mtimeMs' | 'ctimeMs'>): number {
+  return stats.mtimeMs % 1000 === 0 && stats.ctimeMs % 1000 === 0 ? 2_100 : 100;
+}
 
 /** The facts of each plan file, reading only those whose stat differs from `previous` or cannot be trusted. */
 export function planFileFacts(files: readonly string[], previous: (file: string) => PlanSource | undefined, now = Date.now()): Map<string, PlanFileFacts> {
@@ -52,8 +56,12 @@ function factsOf(file: string, previous: PlanSource | undefined, now: number): P
 
 /** Whether a stat matches the recorded one, recorded once the file had settled. */
 function isUnchanged(stats: Stats, previous: PlanSource): boolean {
-  const settled = Math.max(previous.mtimeMs, previous.ctimeMs) < previous.seenAt - settledMs;
-  return settled && stats.size === previous.size && stats.mtimeMs === previous.mtimeMs && stats.ctimeMs === previous.ctimeMs && stats.ino === previous.ino;
+  return isSettled(previous) && stats.size === previous.size && stats.mtimeMs === previous.mtimeMs && stats.ctimeMs === previous.ctimeMs && stats.ino === previous.ino;
+}
+
+/** Whether a recorded stat was taken long enough after the file last changed to stand for its bytes. Pure. */
+export function isSettled(source: Pick<PlanSource, 'mtimeMs' | 'ctimeMs' | 'seenAt'>): boolean {
+  return Math.max(source.mtimeMs, source.ctimeMs) < source.seenAt - settledMs(source);
 }
 
 /** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { hashOf } from '../../src/commands/build-cache.js';
-import { planFileFacts, type PlanSource } from '../../src/commands/plan-sources.js';
+import { isSettled, planFileFacts, type PlanSource } from '../../src/commands/plan-sources.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-sources-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -47,11 +47,19 @@ describe('what a build knows of a plan file', () => {
     expect(facts.source).toBe(record);
   });
 
-  test('a stat recorded within two seconds of the file changing is not trusted', () => {
+  test('a stat taken just after the file changed is not trusted: within 0.1 s, or 2.1 s where times are whole seconds', () => {
     const file = plan('---\ntitle: C\n---\n');
-    const stats = statSync(file);
-    const record = { ...settledRecord(file), seenAt: Math.max(stats.mtimeMs, stats.ctimeMs) + 1_500 };
-    expect(factsOf(file, record).hash).toBe(hashOf([Buffer.from('---\ntitle: C\n---\n')]));
+    const bytes = hashOf([Buffer.from('---\ntitle: C\n---\n')]);
+    const record = settledRecord(file);
+    const changed = Math.max(record.mtimeMs, record.ctimeMs);
+    expect(changed % 1000).not.toBe(0);
+    expect(factsOf(file, { ...record, seenAt: changed + 80 }).hash).toBe(bytes);
+    expect(factsOf(file, { ...record, seenAt: changed + 120 }).hash).toBe('recorded');
+    // A file system that keeps whole seconds (FAT, some network shares): both times on a second.
+    const second = 1_700_000_000_000;
+    expect(isSettled({ mtimeMs: second, ctimeMs: second, seenAt: second + 2_000 })).toBe(false);
+    expect(isSettled({ mtimeMs: second, ctimeMs: second, seenAt: second + 2_200 })).toBe(true);
+    expect(isSettled({ mtimeMs: second, ctimeMs: second + 0.5, seenAt: second + 200 })).toBe(true);
   });
 
   test('a file rewritten with the same size and its time put back is read again: its change time moved', async () => {
