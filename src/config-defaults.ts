@@ -5,7 +5,7 @@
  * without loading zod or the YAML reader (see `configWithoutFile`). Pure.
  */
 import path from 'node:path';
-import type { Config, ConfigFlags, FileConfig, Resolved } from './config.js';
+import type { ConfigFlags, FileConfig, Resolved } from './config.js';
 import type { IsoDate } from './format/dates.js';
 import { nearest } from './format/suggest.js';
 

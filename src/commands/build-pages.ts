@@ -2,16 +2,16 @@
  * Building plan pages: each plan file is checked, and a plan without errors
  * is rendered and written to its folder of the site. What each file gave is
  * handed back as plain data (its diagnostics, copies, and the plan as the
- * index and `plans.json` need it), so the same
- * work runs in this thread or in worker threads. Reads plans, writes pages.
+ * index and `plans.json` need it), so the same work runs in this thread or
+ * in worker threads. Reads plans, writes pages.
  */
 import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { createHtmlRenderer } from '../stages/html.js';
+import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage } from '../stages/page.js';
 import { planJson } from '../stages/plans-json.js';
 import { indexPlan } from '../stages/site.js';
-import type { PlanModel } from '../stages/model.js';
 import { historyInView } from '../stages/view.js';
 import { createBlobReader, type BlobReader } from '../edges/git.js';
 import type { PlanLog } from '../history-stamps.js';

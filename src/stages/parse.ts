@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import { createLocator } from '../diagnostics/locator.js';
 import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
 import { locateSubsetScalar, readYamlSubset } from '../format/yaml-subset.js';
-import type { Finding, Frontmatter, Locator, Parsed, SourceFile } from '../types.js';
+import type { Finding, Frontmatter, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from './complexity.js';
 import { remarkGfmChecked } from './gfm.js';
 import { moveDown, parseBody } from './markdown-body.js';

@@ -3,7 +3,6 @@
  * rule, and becomes a typed plan with positioned diagnostics. Pure: the only
  * view of the world it gets is the injected `realPath`.
  */
-import path from 'node:path';
 import type { IsoDate } from '../format/dates.js';
 import { rules } from '../format/rules/index.js';
 import type { PlanContext, Salvaged, SchemaIssue } from '../format/rules/rule.js';
