@@ -4,25 +4,38 @@
  * a half-written file. Touches the disk.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, fsync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
-/** Writes a file atomically: the old content or the new one, never a mix. */
+const fsyncInPool = promisify(fsync);
+
+/**
+ * Writes a file atomically: the old content or the new one, never a mix,
+ * and on the disk before it replaces the old one (fsync, then rename).
+ * Only the fsync, which waits for the disk, goes through libuv's thread
+ * pool; the other calls are quick and block. A build writes thousands of
+ * small files from worker threads, and a trip through the pool for each of
+ * open, write, close and rename cost more CPU than the calls themselves:
+ * a cold build of 1,000 plans took 8.1 s against 8.9 s with every call in
+ * the pool, and 8.3–8.7 s with every call blocking (the fsyncs then stall
+ * the worker instead of overlapping its next plan).
+ */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temporary, 'wx');
+    const descriptor = openSync(temporary, 'wx');
     try {
-      await handle.writeFile(data);
-      await handle.sync();
+      writeFileSync(descriptor, data);
+      await fsyncInPool(descriptor);
     } finally {
-      await handle.close();
+      closeSync(descriptor);
     }
-    await rename(temporary, file);
+    renameSync(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
@@ -38,7 +51,7 @@ export async function writeIfChanged(file: string, data: string | Uint8Array): P
   // A stat tells a missing file or another size without reading it: a cold build writes thousands of new files.
   if (statSync(file, { throwIfNoEntry: false })?.size === bytes.byteLength) {
     try {
-      if ((await readFile(file)).equals(bytes)) return false;
+      if (readFileSync(file).equals(bytes)) return false;
     } catch {
       // gone since the stat
     }
