@@ -5,7 +5,7 @@
  * Touches the world: starts processes, reads the repository.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -74,6 +74,7 @@ function runGit(git: string, cwd: string, args: readonly string[]): Promise<GitR
 
 /** The repository whose working tree holds `file`, or `undefined` (not in one, or no git). Starts git. */
 export async function findRepository(file: string, git = 'git'): Promise<Repository | undefined> {
+  if (!mayBeInRepository(path.dirname(file))) return undefined;
   const result = await runGit(git, path.dirname(file), ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow']);
   if (!result || result.code !== 0) return undefined;
   const [root, shallow, shallowFile] = result.stdout.split('\n');
@@ -85,6 +86,29 @@ export async function findRepository(file: string, git = 'git'): Promise<Reposit
     shallowCommits = new Set(text.split('\n').filter(Boolean));
   }
   return { root, shallow: isShallow, shallowCommits, git };
+}
+
+/**
+ * Whether git could find a repository from `folder`: the environment names
+ * one, or there is a `.git` (folder or file) in it or a folder above, as git
+ * looks. When not, no git is started to say so: a process costs more than
+ * the rest of a build with nothing changed. Reads the disk.
+ */
+export function mayBeInRepository(folder: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined) return true;
+  let real: string;
+  try {
+    real = realpathSync.native(folder);
+  } catch {
+    return true;
+  }
+  // Git looks up from the real path; the path as given is looked at too, in case a link leads out of a repository.
+  return [path.resolve(folder), real].some((start) => {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (existsSync(path.join(dir, '.git'))) return true;
+      if (path.dirname(dir) === dir) return false;
+    }
+  });
 }
 
 /** `file`'s path relative to the repository's top, with forward slashes. Reads the disk for real paths. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,6 +64,22 @@ describe('the build cache', () => {
     expect(again.status).toBe(0);
     expect(again.stderr).toBe('3 of 3 plans built into out (3 unchanged since the last build)\n');
     expect(times(path.join(folder, 'out'))).toEqual(before);
+  });
+
+  test('plans outside any repository: no git is started to say so; with a .git above them, git is asked', () => {
+    const folder = project();
+    // A git that only notes that it ran, first on the PATH.
+    const tools = path.join(folder, 'tools');
+    const log = path.join(folder, 'git.log');
+    mkdirSync(tools);
+    writeFileSync(path.join(tools, 'git'), `#!/bin/sh\necho "$@" >> '${log}'\nexit 128\n`, { mode: 0o755 });
+    const env = { PATH: `${tools}${path.delimiter}${process.env.PATH ?? ''}` };
+    const first = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder, env });
+    expect(first.stderr).toBe('3 of 3 plans built into out\n');
+    expect(existsSync(log)).toBe(false);
+    mkdirSync(path.join(folder, '.git'));
+    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder, env }).status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/rev-parse --show-toplevel/);
   });
 
   test('one plan edited: that plan alone is built and printed again; the site equals a build from nothing', () => {

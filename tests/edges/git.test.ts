@@ -1,8 +1,8 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBlobReader, fileLog, findRepository, isNullBlob, parseLog, repositoryPath, resolveCommit, workingState, type Repository } from '../../src/edges/git.js';
+import { createBlobReader, fileLog, findRepository, isNullBlob, mayBeInRepository, parseLog, repositoryPath, resolveCommit, workingState, type Repository } from '../../src/edges/git.js';
 import { readHistory } from '../../src/read-history.js';
 import { createRepo, jordanPlan, type ScriptedRepo } from '../support/git.js';
 
@@ -60,6 +60,22 @@ describe('the git edge on a real repository', () => {
     folders.push(folder);
     expect(await findRepository(path.join(folder, 'plan.md'))).toBeUndefined();
     expect(await findRepository(path.join(repo.dir, 'plans/sam.md'), path.join(folder, 'no-git'))).toBeUndefined();
+  });
+
+  test('mayBeInRepository: a .git folder or file in the folder or above, or GIT_DIR, says maybe; a plain folder says no', () => {
+    const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-norepo-')));
+    folders.push(folder);
+    mkdirSync(path.join(folder, 'worktree/plans'), { recursive: true });
+    expect(mayBeInRepository(path.join(folder, 'worktree/plans'), {})).toBe(false);
+    expect(mayBeInRepository(path.join(folder, 'worktree/plans'), { GIT_DIR: path.join(folder, 'elsewhere.git') })).toBe(true);
+    expect(mayBeInRepository(path.join(repo.dir, 'plans'), {})).toBe(true);
+    // A linked worktree or submodule has a .git file.
+    writeFileSync(path.join(folder, 'worktree/.git'), 'gitdir: /somewhere/else\n');
+    expect(mayBeInRepository(path.join(folder, 'worktree/plans'), {})).toBe(true);
+    // A link from outside into a repository: git looks up from where it leads.
+    symlinkSync(path.join(repo.dir, 'plans'), path.join(folder, 'linked'));
+    rmSync(path.join(folder, 'worktree/.git'));
+    expect(mayBeInRepository(path.join(folder, 'linked'), {})).toBe(true);
   });
 
   test('the blob reader answers overlapping requests in order, and rejects an unknown id', async () => {
