@@ -33,7 +33,12 @@ export interface CachedPlan {
   readonly key: string;
   readonly slug: string;
   readonly diagnostics: readonly Diagnostic[];
-  /** The plan's text, kept only when it has diagnostics (for code frames). */
+  /**
+   * The plan's text when it has diagnostics (for code frames), as the build
+   * that checked it read it. Never written to the cache file: the next build
+   * reads an unchanged plan again for its report (`textIfUnchanged`), and a
+   * cache without texts is a fraction of the size to read.
+   */
   readonly text?: string;
   /** Whether its page was written (the plan had no errors). */
   readonly built: boolean;
@@ -138,7 +143,11 @@ export async function writeCache(out: string, tool: string, plans: ReadonlyMap<s
     format: cacheFormat,
     tool,
     // Sorted by file, so the same build writes the same bytes whatever order its plans finished in.
-    plans: Object.fromEntries([...plans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    plans: Object.fromEntries(
+      [...plans]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([file, { text, ...entry }]) => [file, entry] as const),
+    ),
     ...(siteKey !== undefined && written !== undefined ? { site: { key: siteKey, plansJson: { size: written.size, mtimeMs: written.mtimeMs } } } : {}),
   };
   const body = JSON.stringify(file);

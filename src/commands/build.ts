@@ -24,7 +24,7 @@ import type { PagesJob } from './build-pages.js';
 import { createBuiltPlans } from './built-plans.js';
 import { exitCodes, type Io } from './io.js';
 import { guardOut } from './out-guard.js';
-import { planFileFacts } from './plan-sources.js';
+import { planFileFacts, textIfUnchanged, type PlanFileFacts } from './plan-sources.js';
 import type { PrintOutcome } from './print-plans.js';
 import type { SiteContext } from './site-output.js';
 
@@ -96,6 +96,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   // The plans built wait on disk while the workers run (see built-plans.ts).
   const kept = createBuiltPlans(config.out);
   let printed: PrintOutcome | undefined;
+  let facts = new Map<string, PlanFileFacts>();
   try {
     if (options.clean) await (await import('./site-output.js')).emptyFolder(config.out);
 
@@ -103,7 +104,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
     const cache = await readCache(config.out, tool);
     // A plan file is read only when its stat differs from the last build's (see plan-sources.ts).
-    const facts = planFileFacts(planFiles, (file) => cache.source(file));
+    facts = planFileFacts(planFiles, (file) => cache.source(file));
     // A page also shows the plan's history: its newest commit, or the day of the file's time outside git (see historyStamps).
     const places = await gitPlaces(planFiles);
     const stamps = await historyStamps(planFiles, {}, places);
@@ -208,7 +209,13 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   }
 
   const diagnostics = [...entries.values()].flatMap((entry) => entry.diagnostics).sort(compareDiagnostics);
-  const sources = new Map([...entries.values()].flatMap((entry) => (entry.text === undefined ? [] : [[entry.diagnostics[0]?.file ?? '', entry.text] as const])));
+  // A plan with errors that came from the cache is read again, for their code frames, unless it changed since its stat.
+  const sources = new Map(
+    [...entries].flatMap(([file, entry]) => {
+      const text = entry.text ?? (entry.diagnostics.some((d) => d.severity === 'error') ? textIfUnchanged(file, facts.get(file)?.hash ?? '') : undefined);
+      return text === undefined ? [] : [[entry.diagnostics[0]?.file ?? '', text] as const];
+    }),
+  );
   const summary = { diagnostics, sources, planCount: planFiles.length };
   const builtCount = [...entries.values()].filter((entry) => entry.built).length;
   const stopped = abort.signal.reason as keyof typeof signalExitCodes | undefined;

@@ -65,6 +65,16 @@ export function isSettled(source: Pick<PlanSource, 'mtimeMs' | 'ctimeMs' | 'seen
 }
 
 /** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
+/**
+ * The text of a plan file whose bytes still hash to `hash`; undefined when
+ * it changed since, or is gone. For the code frames of messages a build
+ * reports from its cache without having read the plan. Reads the disk.
+ */
+export function textIfUnchanged(file: string, hash: string): string | undefined {
+  const bytes = readIfThere(file);
+  return hashOf([bytes]) === hash ? Buffer.from(bytes).toString('utf8') : undefined;
+}
+
 function readIfThere(file: string): Uint8Array | string {
   try {
     return readFileSync(file);

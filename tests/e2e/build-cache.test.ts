@@ -128,11 +128,16 @@ describe('the build cache', () => {
     expect(build(folder, '--browser', browser.path).stderr).toMatch(/PDFs: 3 printed, 0 unchanged\n$/);
   }, 180_000);
 
-  test('warnings of unchanged plans are reported again, with their code frames', () => {
+  test('messages of unchanged plans are reported again, errors with their code frames, though the cache keeps no plan text', () => {
     const folder = project();
     edit(folder, 'sam-okafor.md', /^owner: /m, 'ownr: Sam\nowner: ');
+    edit(folder, 'jordan-lee.md', /due: 2027-12-31/, 'due: 2026-13-45');
     const first = build(folder, '--no-pdf');
     expect(first.stderr).toContain('unknown-key');
+    expect(first.stderr).toContain('> 53 |     due: 2026-13-45');
+    const cache = readFileSync(path.join(folder, 'out/.careerplan-cache.json'), 'utf8');
+    const cached = Object.values((JSON.parse(cache.slice(cache.indexOf('\n') + 1)) as { plans: Record<string, object> }).plans);
+    expect(cached.filter((entry) => 'diagnostics' in entry && !('text' in entry))).toHaveLength(3);
     const again = build(folder, '--no-pdf');
     expect(again.stderr).toContain('(3 unchanged since the last build)');
     expect(again.stderr.replace(' (3 unchanged since the last build)', '')).toBe(first.stderr);
