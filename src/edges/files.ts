@@ -69,7 +69,8 @@ export async function writePiecesIfChanged(file: string, pieces: Iterable<string
   const before = await hashFile(file);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const digest = createHash('sha256');
+  // With no file before, there is nothing to compare: no hash is made (32 MB of plans.json for 1,000 plans).
+  const digest = before === undefined ? undefined : createHash('sha256');
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -77,7 +78,7 @@ export async function writePiecesIfChanged(file: string, pieces: Iterable<string
       let size = 0;
       const flush = async (): Promise<void> => {
         const chunk = buffered.join('');
-        digest.update(chunk);
+        digest?.update(chunk);
         await handle.write(chunk);
         buffered = [];
         size = 0;
@@ -92,7 +93,7 @@ export async function writePiecesIfChanged(file: string, pieces: Iterable<string
     } finally {
       await handle.close();
     }
-    if (digest.digest('hex') === before) {
+    if (digest !== undefined && digest.digest('hex') === before) {
       await rm(temporary, { force: true });
       return false;
     }
