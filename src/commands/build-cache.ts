@@ -34,7 +34,7 @@ export interface CachedPlan {
   readonly slug: string;
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The plan's text when it has diagnostics (for code frames), as the build
+   * The plan's text when it has errors (for their code frames), as the build
    * that checked it read it. Never written to the cache file: the next build
    * reads an unchanged plan again for its report (`textIfUnchanged`), and a
    * cache without texts is a fraction of the size to read.

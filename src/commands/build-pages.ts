@@ -106,7 +106,8 @@ export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
     async build(file) {
       const checked = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
       const slug = planSlug(file);
-      const text = checked.diagnostics.length > 0 && isChecked(checked) ? { text: checked.source.text } : {};
+      // Its text goes back only for code frames, which the report shows under errors.
+      const text = checked.diagnostics.some((d) => d.severity === 'error') && isChecked(checked) ? { text: checked.source.text } : {};
       if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
       const page = planPage(checked, pageContext);
       await writePlanPage(page, site, historyInView(await historyOf(checked.source.absolutePath, page.model.lang), config.view));

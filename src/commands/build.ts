@@ -151,24 +151,20 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     if (toBuild.length > 0) {
       const { buildPages, defaultWorkers } = await import('./build-workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
-      const textsKept = new Set<string>();
       // This thread only waits while the workers build: it loads Handlebars and compiles the theme for the index
       // meanwhile (about 170 ms at the end of a build otherwise). A broken template is reported where it is awaited.
       if (!siteIsCurrent && workers > 0) siteContext().catch(() => undefined);
       await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, plan }) => {
         const source = facts.get(file)?.source;
-        // The text of a plan with messages (for their code frames) waits on disk too.
+        // The text of a plan with errors (for their code frames) waits on disk too.
         const { text, ...rest } = entry;
-        if (text !== undefined) {
-          kept.keepText(file, text);
-          textsKept.add(file);
-        }
+        if (text !== undefined) kept.keepText(file, text);
         entries.set(file, { key: keys.get(file) as string, ...rest, ...(source ? { source } : {}) });
         if (plan) kept.keep(file, plan);
       });
-      for (const file of textsKept) {
+      for (const [file, text] of kept.texts()) {
         const entry = entries.get(file);
-        if (entry) entries.set(file, { ...entry, text: kept.text(file) });
+        if (entry) entries.set(file, { ...entry, text });
       }
     }
 

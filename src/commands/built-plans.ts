@@ -1,7 +1,7 @@
 /**
  * The plans a build has built, kept on disk until the site is written: what
  * the index and the PDFs need of each, its model as `plans.json` holds it,
- * and the text of a plan with messages (for their code frames). While the
+ * and the text of a plan with errors (for their code frames). While the
  * workers run, this thread then holds a slug per plan, not thousands of
  * models. Writes a spool into the out folder; `close` deletes it.
  */
@@ -15,8 +15,8 @@ export interface BuiltPlans {
   keep(file: string, plan: BuiltPlan): void;
   /** Keeps the text of a plan file. */
   keepText(file: string, text: string): void;
-  /** The text kept for `file`. */
-  text(file: string): string;
+  /** Every text kept, by plan file. */
+  texts(): Map<string, string>;
   /** What the index shows of every plan kept, sorted by slug. */
   indexPlans(): IndexPlan[];
   /** The model of a plan kept, as `plans.json` holds it. */
@@ -28,6 +28,7 @@ export interface BuiltPlans {
 /** Built plans kept in a spool in `folder`, made when the first is kept. */
 export function createBuiltPlans(folder: string): BuiltPlans {
   const slugs = new Map<string, string>();
+  const textFiles = new Set<string>();
   let spool: Spool | undefined;
   const put = (key: string, text: string): void => {
     spool ??= createSpool(folder);
@@ -43,8 +44,11 @@ export function createBuiltPlans(folder: string): BuiltPlans {
       put(`model ${slug}`, json);
       slugs.set(file, slug);
     },
-    keepText: (file, text) => put(`text ${file}`, text),
-    text: (file) => get(`text ${file}`),
+    keepText(file, text) {
+      put(`text ${file}`, text);
+      textFiles.add(file);
+    },
+    texts: () => new Map([...textFiles].map((file) => [file, get(`text ${file}`)] as const)),
     indexPlans: () => [...slugs.values()].sort((a, b) => a.localeCompare(b)).map((slug) => JSON.parse(get(`index ${slug}`)) as IndexPlan),
     modelJson: (slug) => get(`model ${slug}`),
     close: () => spool?.close(),
