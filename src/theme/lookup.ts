@@ -73,7 +73,8 @@ export async function findThemeFiles(folders: ThemeFolders, cwd: string): Promis
 
   const assets = [...winners.entries()]
     .filter(([file]) => file.startsWith('assets/'))
-    .sort(([a], [b]) => a.localeCompare(b))
+    // By code unit, not localeCompare: its first call loads ICU's collator, 6 ms of a build with nothing changed.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([file, source]) => ({ source, target: file.slice('assets/'.length) }));
 
   return { pages, partials, assets };
