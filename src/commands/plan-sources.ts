@@ -64,7 +64,6 @@ export function isSettled(source: Pick<PlanSource, 'mtimeMs' | 'ctimeMs' | 'seen
   return Math.max(source.mtimeMs, source.ctimeMs) < source.seenAt - settledMs(source);
 }
 
-/** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
 /**
  * The text of a plan file whose bytes still hash to `hash`; undefined when
  * it changed since, or is gone. For the code frames of messages a build
@@ -75,6 +74,7 @@ export function textIfUnchanged(file: string, hash: string): string | undefined 
   return hashOf([bytes]) === hash ? Buffer.from(bytes).toString('utf8') : undefined;
 }
 
+/** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
 function readIfThere(file: string): Uint8Array | string {
   try {
     return readFileSync(file);

@@ -102,7 +102,7 @@ export function mayBeInRepository(folder: string, env: NodeJS.ProcessEnv = proce
   } catch {
     return true;
   }
-  // Git looks up from the real path; the path as given is looked at too, in case a link leads out of a repository.
+  // Git looks up from the real path. The path as given is looked at too: a needless "maybe" costs only one git process.
   return [path.resolve(folder), real].some((start) => {
     for (let dir = start; ; dir = path.dirname(dir)) {
       if (existsSync(path.join(dir, '.git'))) return true;

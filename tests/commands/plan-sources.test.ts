@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { hashOf } from '../../src/commands/build-cache.js';
-import { isSettled, planFileFacts, type PlanSource } from '../../src/commands/plan-sources.js';
+import { isSettled, planFileFacts, textIfUnchanged, type PlanSource } from '../../src/commands/plan-sources.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-sources-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -87,5 +87,15 @@ describe('what a build knows of a plan file', () => {
     const file = path.join(folder, 'gone.md');
     const facts = factsOf(file, undefined);
     expect(facts).toEqual({ source: undefined, hash: hashOf(['']), day: '' });
+  });
+
+  test('textIfUnchanged gives the text only while the bytes still hash to the key\'s hash', () => {
+    const file = plan('---\ntitle: Zoë\n---\n');
+    const { hash } = factsOf(file, undefined);
+    expect(textIfUnchanged(file, hash)).toBe('---\ntitle: Zoë\n---\n');
+    writeFileSync(file, '---\ntitle: Zoe\n---\n');
+    expect(textIfUnchanged(file, hash)).toBeUndefined();
+    rmSync(file);
+    expect(textIfUnchanged(file, hash)).toBeUndefined();
   });
 });
