@@ -6,7 +6,7 @@
  * more walk and one `git status`). Starts git; loads none of the parsing
  * stages (a build with nothing changed needs only the stamps).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import {
   copySources,
@@ -14,6 +14,7 @@ import {
   findRepository,
   folderLog,
   followPath,
+  nearestGitFolder,
   newestCommits,
   repositoryPathSync,
   stateOf,
@@ -69,15 +70,9 @@ function knownRepository(folder: string, roots: readonly Repository[]): Reposito
   } catch {
     return undefined;
   }
-  for (const repository of roots) {
-    if (real !== repository.root && !real.startsWith(repository.root + path.sep)) continue;
-    let below = true;
-    for (let dir = real; dir !== repository.root && dir !== path.dirname(dir); dir = path.dirname(dir)) {
-      if (existsSync(path.join(dir, '.git'))) below = false;
-    }
-    if (below) return repository;
-  }
-  return undefined;
+  // The repository holds the folder when its top is the nearest folder with a `.git`.
+  const nearest = nearestGitFolder(real);
+  return roots.find((repository) => repository.root === nearest);
 }
 
 /**

@@ -1,10 +1,10 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBlobReader, fileLog, findRepository, followPath, parseRawLog, repositoryPath, stateOf, workingState } from '../src/edges/git.js';
 import { gitPlaces, historyStamps, planLogs } from '../src/history-stamps.js';
 import { createHistoryCache, historyOfPlan, readHistory } from '../src/read-history.js';
-import { cloneRepo, scriptJordanHistory, type ScriptedRepo } from './support/git.js';
+import { cloneRepo, createRepo, jordanPlan, scriptJordanHistory, type ScriptedRepo } from './support/git.js';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -160,6 +160,24 @@ describe('a build’s histories, all plans at once', () => {
     const stamps = await historyStamps(files, {}, places);
     expect(stamps).toEqual(await historyStamps(files));
     expect(stamps.get(files[7]!)).toBe('git:none');
+  });
+});
+
+describe('gitPlaces with a repository inside another', () => {
+  test('a plan below a folder with its own .git is in that repository, not in the one found first', async () => {
+    const outer = createRepo();
+    try {
+      mkdirSync(path.join(outer.dir, 'nested'));
+      const inner = createRepo(path.join(outer.dir, 'nested'));
+      outer.write('plans/a.md', jordanPlan());
+      inner.write('plans/b.md', jordanPlan());
+      const files = [path.join(outer.dir, 'plans/a.md'), path.join(inner.dir, 'plans/b.md')];
+      const places = await gitPlaces(files);
+      expect(places.get(files[0]!)).toMatchObject({ repository: { root: outer.dir }, relative: 'plans/a.md' });
+      expect(places.get(files[1]!)).toMatchObject({ repository: { root: inner.dir }, relative: 'plans/b.md' });
+    } finally {
+      rmSync(outer.dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -24,7 +24,7 @@ import type { PagesJob } from './build-pages.js';
 import { createBuiltPlans } from './built-plans.js';
 import { exitCodes, type Io } from './io.js';
 import { guardOut } from './out-guard.js';
-import { planFileFacts, textIfUnchanged, type PlanFileFacts } from './plan-sources.js';
+import { planFileFacts, textIfUnchanged, type PlanFileFacts, type PlanSource } from './plan-sources.js';
 import type { PrintOutcome } from './print-plans.js';
 import type { SiteContext } from './site-output.js';
 
@@ -117,12 +117,16 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     };
     const keys = new Map(planFiles.map((file) => [file, keyOf(file)] as const));
     const siteKey = hashOf([siteWide, shard ? formatShard(shard) : '', ...planFiles.map((file) => keys.get(file) as string)]);
+    // The plan file as this build found it, recorded with its entry (see plan-sources.ts).
+    const sourceOf = (file: string): { source?: PlanSource } => {
+      const source = facts.get(file)?.source;
+      return source ? { source } : {};
+    };
 
     const toBuild: string[] = [];
     for (const file of planFiles) {
       const hit = await cache.lookup(file, keys.get(file) as string, config.out);
-      const source = facts.get(file)?.source;
-      if (hit) entries.set(file, { ...hit, ...(source ? { source } : {}) });
+      if (hit) entries.set(file, { ...hit, ...sourceOf(file) });
       else toBuild.push(file);
     }
     const siteIsCurrent = toBuild.length === 0 && (await cache.siteIsCurrent(siteKey, config.out));
@@ -155,11 +159,10 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       // meanwhile (about 170 ms at the end of a build otherwise). A broken template is reported where it is awaited.
       if (!siteIsCurrent && workers > 0) siteContext().catch(() => undefined);
       await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, plan }) => {
-        const source = facts.get(file)?.source;
         // The text of a plan with errors (for their code frames) waits on disk too.
         const { text, ...rest } = entry;
         if (text !== undefined) kept.keepText(file, text);
-        entries.set(file, { key: keys.get(file) as string, ...rest, ...(source ? { source } : {}) });
+        entries.set(file, { key: keys.get(file) as string, ...rest, ...sourceOf(file) });
         if (plan) kept.keep(file, plan);
       });
       for (const [file, text] of kept.texts()) {

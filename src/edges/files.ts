@@ -24,7 +24,7 @@ const fsyncInPool = promisify(fsync);
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryBeside(file);
   try {
     const descriptor = openSync(temporary, 'wx');
     try {
@@ -38,6 +38,11 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** A new name for a temporary file next to `file`, hidden, unique to this process and call. */
+function temporaryBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** Copies a file atomically, and only when the target differs. */
@@ -68,7 +73,7 @@ export async function writeIfChanged(file: string, data: string | Uint8Array): P
 export async function writePiecesIfChanged(file: string, pieces: Iterable<string>): Promise<boolean> {
   const before = await hashFile(file);
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryBeside(file);
   // With no file before, there is nothing to compare: no hash is made (32 MB of plans.json for 1,000 plans).
   const digest = before === undefined ? undefined : createHash('sha256');
   try {

@@ -103,12 +103,15 @@ export function mayBeInRepository(folder: string, env: NodeJS.ProcessEnv = proce
     return true;
   }
   // Git looks up from the real path. The path as given is looked at too: a needless "maybe" costs only one git process.
-  return [path.resolve(folder), real].some((start) => {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      if (existsSync(path.join(dir, '.git'))) return true;
-      if (path.dirname(dir) === dir) return false;
-    }
-  });
+  return [path.resolve(folder), real].some((start) => nearestGitFolder(start) !== undefined);
+}
+
+/** The nearest folder, from `folder` up, that holds a `.git` (a folder, or a file in a worktree or submodule); undefined when none does. Reads the disk. */
+export function nearestGitFolder(folder: string): string | undefined {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** `file`'s path relative to the repository's top, with forward slashes. Reads the disk for real paths. */
