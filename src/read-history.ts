@@ -6,6 +6,7 @@
  * (`planLogs`) and hands each plan's part to `historyOfPlan`. Touches the
  * world through the git edge and the file's own text and time.
  */
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, repositoryPath, resolveCommit, workingState, type BlobReader, type LogEntry } from './edges/git.js';
@@ -188,7 +189,8 @@ async function historyFromLog(file: string, shown: string, log: PlanLog, shownCo
  * build knows from `historyStamps` which plans need it).
  */
 export async function historyWithoutGit(file: string, options: Pick<HistoryOptions, 'cwd'> = {}): Promise<History> {
-  const date = localDate((await stat(file)).mtime.toISOString());
+  // Blocking, as `loadPlan`'s read of the same file: a build asks this of every plan from worker threads.
+  const date = localDate(statSync(file).mtime.toISOString());
   return { file: displayPath(file, options.cwd ?? process.cwd()), repository: false, lastRevised: { date, from: 'file' }, shallow: false, revisions: [], total: 0 };
 }
 

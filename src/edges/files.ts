@@ -23,10 +23,9 @@ const fsyncInPool = promisify(fsync);
  * the worker instead of overlapping its next plan).
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
   const temporary = temporaryBeside(file);
   try {
-    const descriptor = openSync(temporary, 'wx');
+    const descriptor = openNew(temporary);
     try {
       writeFileSync(descriptor, data);
       await fsyncInPool(descriptor);
@@ -40,14 +39,29 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   }
 }
 
+/**
+ * Creates a new file to write, and its folders when they are missing: a
+ * build writes into few folders many times, so the open is tried first and
+ * the folders made only when it says they are not there.
+ */
+function openNew(file: string): number {
+  try {
+    return openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(file), { recursive: true });
+    return openSync(file, 'wx');
+  }
+}
+
 /** A new name for a temporary file next to `file`, hidden, unique to this process and call. */
 function temporaryBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-/** Copies a file atomically, and only when the target differs. */
+/** Copies a file atomically, and only when the target differs; reads the source blocking, as `writeFileAtomic` writes. */
 export async function copyIfChanged(source: string, target: string): Promise<boolean> {
-  return writeIfChanged(target, await readFile(source));
+  return writeIfChanged(target, readFileSync(source));
 }
 
 /** Writes a file only when its content differs, so unchanged output keeps its time stamp. */

@@ -229,6 +229,15 @@ describe('worker threads', () => {
     expect(outputs[2]).toEqual(outputs[0]);
   });
 
+  test('the worker a build starts is one bundled file: it imports nothing but Node’s own modules', () => {
+    const worker = readFileSync(path.join(repo, 'dist/src/commands/page-worker.js'), 'utf8');
+    const specifiers = [...worker.matchAll(/^import\b[^'"]*?["']([^"']+)["'];?$/gm)].map((match) => match[1]);
+    expect(specifiers).toContain('node:worker_threads');
+    expect(specifiers.filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
+    // What the modules it was made of did: it answers a build (the test above compares its pages).
+    expect(worker).toContain('createPageBuilder');
+  });
+
   test('a broken template is reported by its file and line from a worker too, exit 2', () => {
     const folder = project();
     cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));

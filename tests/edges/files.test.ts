@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeIfChanged } from '../../src/edges/files.js';
+import { writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,5 +21,25 @@ describe('writeIfChanged', () => {
     expect(readFileSync(file, 'utf8')).toBe('eeeee');
     expect(await writeIfChanged(file, 'e')).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe('e');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  test('makes the folders that are missing, again when they were removed after a write, and leaves no temporary file', async () => {
+    const pages = path.join(folder, 'site/a-plan');
+    await writeFileAtomic(path.join(pages, 'index.html'), '<p>1</p>');
+    await writeFileAtomic(path.join(pages, 'a-plan.ics'), 'BEGIN:VCALENDAR');
+    rmSync(path.join(folder, 'site'), { recursive: true });
+    await writeFileAtomic(path.join(pages, 'index.html'), '<p>2</p>');
+    expect(readFileSync(path.join(pages, 'index.html'), 'utf8')).toBe('<p>2</p>');
+    expect(readdirSync(pages)).toEqual(['index.html']);
+  });
+
+  test('a folder that cannot be made is an error, and nothing is left behind', async () => {
+    const blocker = path.join(folder, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    await expect(writeFileAtomic(path.join(blocker, 'page/index.html'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(writeFileAtomic(path.join(blocker, 'index.html'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
   });
 });
