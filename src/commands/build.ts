@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice } from '../edges/browser.js';
-import { lockOut } from '../edges/files.js';
+import { lockOut, syncWrittenSince } from '../edges/files.js';
 import { removeLeftoverSpools } from '../edges/spool.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
@@ -80,7 +80,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const siteContext = (): Promise<SiteContext> =>
     (site ??= (async () => {
       const { compileTheme } = await import('../theme/theme.js');
-      return { theme: compileTheme(theme), config, generator, pdfs, ...(shard ? { shard } : {}) };
+      return { theme: compileTheme(theme), config, generator, pdfs, deferSync: true, ...(shard ? { shard } : {}) };
     })());
 
   // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind.
@@ -100,6 +100,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const kept = createBuiltPlans(config.out);
   let printed: PrintOutcome | undefined;
   let facts = new Map<string, PlanFileFacts>();
+  // Files of the site this build writes are at least this recent (see `syncWrittenSince`).
+  const writesSince = Date.now();
   try {
     if (options.clean) await (await import('./site-output.js')).emptyFolder(config.out);
 
@@ -184,6 +186,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
         const written = output.siteNames(plans);
         await output.writeManifest(config.out, written);
         await output.removeStale(config.out, previous, written);
+        // The site's files were written without an fsync each: they reach the disk before the cache says they are current.
+        await syncWrittenSince(config.out, writesSince);
       }
       // A view's folder goes to people who must not read the omitted parts: its cache keeps no plan's messages or text
       // (a message may quote the plan); those plans are checked again by the next build.

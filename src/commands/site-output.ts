@@ -7,7 +7,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { copyIfChanged, writeIfChanged, writePiecesIfChanged } from '../edges/files.js';
+import { copyIfChanged, writeIfChanged, writePiecesIfChanged, type WriteOptions } from '../edges/files.js';
 import { calendarName, planCalendar } from '../stages/ics.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../stages/history.js';
@@ -32,6 +32,13 @@ export interface SiteContext {
   readonly pdfs: boolean;
   /** The shard a `build --shard i/n` builds: `plans.json` records it, so `merge` can tell that every shard is there. */
   readonly shard?: Shard;
+  /** Write without an fsync per file: `build` makes its files durable at once, before its cache says they are current (`syncWrittenSince`). */
+  readonly deferSync?: boolean;
+}
+
+/** How the site's files are written. */
+function writeOptions(site: SiteContext): WriteOptions {
+  return site.deferSync ? { deferSync: true } : {};
 }
 
 /** Writes a plan's page (with its revision history, when known) and its calendar, and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
@@ -42,10 +49,11 @@ export async function writePlanPage(page: PlanPage, site: SiteContext, history?:
   const calendar = encodeURIComponent(calendarName(model.slug));
   const leftOut = leftOutSections(site.config.view);
   const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}), ...(leftOut ? { leftOut } : {}) });
-  const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html);
+  const options = writeOptions(site);
+  const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html, options);
   // The calendar is in the plan's folder, so the manifest's entry for the folder removes it with a deleted plan.
-  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator));
-  for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target));
+  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator), options);
+  for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target), options);
   return changed;
 }
 
@@ -72,7 +80,7 @@ export async function writeIndexPage(plans: readonly IndexPlan[], site: SiteCont
     generator: site.generator,
     pdfs: site.pdfs,
   });
-  return writeIfChanged(path.join(config.out, 'index.html'), html);
+  return writeIfChanged(path.join(config.out, 'index.html'), html, writeOptions(site));
 }
 
 /** Writes `plans.json`, every built plan's data for other tools, sorted by slug; piece by piece, so thousands of plans never make one huge string. */
@@ -88,13 +96,13 @@ export async function writePlansJson(models: readonly PlanModel[], site: SiteCon
  */
 export async function writePlansJsonOf(count: number, texts: Iterable<() => string>, site: SiteContext): Promise<void> {
   const head = { version: modelVersion, generator: site.generator, asOf: site.config.asOf, ...(site.shard ? { shard: site.shard } : {}) };
-  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(count, texts, head));
+  await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(count, texts, head), writeOptions(site));
 }
 
 /** Copies the theme's stylesheet and fonts into `assets/`; returns whether any changed. */
 export async function writeAssets(site: SiteContext): Promise<boolean> {
   let changed = false;
-  for (const asset of site.theme.assets) changed = (await copyIfChanged(asset.source, path.join(site.config.out, 'assets', asset.target))) || changed;
+  for (const asset of site.theme.assets) changed = (await copyIfChanged(asset.source, path.join(site.config.out, 'assets', asset.target), writeOptions(site))) || changed;
   return changed;
 }
 

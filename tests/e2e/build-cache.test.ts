@@ -82,6 +82,34 @@ describe('the build cache', () => {
     expect(readFileSync(log, 'utf8')).toMatch(/rev-parse --show-toplevel/);
   });
 
+  test('the pages reach the disk with one `sync -f` of the out folder, before the cache says they are current; without it the build is the same', () => {
+    const folder = project();
+    // A sync that notes its arguments and whether the cache was there yet, then syncs for real (or, when told, fails).
+    const tools = path.join(folder, 'tools');
+    const log = path.join(folder, 'sync.log');
+    mkdirSync(tools);
+    const cache = path.join(folder, 'out/.careerplan-cache.json');
+    writeFileSync(path.join(tools, 'sync'), `#!/bin/sh
+echo "$@ cache:$(test -e '${cache}' && echo yes || echo no)" >> '${log}'
+[ -e '${path.join(folder, 'fail')}' ] && exit 1
+exec /bin/sync "$@"
+`, { mode: 0o755 });
+    const env = { PATH: `${tools}${path.delimiter}${process.env.PATH ?? ''}` };
+    const run = () => careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder, env });
+    expect(run().stderr).toBe('3 of 3 plans built into out\n');
+    expect(readFileSync(log, 'utf8')).toBe(`-f ${path.join(folder, 'out')} cache:no\n`);
+    const synced = files(path.join(folder, 'out'));
+    // Nothing changed, nothing written: no sync.
+    expect(run().stderr).toContain('(3 unchanged since the last build)');
+    expect(readFileSync(log, 'utf8').split('\n')).toHaveLength(2);
+    // A sync that fails: each file written is synced instead, and the site is the same.
+    writeFileSync(path.join(folder, 'fail'), '');
+    rmSync(path.join(folder, 'out'), { recursive: true });
+    expect(run().stderr).toBe('3 of 3 plans built into out\n');
+    expect(readFileSync(log, 'utf8').split('\n')).toHaveLength(3);
+    expect(files(path.join(folder, 'out'))).toEqual(synced);
+  });
+
   test('one plan edited: that plan alone is built and printed again; the site equals a build from nothing', () => {
     const folder = project();
     expect(build(folder).status).toBe(0);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
+import { syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -41,5 +41,29 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(path.join(blocker, 'page/index.html'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
     await expect(writeFileAtomic(path.join(blocker, 'index.html'), 'x')).rejects.toMatchObject({ code: 'ENOTDIR' });
     expect(readFileSync(blocker, 'utf8')).toBe('not a folder');
+  });
+});
+
+describe('syncWrittenSince', () => {
+  const site = path.join(folder, 'synced');
+  const old = 1_700_000_000;
+
+  test('without a file system sync it syncs each file written since the time, and no older one', async () => {
+    const since = Date.now();
+    await writeFileAtomic(path.join(site, 'a/index.html'), 'new', { deferSync: true });
+    await writeFileAtomic(path.join(site, 'a/b/c.svg'), 'new', { deferSync: true });
+    await writeFileAtomic(path.join(site, 'old.html'), 'old');
+    utimesSync(path.join(site, 'old.html'), old, old);
+    const asked: string[] = [];
+    expect(await syncWrittenSince(site, since, async (folder) => (asked.push(folder), false))).toBe(2);
+    expect(asked).toEqual(process.platform === 'linux' ? [site] : []);
+    expect(await syncWrittenSince(site, Date.now() + 60_000, async () => false)).toBe(0);
+  });
+
+  test('on Linux one file system sync does for all', async () => {
+    const asked: string[] = [];
+    const done = await syncWrittenSince(site, 0, async (folder) => (asked.push(folder), true));
+    expect(done).toBe(process.platform === 'linux' ? 'filesystem' : 3);
+    expect(asked).toEqual(process.platform === 'linux' ? [site] : []);
   });
 });
