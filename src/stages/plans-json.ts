@@ -17,8 +17,10 @@ export interface PlansJsonHead {
 
 /** A plan's entry in `plans.json`, indented as it stands there. Pure. */
 export function planJson(plan: PlanModel): string {
-  // JSON strings hold no raw line breaks, so indenting every line indents the value and nothing inside a string.
-  return `    ${JSON.stringify(plan, null, 2).replaceAll('\n', '\n    ')}`;
+  // Two arrays deep, JSON.stringify indents the plan by the four spaces it has in `plans.json`: `[\n  [\n` before it,
+  // `\n  ]\n]` after it. (Indenting each line of the plan's own JSON made a second copy of it.)
+  const nested = JSON.stringify([[plan]], null, 2);
+  return nested.slice('[\n  [\n'.length, -'\n  ]\n]'.length);
 }
 
 /** The text of `plans.json` in pieces: exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline, given each plan's `planJson`. Pure. */

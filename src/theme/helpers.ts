@@ -22,12 +22,14 @@ export const helpers = {
   /** `{{t "goals"}}`, `{{t "status" status}}` (key `status.at-risk`), `{{t "doneOn" date=…}}`. */
   t(...args: unknown[]): string {
     const [parts, options] = split(args);
-    const key = parts.map(String).join('.');
+    // The most called helper of a page: a key of one part is taken as it is.
+    const key = parts.length === 1 ? String(parts[0]) : parts.map(String).join('.');
     const lang = langOf(options);
     if (!isLabelKey(key)) throw new Error(`Unexpected label \`${key}\`, expected a key of src/theme/labels.ts`);
     const label = labelsFor(lang)[key];
     if (typeof label !== 'string') throw new Error(`Unexpected counted label \`${key}\` in \`t\`, expected \`plural\` with a count`);
-    return fill(label, texts(options.hash, lang));
+    // A label without `{name}` has nothing to fill.
+    return label.includes('{') ? fill(label, texts(options.hash, lang)) : label;
   },
 
   /** `{{date created}}` → `November 1, 2026`; `{{date created "short"}}` → `Nov 1, 2026`. */
