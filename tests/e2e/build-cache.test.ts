@@ -89,11 +89,15 @@ describe('the build cache', () => {
     const log = path.join(folder, 'sync.log');
     mkdirSync(tools);
     const cache = path.join(folder, 'out/.careerplan-cache.json');
-    writeFileSync(path.join(tools, 'sync'), `#!/bin/sh
-echo "$@ cache:$(test -e '${cache}' && echo yes || echo no)" >> '${log}'
-[ -e '${path.join(folder, 'fail')}' ] && exit 1
-exec /bin/sync "$@"
-`, { mode: 0o755 });
+    // The real one, found before the fake one shadows it.
+    const realSync = execFileSync('sh', ['-c', 'command -v sync'], { encoding: 'utf8' }).trim();
+    const script = [
+      '#!/bin/sh',
+      `echo "$@ cache:$(test -e '${cache}' && echo yes || echo no)" >> '${log}'`,
+      `[ -e '${path.join(folder, 'fail')}' ] && exit 1`,
+      `exec '${realSync}' "$@"`,
+    ];
+    writeFileSync(path.join(tools, 'sync'), `${script.join('\n')}\n`, { mode: 0o755 });
     const env = { PATH: `${tools}${path.delimiter}${process.env.PATH ?? ''}` };
     const run = () => careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder, env });
     expect(run().stderr).toBe('3 of 3 plans built into out\n');
