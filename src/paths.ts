@@ -12,3 +12,12 @@ export function displayPath(file: string, cwd: string): string {
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
   return shown.split(path.sep).join('/');
 }
+
+/**
+ * Orders paths by UTF-16 code unit: the same order on every machine and in
+ * every locale, and no ICU collator to load (`localeCompare`'s first call
+ * costs about 6 ms). Pure.
+ */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
