@@ -14,9 +14,22 @@ export type DateStyle = 'long' | 'short';
 const daysShownAsDays = 100;
 const daysPerMonth = 365.2425 / 12;
 
+// Options as constants: the shared formatters are found by the options object (see `intl.ts`).
+const dateOptions = {
+  long: { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' },
+  short: { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' },
+} as const satisfies Record<DateStyle, Intl.DateTimeFormatOptions>;
+const monthOptions = {
+  long: { timeZone: 'UTC', year: 'numeric', month: 'long' },
+  short: { timeZone: 'UTC', year: 'numeric', month: 'short' },
+} as const satisfies Record<DateStyle, Intl.DateTimeFormatOptions>;
+const yearOptions: Intl.NumberFormatOptions = { useGrouping: false };
+const percentOptions: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
+const relativeOptions: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
+
 /** `2027-03-20` as `March 20, 2027` (en) or `20. März 2027` (de); `short` abbreviates the month. Pure. */
 export function formatDate(date: IsoDate, lang: string, style: DateStyle = 'long'): string {
-  return dateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style, day: 'numeric' }).format(utc(date));
+  return dateTimeFormat(lang, dateOptions[style]).format(utc(date));
 }
 
 /** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date. Pure. */
@@ -24,11 +37,11 @@ export function formatPeriod(period: Period, lang: string, style: DateStyle = 'l
   const [year, month] = period.first.split('-').map(Number) as [number, number];
   switch (period.kind) {
     case 'year':
-      return numberFormat(lang, { useGrouping: false }).format(year);
+      return numberFormat(lang, yearOptions).format(year);
     case 'quarter':
-      return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, { useGrouping: false }).format(year) });
+      return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, yearOptions).format(year) });
     case 'month':
-      return dateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: style }).format(utc(period.first));
+      return dateTimeFormat(lang, monthOptions[style]).format(utc(period.first));
     case 'day':
       return formatDate(period.first, lang, style);
   }
@@ -36,7 +49,7 @@ export function formatPeriod(period: Period, lang: string, style: DateStyle = 'l
 
 /** A ratio as a whole percentage, with the locale's spacing: `67%` (en), `67 %` (de). Pure. */
 export function formatPercent(ratio: number, lang: string): string {
-  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(lang, percentOptions).format(ratio);
 }
 
 /** A number in the locale's digits and grouping. Pure. */
@@ -61,7 +74,7 @@ export function formatDays(daysLeft: number, lang: string): string {
       ? formatPlural(words.daysOverdue, late, lang)
       : formatPlural(words.monthsOverdue, Math.round(late / daysPerMonth), lang);
   }
-  const relative = relativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = relativeTimeFormat(locale, relativeOptions);
   return daysLeft <= daysShownAsDays ? relative.format(daysLeft, 'day') : relative.format(Math.round(daysLeft / daysPerMonth), 'month');
 }
 

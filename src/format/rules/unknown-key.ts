@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { mappings } from '../schema.js';
 import { nearest } from '../suggest.js';
-import { forbiddenKeys, rangeOf, type DataPath } from '../yaml.js';
+import { forbiddenKeys, rangeOf } from '../yaml.js';
 import { hasEveryKey } from '../yaml-subset.js';
 import type { PlanContext, Report, Rule } from './rule.js';
 
@@ -17,33 +17,57 @@ const children: Partial<Record<string, { readonly mapping: MappingName; readonly
   'opportunity.requires': { mapping: 'requires', list: false },
 };
 
-const knownKeys = (mapping: MappingName): readonly string[] =>
-  mapping === 'requires' ? [] : Object.keys(mappings[mapping].shape);
+/** Each mapping's known keys, listed once: the walk asks for them at every goal, step and skill. */
+const knownKeyLists = new Map<MappingName, readonly string[]>(
+  [...Object.keys(mappings), 'requires'].map((mapping) => [
+    mapping as MappingName,
+    mapping === 'requires' ? [] : Object.keys(mappings[mapping as keyof typeof mappings].shape),
+  ]),
+);
+
+const knownKeys = (mapping: MappingName): readonly string[] => knownKeyLists.get(mapping) ?? [];
 
 /** A key the format does not know, with the nearest known key as a hint. */
 export const unknownKey: Rule = {
   id: 'unknown-key',
   severity: 'warning',
   summary: 'a key the format does not know; suggests the nearest known key',
-  *check(context: PlanContext): Iterable<Report> {
+  check(context: PlanContext): Iterable<Report> {
     // The document is read only when the data may lack keys (`__proto__`) or merge two keys (`1` and `"1"`).
-    yield* hasEveryKey(context.data) ? walkData(context, context.data, [], 'plan') : walk(context, context.document.contents, 'plan');
+    if (!hasEveryKey(context.data)) return walk(context, context.document.contents, 'plan');
+    const reports: Report[] = [];
+    walkData(context, context.data, [], 'plan', reports);
+    return reports;
   },
 };
 
-/** The same walk as `walk`, over data that holds every key of the document: positions are looked up only for a report. */
-function* walkData(context: PlanContext, data: unknown, path: DataPath, mapping: MappingName): Iterable<Report> {
+/**
+ * The same walk as `walk`, over data that holds every key of the document: positions are looked up only for a
+ * report. A plain loop rather than nested generators, with one path stack copied only for a report: every plan
+ * is walked, and few have anything to report.
+ */
+function walkData(context: PlanContext, data: unknown, path: (string | number)[], mapping: MappingName, reports: Report[]): void {
   if (!isRecord(data)) return;
   const known = knownKeys(mapping);
-  for (const [key, value] of Object.entries(data)) {
+  for (const key in data) {
+    if (!Object.hasOwn(data, key)) continue;
     if (!(mapping === 'requires' || known.includes(key))) {
-      yield { place: context.place([...path, key], 'key'), message: unknownMessage(key, mapping, known) };
+      reports.push({ place: context.place([...path, key], 'key'), message: unknownMessage(key, mapping, known) });
       continue;
     }
     const child = children[`${mapping}.${key}`];
     if (!child) continue;
-    if (!child.list) yield* walkData(context, value, [...path, key], child.mapping);
-    else if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* walkData(context, item, [...path, key, index], child.mapping);
+    const value = data[key];
+    path.push(key);
+    if (!child.list) walkData(context, value, path, child.mapping, reports);
+    else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        walkData(context, value[index], path, child.mapping, reports);
+        path.pop();
+      }
+    }
+    path.pop();
   }
 }
 
