@@ -18,7 +18,7 @@ import type { PlanLog } from '../history-stamps.js';
 import { createHistoryCache, historyOfPlan, historyWithoutGit } from '../read-history.js';
 import { historyView, type HistoryView } from '../stages/history.js';
 import { planSlug } from '../format/slug.js';
-import { createTheme } from '../theme/index.js';
+import type { Theme } from '../theme/index.js';
 import type { CachedPlan } from './build-cache.js';
 import { writePlanPage, type SiteContext } from './site-output.js';
 
@@ -28,7 +28,6 @@ export interface PagesJob {
   readonly cwd: string;
   /** Every plan file of the build, for the rules over all plans and links between plans. */
   readonly allFiles: readonly string[];
-  readonly builtinTemplates: string;
   readonly generator: string;
   /** Whether pages link their PDFs. */
   readonly pdfs: boolean;
@@ -76,10 +75,9 @@ export interface PageBuilder {
 /** Plans in work at once in one thread: enough to keep the disk busy, few enough that memory holds only their trees. */
 export const plansAtOnce = 16;
 
-/** Prepares a thread to build pages: the theme compiled and the processors made once. Throws `ThemeError` for a broken template. */
-export async function createPageBuilder(job: PagesJob): Promise<PageBuilder> {
+/** Prepares a thread to build pages with `theme`: the processors made once. */
+export function createPageBuilder(job: PagesJob, theme: Theme): PageBuilder {
   const { config, cwd } = job;
-  const theme = await createTheme({ builtin: job.builtinTemplates, user: config.templates, cwd });
   const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
   const slugByFile = new Map(job.allFiles.map((file) => [file, planSlug(file)]));
   const crossPlan = crossPlanDiagnostics(job.allFiles, config, cwd);

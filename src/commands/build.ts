@@ -19,6 +19,7 @@ import { formatShard, inShard, type Shard } from '../stages/shard.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug } from '../format/slug.js';
 import { readTheme } from '../theme/source.js';
+import type { PrecompiledTheme } from '../theme/theme.js';
 import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
 import type { PagesJob } from './build-pages.js';
 import { createBuiltPlans } from './built-plans.js';
@@ -75,12 +76,14 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const tool = packageRoot().version;
   const generator = `careerplan ${tool}`;
   const pdfs = browser !== undefined;
-  // Made once, when first asked: the workers' start is a good time (see below).
+  // Each made once, when first asked: the workers' start is a good time (see below).
+  let compiled: Promise<PrecompiledTheme> | undefined;
+  const compiledTheme = (): Promise<PrecompiledTheme> => (compiled ??= import('../theme/theme.js').then(({ precompileTheme }) => precompileTheme(theme)));
   let site: Promise<SiteContext> | undefined;
   const siteContext = (): Promise<SiteContext> =>
     (site ??= (async () => {
-      const { compileTheme } = await import('../theme/theme.js');
-      return { theme: compileTheme(theme), config, generator, pdfs, deferSync: true, ...(shard ? { shard } : {}) };
+      const [{ themeFrom }, precompiled] = await Promise.all([import('../theme/theme.js'), compiledTheme()]);
+      return { theme: themeFrom(precompiled), config, generator, pdfs, deferSync: true, ...(shard ? { shard } : {}) };
     })());
 
   // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind.
@@ -153,14 +156,14 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     cachedCount = entries.size;
     // What git says of the plans to build, for all at once: a few git processes per build, not per plan.
     const gitLogs = await planLogs(toBuild, places);
-    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, builtinTemplates, generator, pdfs, gitLogs };
+    const job: PagesJob = { config, cwd: io.cwd, allFiles: files, generator, pdfs, gitLogs };
     if (toBuild.length > 0) {
       const { buildPages, defaultWorkers } = await import('./build-workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
-      // This thread only waits while the workers build: it loads Handlebars and compiles the theme for the index
-      // meanwhile (about 170 ms at the end of a build otherwise). A broken template is reported where it is awaited.
+      // This thread compiles the theme while the workers load their code, and sends it to them. It then only waits
+      // while they build: it makes its own theme for the index meanwhile. A broken template is reported where it is awaited.
       if (!siteIsCurrent && workers > 0) siteContext().catch(() => undefined);
-      await buildPages(toBuild.sort(), job, workers, abort.signal, ({ file, entry, plan }) => {
+      await buildPages(toBuild.sort(), job, compiledTheme(), workers, abort.signal, ({ file, entry, plan }) => {
         // The text of a plan with errors (for their code frames) waits on disk too.
         const { text, ...rest } = entry;
         if (text !== undefined) kept.keepText(file, text);

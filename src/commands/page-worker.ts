@@ -2,19 +2,28 @@
  * A worker thread of `build`: builds the plan pages the main thread sends,
  * one message a file, several at once, and answers each with what the file
  * gave; told to close, it closes the builder and says so. Started by
- * `build-workers.ts` with a `PagesJob` as its data.
+ * `build-workers.ts` with a `PagesJob` as its data; its first message is the
+ * compiled theme.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPageBuilder, type PagesJob } from './build-pages.js';
+import { themeFrom, type PrecompiledTheme } from '../theme/theme.js';
+import { createPageBuilder, type PageBuilder, type PagesJob } from './build-pages.js';
 import { describeError, type FromWorker, type ToWorker } from './build-workers.js';
 
 const port = parentPort;
 if (port === null) throw new Error('page-worker.js runs as a worker thread of careerplan build');
 
-const ready = createPageBuilder(workerData as PagesJob);
+let resolveTheme: (theme: PrecompiledTheme) => void = () => undefined;
+const ready: Promise<PageBuilder> = new Promise<PrecompiledTheme>((resolve) => (resolveTheme = resolve)).then((theme) =>
+  createPageBuilder(workerData as PagesJob, themeFrom(theme)),
+);
 ready.catch((error: unknown) => port.postMessage({ kind: 'failed', error: describeError(error) } satisfies FromWorker));
 
 port.on('message', (message: ToWorker) => {
+  if ('theme' in message) {
+    resolveTheme(message.theme);
+    return;
+  }
   if ('close' in message) {
     // Every file has been answered: end the git processes the builder started.
     void ready.then((builder) => builder.close(), () => undefined).finally(() => port.postMessage({ kind: 'closed' } satisfies FromWorker));

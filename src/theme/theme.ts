@@ -4,7 +4,7 @@
  * is pure.
  */
 import Handlebars from 'handlebars';
-import { compileTemplate, parseTemplate, type Template, type TemplateAst } from './compile.js';
+import { parseTemplate, precompileTemplate, templateFrom, type HandlebarsInstance, type Template } from './compile.js';
 import type { IndexPageContext, PlanPageContext } from './context.js';
 import { helpers, type Helper, type HelperOptions } from './helpers.js';
 import type { Asset, TemplateFile, ThemeFolders } from './lookup.js';
@@ -35,38 +35,68 @@ export async function createTheme(options: ThemeOptions): Promise<Theme> {
   return compileTheme(await readTheme(options));
 }
 
+/**
+ * A theme compiled to text: what a worker thread needs to render pages, without compiling the templates again.
+ * Plain data, so it crosses to a worker as a message.
+ */
+export interface PrecompiledTheme {
+  /** The partials, then the layout, then the plan and index pages, as in `ThemeSource`. */
+  readonly templates: readonly TemplateFile[];
+  /** The source of each template's compiled specification, in the same order. */
+  readonly specs: readonly string[];
+  /** How many of `templates` are partials (the layout included). */
+  readonly partialCount: number;
+  readonly assets: readonly Asset[];
+  readonly fingerprint: string;
+}
+
 /** Compiles a theme read from the disk, on an isolated Handlebars instance. Pure; throws `ThemeError` for a broken template. */
 export function compileTheme(source: ThemeSource): Theme {
+  return themeFrom(precompileTheme(source));
+}
+
+/** Parses, checks and compiles a theme's templates to text. Pure; throws `ThemeError` for a broken template. */
+export function precompileTheme(source: ThemeSource): PrecompiledTheme {
   const { templates, texts, partialCount } = source;
-  const hb = Handlebars.create();
-  for (const [name, helper] of Object.entries({ ...hb.helpers, ...helpers })) hb.registerHelper(name, located(helper as Helper));
+  const hb = withHelpers(Handlebars.create());
   // Parsed in a fixed order, so the same broken theme always reports the same error.
   const parsed = templates.map((file, i) => ({ file, ast: parseTemplate(hb, texts[i] ?? '', file.shownPath) }));
   const partials = parsed.slice(0, partialCount);
-  const [plan, index] = parsed.slice(partialCount) as [Parsed, Parsed];
-
   const known = { partials: new Set(partials.map(({ file }) => file.name)), helpers: new Set(Object.keys(hb.helpers)) };
-  for (const { file, ast } of [...partials, plan, index]) checkReferences(ast, file.shownPath, known);
+  for (const { file, ast } of parsed) checkReferences(ast, file.shownPath, known);
+  const specs = parsed.map(({ file, ast }) => precompileTemplate(hb, ast, file.shownPath));
+  return { templates, specs, partialCount, assets: source.assets, fingerprint: source.fingerprint };
+}
 
-  for (const { file, ast } of partials) hb.registerPartial(file.name, compileTemplate(hb, ast, file.shownPath));
-  const planPage = { file: plan.file, template: compileTemplate(hb, plan.ast, plan.file.shownPath) };
-  const indexPage = { file: index.file, template: compileTemplate(hb, index.ast, index.file.shownPath) };
+/** The theme a precompiled one describes, ready to render, on its own Handlebars instance. */
+export function themeFrom(precompiled: PrecompiledTheme): Theme {
+  const { templates, specs, partialCount } = precompiled;
+  const hb = withHelpers(Handlebars.create());
+  const made = templates.map((file, i) => ({ file, template: templateFrom(hb, specs[i] ?? '') }));
+  for (const { file, template } of made.slice(0, partialCount)) hb.registerPartial(file.name, template);
+  const [planPage, indexPage] = made.slice(partialCount) as [Page, Page];
   return {
     renderPlan: (context) => render(planPage, context, context.plan.lang),
     renderIndex: (context) => render(indexPage, context, context.lang),
-    assets: source.assets,
-    fingerprint: source.fingerprint,
+    assets: precompiled.assets,
+    fingerprint: precompiled.fingerprint,
   };
 }
 
-interface Parsed {
+/** `hb` with our helpers beside Handlebars' own, each naming the template and line of a failing call. */
+function withHelpers(hb: HandlebarsInstance): HandlebarsInstance {
+  for (const [name, helper] of Object.entries({ ...hb.helpers, ...helpers })) hb.registerHelper(name, located(helper as Helper));
+  return hb;
+}
+
+interface Page {
   readonly file: TemplateFile;
-  readonly ast: TemplateAst;
+  readonly template: Template;
 }
 
 
 /** Renders a page in a language (the `@lang` every helper reads); an error names the template and line. */
-function render(page: { file: TemplateFile; template: Template }, context: object, lang: string): string {
+function render(page: Page, context: object, lang: string): string {
   try {
     return page.template(context, { data: { lang } });
   } catch (error) {

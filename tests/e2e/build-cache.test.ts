@@ -270,7 +270,7 @@ describe('worker threads', () => {
     expect(worker).toContain('createPageBuilder');
   });
 
-  test('a broken template is reported by its file and line from a worker too, exit 2', () => {
+  test('a broken template is reported by its file and line with workers too, exit 2', () => {
     const folder = project();
     cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));
     writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), '{{#each plan.goals}}\n{{/each}}\n{{plan.title}}\n{{> nope}}\n');
@@ -278,6 +278,18 @@ describe('worker threads', () => {
     const there = build(folder, '--no-pdf', '--workers', '2');
     expect(there.status).toBe(2);
     expect(there.stderr).toBe(here.stderr);
-    expect(there.stderr).toContain('templates/partials/footer.hbs');
+    expect(there.stderr).toContain('templates/partials/footer.hbs:4');
+  });
+
+  test('a template that fails while a worker renders a page is reported by its file and line, exit 2', () => {
+    const folder = project();
+    cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));
+    // It compiles (the main thread checks that); `percent` of a title throws only when a page is rendered.
+    writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), '{{#each plan.goals}}\n{{/each}}\n{{percent plan.title}}\n');
+    const here = build(folder, '--no-pdf', '--workers', '0');
+    const there = build(folder, '--no-pdf', '--workers', '2');
+    expect(there.status).toBe(2);
+    expect(there.stderr).toBe(here.stderr);
+    expect(there.stderr).toMatch(/templates\/partials\/footer\.hbs:3\b.*percent/);
   });
 });
