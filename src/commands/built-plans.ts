@@ -19,8 +19,8 @@ export interface BuiltPlans {
   texts(): Map<string, string>;
   /** What the index shows of every plan kept, sorted by slug. */
   indexPlans(): IndexPlan[];
-  /** The model of a plan kept, as `plans.json` holds it. */
-  modelJson(slug: string): string;
+  /** The model of a plan kept, as `plans.json` holds it, in UTF-8: it is only copied into that file. */
+  modelJson(slug: string): Uint8Array;
   /** Deletes what was kept. */
   close(): void;
 }
@@ -34,10 +34,11 @@ export function createBuiltPlans(folder: string): BuiltPlans {
     spool ??= createSpool(folder);
     spool.put(key, text);
   };
-  const get = (key: string): string => {
+  const from = (key: string): Spool => {
     if (spool === undefined) throw new Error(`nothing was kept, not even ${key}`);
-    return spool.get(key);
+    return spool;
   };
+  const get = (key: string): string => from(key).get(key);
   return {
     keep(file, { slug, index, json }) {
       put(`index ${slug}`, index);
@@ -50,7 +51,7 @@ export function createBuiltPlans(folder: string): BuiltPlans {
     },
     texts: () => new Map([...textFiles].map((file) => [file, get(`text ${file}`)] as const)),
     indexPlans: () => [...slugs.values()].sort((a, b) => a.localeCompare(b)).map((slug) => JSON.parse(get(`index ${slug}`)) as IndexPlan),
-    modelJson: (slug) => get(`model ${slug}`),
+    modelJson: (slug) => from(`model ${slug}`).bytes(`model ${slug}`),
     close: () => spool?.close(),
   };
 }

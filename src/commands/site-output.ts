@@ -90,11 +90,11 @@ export async function writePlansJson(models: readonly PlanModel[], site: SiteCon
 }
 
 /**
- * Writes `plans.json` from each plan's JSON text (`planJson`), given in slug
+ * Writes `plans.json` from each plan's JSON text (`planJson`, or its UTF-8 bytes), given in slug
  * order as functions that give it, so the texts can come from a spool one at
  * a time.
  */
-export async function writePlansJsonOf(count: number, texts: Iterable<() => string>, site: SiteContext): Promise<void> {
+export async function writePlansJsonOf(count: number, texts: Iterable<() => string | Uint8Array>, site: SiteContext): Promise<void> {
   const head = { version: modelVersion, generator: site.generator, asOf: site.config.asOf, ...(site.shard ? { shard: site.shard } : {}) };
   await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(count, texts, head), writeOptions(site));
 }

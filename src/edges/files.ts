@@ -147,7 +147,7 @@ export async function writeIfChanged(file: string, data: string | Uint8Array, op
  * (`plans.json` of thousands of plans): atomically, and only when its
  * content differs, compared by hash.
  */
-export async function writePiecesIfChanged(file: string, pieces: Iterable<string>, options: WriteOptions = {}): Promise<boolean> {
+export async function writePiecesIfChanged(file: string, pieces: Iterable<string | Uint8Array>, options: WriteOptions = {}): Promise<boolean> {
   const before = await hashFile(file);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = temporaryBeside(file);
@@ -156,18 +156,20 @@ export async function writePiecesIfChanged(file: string, pieces: Iterable<string
   try {
     const handle = await open(temporary, 'wx');
     try {
-      let buffered: string[] = [];
+      // Bytes are written as they are: 32 MB of plans.json need not be decoded and encoded again.
+      let buffered: Uint8Array[] = [];
       let size = 0;
       const flush = async (): Promise<void> => {
-        const chunk = buffered.join('');
+        const chunk = Buffer.concat(buffered, size);
         digest?.update(chunk);
         await handle.write(chunk);
         buffered = [];
         size = 0;
       };
       for (const piece of pieces) {
-        buffered.push(piece);
-        size += piece.length;
+        const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+        buffered.push(bytes);
+        size += bytes.length;
         if (size > 1 << 20) await flush();
       }
       await flush();

@@ -14,6 +14,8 @@ export interface Spool {
   put(key: string, text: string): void;
   /** The text put aside under `key`; throws for a key never put. */
   get(key: string): string;
+  /** The text put aside under `key` as its UTF-8 bytes, for writing it out again without decoding it; throws for a key never put. */
+  bytes(key: string): Buffer;
   /** Closes and deletes the file. */
   close(): void;
 }
@@ -35,6 +37,9 @@ export function createSpool(folder: string): Spool {
       end += bytes.length;
     },
     get(key) {
+      return this.bytes(key).toString('utf8');
+    },
+    bytes(key) {
       const place = places.get(key);
       if (place === undefined) throw new Error(`nothing put aside as ${key}`);
       const bytes = Buffer.allocUnsafe(place.length);
@@ -44,7 +49,7 @@ export function createSpool(folder: string): Spool {
         if (count === 0) throw new Error(`the spool ${file} ends before ${key}`);
         read += count;
       }
-      return bytes.toString('utf8');
+      return bytes;
     },
     close() {
       closeSync(descriptor);

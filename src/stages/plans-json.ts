@@ -23,8 +23,8 @@ export function planJson(plan: PlanModel): string {
   return nested.slice('[\n  [\n'.length, -'\n  ]\n]'.length);
 }
 
-/** The text of `plans.json` in pieces: exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline, given each plan's `planJson`. Pure. */
-export function* plansJsonPieces(count: number, texts: Iterable<() => string>, head: PlansJsonHead): Generator<string> {
+/** The text of `plans.json` in pieces (each plan's as given: a string, or UTF-8 bytes to copy): exactly `JSON.stringify({ ...head, plans }, null, 2)` and a newline, given each plan's `planJson`. Pure. */
+export function* plansJsonPieces<Text extends string | Uint8Array>(count: number, texts: Iterable<() => Text>, head: PlansJsonHead): Generator<string | Text> {
   const opening = JSON.stringify({ ...head, plans: [] }, null, 2);
   if (count === 0) {
     yield `${opening}\n`;
@@ -33,6 +33,9 @@ export function* plansJsonPieces(count: number, texts: Iterable<() => string>, h
   // The head's keys as JSON.stringify writes them, with the array opened instead of `[]`.
   yield `${opening.slice(0, opening.lastIndexOf('[]'))}[\n`;
   let index = 0;
-  for (const text of texts) yield `${text()}${++index < count ? ',' : ''}\n`;
+  for (const text of texts) {
+    yield text();
+    yield ++index < count ? ',\n' : '\n';
+  }
   yield '  ]\n}\n';
 }

@@ -19,6 +19,21 @@ describe('plans.json in pieces', () => {
     );
   });
 
+  test('each plan given as UTF-8 bytes makes the same file, byte for byte', async () => {
+    const head = { version: 3, generator: 'careerplan 1.0.0', asOf: '2026-11-26' };
+    const models = [{ slug: 'zoe', owner: 'Zoë Ångström 🚀' }, { slug: 'adam', notes: 'a\nb "c"' }] as unknown as PlanModel[];
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-pieces-'));
+    try {
+      const file = path.join(folder, 'plans.json');
+      expect(await writePiecesIfChanged(file, plansJsonPieces(models.length, models.map((model) => () => Buffer.from(planJson(model))), head))).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify({ ...head, plans: models }, null, 2)}\n`);
+      // The same content given as text is recognised as unchanged.
+      expect(await writePiecesIfChanged(file, plansJsonPieces(models.length, models.map((model) => () => planJson(model)), head))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('writePiecesIfChanged writes atomically and leaves an unchanged file alone', async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-pieces-'));
     try {

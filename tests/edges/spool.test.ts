@@ -22,7 +22,10 @@ describe('the spool', () => {
             spool.put(key, text);
             expected.set(key, text);
           }
-          for (const [key, text] of [...expected].reverse()) expect(spool.get(key)).toBe(text);
+          for (const [key, text] of [...expected].reverse()) {
+            expect(spool.get(key)).toBe(text);
+            expect(spool.bytes(key).equals(Buffer.from(text))).toBe(true);
+          }
         } finally {
           spool.close();
         }
