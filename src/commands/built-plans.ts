@@ -21,7 +21,7 @@ export interface BuiltPlans {
   indexPlans(): IndexPlan[];
   /** The model of a plan kept, as `plans.json` holds it, in UTF-8: it is only copied into that file. */
   modelJson(slug: string): Uint8Array;
-  /** Deletes what was kept. */
+  /** Deletes what was kept; again, it does nothing. */
   close(): void;
 }
 
@@ -52,6 +52,11 @@ export function createBuiltPlans(folder: string): BuiltPlans {
     texts: () => new Map([...textFiles].map((file) => [file, get(`text ${file}`)] as const)),
     indexPlans: () => [...slugs.values()].sort((a, b) => a.localeCompare(b)).map((slug) => JSON.parse(get(`index ${slug}`)) as IndexPlan),
     modelJson: (slug) => from(`model ${slug}`).bytes(`model ${slug}`),
-    close: () => spool?.close(),
+    close() {
+      spool?.close();
+      spool = undefined;
+      slugs.clear();
+      textFiles.clear();
+    },
   };
 }

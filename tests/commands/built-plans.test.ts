@@ -22,5 +22,8 @@ describe('the plans a build keeps on disk', () => {
     expect(kept.texts()).toEqual(new Map([['plans/zoe.md', '---\ntitle: Zoë\n---\n']]));
     kept.close();
     expect(readdirSync(folder)).toEqual([]);
+    // The build closes it as soon as plans.json is written, and again when it ends.
+    expect(() => kept.close()).not.toThrow();
+    expect(kept.indexPlans()).toEqual([]);
   });
 });
