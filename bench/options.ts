@@ -69,7 +69,7 @@ ${sections}
                      section's plans in batches of 20 (~2 min more, network needed)
   --plans N        plans in the main corpus (default 1000)
   --scale N,N,N    corpus sizes of the scale section (default: N/10, N, 4×N, i.e. 100,1000,4000)
-  --runs R         timed runs of each measurement at N and in scale, in-process passes; medians reported (default 1)
+  --runs R         timed runs of each measurement at N and in scale, in-process passes; medians reported (default 1; the warm build runs at least 7 times)
   --sample K       plans timed in-process, stage by stage (default 200; evenly spread over the corpus)
   --seed S         the generator's seed (default 1)
   --pdf-plans N    plans printed to PDF by the pdf section and md-to-pdf (default 100)
