@@ -3,17 +3,19 @@
  * last before stringifying), then rehype-stringify. Raw HTML is dropped
  * unless the config allows it, and then it is still sanitized. Inline text
  * without any Markdown, the usual case, skips the pipeline: it would come
- * out unchanged. Pure.
+ * out unchanged. Inline text with Markdown is read by the body's reader,
+ * which gives the tree remark-parse gives. Pure.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { remarkGfmChecked } from './gfm.js';
+import { parseBody } from './markdown-body.js';
 
 /** Renders a plan's body and its inline Markdown strings to sanitized HTML. */
 export interface HtmlRenderer {
@@ -35,6 +37,12 @@ export interface HtmlOptions {
    * Turned off only to prove the shortcut gives the pipeline's output.
    */
   readonly plainShortcut?: boolean;
+  /**
+   * Read inline Markdown with the body's reader (`parseBody`, default true),
+   * which gives remark-parse's tree and calls micromark only for what it does
+   * not know. Turned off only to prove it gives micromark's output.
+   */
+  readonly fastReader?: boolean;
 }
 
 const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
@@ -74,7 +82,8 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     .use(remarkRehype, { allowDangerousHtml: options.allowRawHtml })
     .use(options.allowRawHtml ? rehypeRaw : () => undefined);
   const finish = unified().use(rehypeSanitize, schema).use(rehypeStringify);
-  const markdown = unified().use(remarkParse).use(remarkGfmChecked);
+  const micromark = unified().use(remarkParse).use(remarkGfmChecked);
+  const parseInline = options.fastReader === false ? (text: string): Root => micromark.parse(text) : parseBody;
 
   const toHtml = (tree: Root, rewrite: UrlRewrite | undefined, demote: boolean): string => {
     const content: Root = { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') };
@@ -91,7 +100,7 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     inline(text) {
       const plain = options.plainShortcut === false ? undefined : plainInline(text);
       if (plain !== undefined) return plain;
-      const tree = markdown.parse(text);
+      const tree = parseInline(text);
       const [only] = tree.children;
       const html = toHtml(tree, () => undefined, false);
       return tree.children.length === 1 && only?.type === 'paragraph' ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
