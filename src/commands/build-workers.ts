@@ -1,9 +1,9 @@
 /**
  * Building the pages of many plans on every core: worker threads, each with
  * its own processors and the theme this thread compiled, take plan files
- * from a shared queue and send back what each gave. Few plans are built in this thread, where starting
- * workers would cost more than it saves. Starts threads; they read plans and
- * write pages.
+ * from a shared queue and send back what each gave. Few plans are built in
+ * this thread, where starting workers would cost more than it saves. Starts
+ * threads; they read plans and write pages.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -28,29 +28,28 @@ export function createSpool(folder: string): Spool {
   const descriptor = openSync(file, 'wx+');
   const places = new Map<string, { readonly position: number; readonly length: number }>();
   let end = 0;
+  const bytes = (key: string): Buffer => {
+    const place = places.get(key);
+    if (place === undefined) throw new Error(`nothing put aside as ${key}`);
+    const read = Buffer.allocUnsafe(place.length);
+    let done = 0;
+    while (done < place.length) {
+      const count = readSync(descriptor, read, done, place.length - done, place.position + done);
+      if (count === 0) throw new Error(`the spool ${file} ends before ${key}`);
+      done += count;
+    }
+    return read;
+  };
   return {
     put(key, text) {
-      const bytes = Buffer.from(text);
+      const encoded = Buffer.from(text);
       let written = 0;
-      while (written < bytes.length) written += writeSync(descriptor, bytes, written, bytes.length - written, end + written);
-      places.set(key, { position: end, length: bytes.length });
-      end += bytes.length;
+      while (written < encoded.length) written += writeSync(descriptor, encoded, written, encoded.length - written, end + written);
+      places.set(key, { position: end, length: encoded.length });
+      end += encoded.length;
     },
-    get(key) {
-      return this.bytes(key).toString('utf8');
-    },
-    bytes(key) {
-      const place = places.get(key);
-      if (place === undefined) throw new Error(`nothing put aside as ${key}`);
-      const bytes = Buffer.allocUnsafe(place.length);
-      let read = 0;
-      while (read < place.length) {
-        const count = readSync(descriptor, bytes, read, place.length - read, place.position + read);
-        if (count === 0) throw new Error(`the spool ${file} ends before ${key}`);
-        read += count;
-      }
-      return bytes;
-    },
+    get: (key) => bytes(key).toString('utf8'),
+    bytes,
     close() {
       closeSync(descriptor);
       rmSync(file, { force: true });

@@ -39,15 +39,9 @@ export async function createTheme(options: ThemeOptions): Promise<Theme> {
  * A theme compiled to text: what a worker thread needs to render pages, without compiling the templates again.
  * Plain data, so it crosses to a worker as a message.
  */
-export interface PrecompiledTheme {
-  /** The partials, then the layout, then the plan and index pages, as in `ThemeSource`. */
-  readonly templates: readonly TemplateFile[];
-  /** The source of each template's compiled specification, in the same order. */
+export interface PrecompiledTheme extends Omit<ThemeSource, 'texts'> {
+  /** The source of each template's compiled specification, in the order of `templates`. */
   readonly specs: readonly string[];
-  /** How many of `templates` are partials (the layout included). */
-  readonly partialCount: number;
-  readonly assets: readonly Asset[];
-  readonly fingerprint: string;
 }
 
 /** Compiles a theme read from the disk, on an isolated Handlebars instance. Pure; throws `ThemeError` for a broken template. */

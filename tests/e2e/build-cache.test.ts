@@ -270,24 +270,24 @@ describe('worker threads', () => {
     expect(worker).toContain('createPageBuilder');
   });
 
-  test('a broken template is reported by its file and line with workers too, exit 2', () => {
+  /** Builds a project whose footer partial is `footer` in this thread and with two workers. */
+  const withFooter = (footer: string) => {
     const folder = project();
     cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));
-    writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), '{{#each plan.goals}}\n{{/each}}\n{{plan.title}}\n{{> nope}}\n');
-    const here = build(folder, '--no-pdf', '--workers', '0');
-    const there = build(folder, '--no-pdf', '--workers', '2');
+    writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), footer);
+    return { here: build(folder, '--no-pdf', '--workers', '0'), there: build(folder, '--no-pdf', '--workers', '2') };
+  };
+
+  test('a broken template is reported by its file and line with workers too, exit 2', () => {
+    const { here, there } = withFooter('{{#each plan.goals}}\n{{/each}}\n{{plan.title}}\n{{> nope}}\n');
     expect(there.status).toBe(2);
     expect(there.stderr).toBe(here.stderr);
     expect(there.stderr).toContain('templates/partials/footer.hbs:4');
   });
 
   test('a template that fails while a worker renders a page is reported by its file and line, exit 2', () => {
-    const folder = project();
-    cpSync(path.join(repo, 'templates/partials/footer.hbs'), path.join(folder, 'templates/partials/footer.hbs'));
     // It compiles (the main thread checks that); `percent` of a title throws only when a page is rendered.
-    writeFileSync(path.join(folder, 'templates/partials/footer.hbs'), '{{#each plan.goals}}\n{{/each}}\n{{percent plan.title}}\n');
-    const here = build(folder, '--no-pdf', '--workers', '0');
-    const there = build(folder, '--no-pdf', '--workers', '2');
+    const { here, there } = withFooter('{{#each plan.goals}}\n{{/each}}\n{{percent plan.title}}\n');
     expect(there.status).toBe(2);
     expect(there.stderr).toBe(here.stderr);
     expect(there.stderr).toMatch(/templates\/partials\/footer\.hbs:3\b.*percent/);
