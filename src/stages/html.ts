@@ -11,11 +11,9 @@ import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
-import { remarkGfmChecked } from './gfm.js';
-import { parseBody } from './markdown-body.js';
+import { parseBody, parseWithMicromark } from './markdown-body.js';
 
 /** Renders a plan's body and its inline Markdown strings to sanitized HTML. */
 export interface HtmlRenderer {
@@ -82,8 +80,7 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     .use(remarkRehype, { allowDangerousHtml: options.allowRawHtml })
     .use(options.allowRawHtml ? rehypeRaw : () => undefined);
   const finish = unified().use(rehypeSanitize, schema).use(rehypeStringify);
-  const micromark = unified().use(remarkParse).use(remarkGfmChecked);
-  const parseInline = options.fastReader === false ? (text: string): Root => micromark.parse(text) : parseBody;
+  const parseInline = options.fastReader === false ? parseWithMicromark : parseBody;
 
   const toHtml = (tree: Root, rewrite: UrlRewrite | undefined, demote: boolean): string => {
     const content: Root = { ...tree, children: tree.children.filter((node) => node.type !== 'yaml') };

@@ -31,6 +31,11 @@ export interface BodyReading {
   readonly fastChunks: number;
 }
 
+/** Parses Markdown with micromark alone (remark-parse and GFM), the reference `parseBody` gives the tree of. Pure. */
+export function parseWithMicromark(markdown: string): Root {
+  return bodyMarkdown.parse(markdown);
+}
+
 /** Parses a Markdown body into the tree `unified().use(remarkParse).use(remarkGfm).parse(body)` gives. Pure. */
 export function parseBody(body: string): Root {
   return readBody(body).tree;
