@@ -379,6 +379,17 @@ export function tableRows(results: BenchResults): Row[] {
     }
   }
 
+  // What the cold build's target leaves for pages: `check` reads and validates every plan, as the build does first, and writes nothing.
+  const checkCold = results.cases['check']?.cold;
+  if (checkCold && checkCold.wallMs.length > 0) {
+    const alone = `validation alone against the cold build’s references, ${N} plans`;
+    for (const [label, runs] of [[`${eleventyLabel} cold build`, eleventyAtN], ['straightforward unified pipeline', results.unified]] as const) {
+      const value = medianOf(runs ? seconds(runs.wallMs) : undefined);
+      if (value === undefined) continue;
+      rows.push(measuredRow({ group: alone, figure: 'careerplan check, cold: no page made, nothing written', unit: 's', samples: seconds(checkCold.wallMs), reference: { label, value } }));
+    }
+  }
+
   // careerplan through the CLI at N.
   const cli = `careerplan through the CLI, ${N} plans`;
   if (results.startup) rows.push(measuredRow({ group: cli, figure: `start-up: careerplan --version${costs(results.startup)}`, unit: 's', samples: seconds(results.startup.wallMs) }));
@@ -617,6 +628,8 @@ function notes(results: BenchResults): string[] {
     '- **growth**: the cost of each further plan between neighbouring sizes (Δtime ÷ Δplans), so start-up and other fixed costs do not',
     `  pass for non-linearity; "linear" when those agree within ±${linearTolerance * 100}%, "flat" when memory grows by under ${flatMbPerPlan * 1000} MB per 1,000 plans.`,
     '- **peak RSS**: the careerplan process (or the reference’s), measured by a preloaded hook at exit; the browser’s processes are not included.',
+    '- **validation alone**: `careerplan check` reads and validates every plan, as the build does before it makes a page, and writes nothing;',
+    '  set against the cold build’s references, it shows how much of each target is left for making and writing the pages.',
   ];
   const pdf = results.pdf;
   if (pdf) {

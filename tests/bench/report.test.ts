@@ -111,6 +111,18 @@ describe('the bench report', () => {
     expect(rows[0]).toMatchObject({ figure: 'careerplan build --no-pdf, cold', median: '5.00 s', reference: 'Eleventy 3.1.8 cold build: 4.00 s', ratio: '1.25×', target: '–', met: '–' });
   });
 
+  it('sets validation alone against the cold build’s references, without a target', () => {
+    const base = results();
+    const check = { command: 'careerplan check', cold: runs([1500, 1600, 1550]), unchanged: runs([1500]), counts: {} };
+    const rows = tableRows({ ...base, cases: { ...base.cases, check } }).filter((row) => row.group.startsWith('validation alone'));
+    expect(rows.map((row) => [row.figure, row.median, row.reference, row.ratio, row.target, row.met])).toEqual([
+      ['careerplan check, cold: no page made, nothing written', '1.55 s', 'Eleventy 3.1.8 cold build: 3.40 s', '0.46×', '–', '–'],
+      ['careerplan check, cold: no page made, nothing written', '1.55 s', 'straightforward unified pipeline: 16.00 s', '0.10×', '–', '–'],
+    ]);
+    // Without a check run, there is nothing to set against them.
+    expect(tableRows(base).filter((row) => row.group.startsWith('validation alone'))).toEqual([]);
+  });
+
   it('says a target is unjudged, not met or unmet, when its reference was not measured', () => {
     const { eleventy: _eleventy, peers: _peers, mdToPdf: _mdToPdf, ...withoutPeers } = results();
     const rows = tableRows(withoutPeers);
