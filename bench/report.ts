@@ -368,11 +368,14 @@ export function tableRows(results: BenchResults): Row[] {
   );
   rows.push(...growthRows(results, group));
 
+  // The cold build's references, each with its runs, for the comparisons below.
+  const coldReferences = [[`${eleventyLabel} cold build`, eleventyAtN], ['straightforward unified pipeline', results.unified]] as const;
+
   // The same comparisons in CPU time: less swayed by other work on the machine than wall time, though no target is set on it.
   const cpu = `CPU time (user + system) of the cold build, ${N} plans`;
   const careerplanCpu = buildRuns?.cold.cpuSeconds;
   if (careerplanCpu && careerplanCpu.length > 0) {
-    for (const [label, runs] of [[`${eleventyLabel} cold build`, eleventyAtN], ['straightforward unified pipeline', results.unified]] as const) {
+    for (const [label, runs] of coldReferences) {
       const value = medianOf(runs?.cpuSeconds);
       if (value === undefined) continue;
       rows.push(measuredRow({ group: cpu, figure: 'careerplan build --no-pdf, cold', unit: 's', samples: careerplanCpu, reference: { label, value } }));
@@ -383,7 +386,7 @@ export function tableRows(results: BenchResults): Row[] {
   const checkCold = results.cases['check']?.cold;
   if (checkCold && checkCold.wallMs.length > 0) {
     const alone = `validation alone against the cold build’s references, ${N} plans`;
-    for (const [label, runs] of [[`${eleventyLabel} cold build`, eleventyAtN], ['straightforward unified pipeline', results.unified]] as const) {
+    for (const [label, runs] of coldReferences) {
       const value = medianOf(runs ? seconds(runs.wallMs) : undefined);
       if (value === undefined) continue;
       rows.push(measuredRow({ group: alone, figure: 'careerplan check, cold: no page made, nothing written', unit: 's', samples: seconds(checkCold.wallMs), reference: { label, value } }));

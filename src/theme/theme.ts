@@ -88,7 +88,6 @@ interface Page {
   readonly template: Template;
 }
 
-
 /** Renders a page in a language (the `@lang` every helper reads); an error names the template and line. */
 function render(page: Page, context: object, lang: string): string {
   try {
