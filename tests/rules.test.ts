@@ -225,7 +225,7 @@ describe('generated rule cases', () => {
       else await writeFile(target, contents);
     }
     const plansFolder = path.join(root, 'plans');
-    const files = await findPlanFiles([plansFolder]);
+    const { files } = await findPlanFiles([plansFolder]);
     const result = await checkPlans(files, configFor(root, plansFolder), root);
     const several = files.length > 1;
     const expected = item.diagnostics.map((diagnostic) => (several ? diagnostic : { ...diagnostic, file: 'plans/input.md' }));
@@ -240,7 +240,7 @@ describe('generated rule cases', () => {
     await writeFile(path.join(root, 'plans', 'jordan-lee.md'), plan(''));
     await writeFile(path.join(root, 'plans', 'team', 'Jordan Lee.md'), plan(''));
     const plansFolder = path.join(root, 'plans');
-    const result = await checkPlans(await findPlanFiles([plansFolder]), configFor(root, plansFolder), root);
+    const result = await checkPlans((await findPlanFiles([plansFolder])).files, configFor(root, plansFolder), root);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]?.cause?.file).toBe('plans/jordan-lee.md');
     expect(result.diagnostics[0]?.message).toContain('`jordan-lee`');

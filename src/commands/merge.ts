@@ -20,7 +20,8 @@ import { createTheme } from '../theme/index.js';
 import { exitCodes, UsageError, type Io } from './io.js';
 import { pdfPath } from './print-plans.js';
 import { guardOut } from './out-guard.js';
-import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
+import { readManifest, removeStale, siteOutputs, writeManifest } from './out-manifest.js';
+import { writeAssets, writeIndexPage, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What `merge` joins. */
 export interface MergeOptions {
@@ -60,12 +61,16 @@ export async function merge(config: Config, options: MergeOptions, io: Io): Prom
   const models = joined.plans.map((plan) => plan.model);
   const release = await lockOut(config.out);
   try {
+    // Every slice was read and checked whole above: from here on, only the disk can stop the merge. Each file is written
+    // atomically and the manifest last, so an interrupted merge leaves whole files, and the next merge removes what this one left.
     const previous = await readManifest(config.out);
-    await forEachLimit(joined.plans, foldersAtOnce, ({ model, slice }) => copyFolder(path.join(folders[slice] ?? '', model.slug), path.join(config.out, model.slug)));
+    const written = new Set(siteOutputs(theme.assets));
+    await forEachLimit(joined.plans, foldersAtOnce, async ({ model, slice }) => {
+      for (const file of await copyFolder(path.join(folders[slice] ?? '', model.slug), path.join(config.out, model.slug))) written.add(`${model.slug}/${file}`);
+    });
     await writeIndexPage(models, site);
     await writePlansJson(models, site);
     await writeAssets(site);
-    const written = siteNames(models);
     await writeManifest(config.out, written);
     await removeStale(config.out, previous, written);
   } finally {
@@ -126,14 +131,17 @@ async function readSliceFolder(folder: string, name: string): Promise<Slice | st
   return { name, data, pages, pdfs };
 }
 
-/** Copies every file below a folder, each atomically and only when it differs; links are left out. */
-async function copyFolder(source: string, target: string): Promise<void> {
+/** Copies every file below a folder, each atomically and only when it differs; links are left out. Returns the files copied, relative to the folder with `/`. */
+async function copyFolder(source: string, target: string): Promise<string[]> {
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  const copied: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     await copyIfChanged(file, path.join(target, path.relative(source, file)));
+    copied.push(path.relative(source, file).split(path.sep).join('/'));
   }
+  return copied;
 }
 
 /** Whether a path is a file itself, not a link to one. */

@@ -16,7 +16,8 @@ import { lockOut } from '../edges/files.js';
 import { createServer, type PreviewServer } from '../edges/server.js';
 import { createWatcher, type ChangeBatch, type Watcher } from '../edges/watcher.js';
 import { packageRoot } from '../package-root.js';
-import { isInside } from '../paths.js';
+import { displayPath, isInside } from '../paths.js';
+import { skippedLinksLine } from '../stages/load.js';
 import { clientScript } from '../preview/client-script.js';
 import { injectPreview, type PreviewState } from '../preview/inject.js';
 import { printViewPage } from '../preview/print-view.js';
@@ -163,6 +164,12 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     if (!update.all && paths.length > 0) server.broadcast('reload', JSON.stringify({ paths }));
   }
 
+  /** Tells the terminal which links named like plans were left out. */
+  function sayLinks(links: readonly string[]): void {
+    const line = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
+    if (line !== undefined) say(line);
+  }
+
   /** Tells the terminal what a rebuild found: the problems of the plans it checked, then one line. */
   function report(site: LiveSite, checked: readonly string[], what: string, started: number): void {
     const { diagnostics, sources } = site.diagnostics();
@@ -179,6 +186,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     const started = performance.now();
     const site = createLiveSite({ config, cwd: io.cwd, builtinTemplates, generator, pdfs: browser !== undefined });
     const built = await site.buildAll();
+    sayLinks(built.links);
     report(site, built.checked, `built ${site.models().length} of ${site.planCount} plans`, started);
     // The built-in theme is watched when careerplan runs from its own repository, not from an installed package.
     const builtinIsSource = !builtinTemplates.split(path.sep).includes('node_modules');
@@ -242,6 +250,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     }
     if (plans.changed.length + plans.added.length + plans.removed.length === 0) return;
     const update = await site.update(plans);
+    sayLinks(update.links);
     reload(update);
     // Node sends a response's writes at the end of the tick: let the reload leave before the index's long render starts.
     await new Promise((resolve) => setImmediate(resolve));

@@ -74,6 +74,8 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   const missing = roots.filter((root) => !existsSync(root));
   const watcher: FSWatcher = watch(roots.filter((root) => !missing.includes(root)), {
     ignoreInitial: true,
+    // A link is reported as itself, never followed: a link in the plans folder could bring in any file or folder of this machine.
+    followSymlinks: false,
     atomic: atomicMs,
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: pollMs },
     ignored,

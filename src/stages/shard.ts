@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { parseDate, type IsoDate } from '../format/dates.js';
 import type { PlanModel } from './model.js';
+import { modelProblem } from './model-schema.js';
 
 /** Shard `index` of `count`, counted from 1 as CI matrices count (`--shard 1/4`, GitLab's `CI_NODE_INDEX`). */
 export interface Shard {
@@ -77,10 +78,10 @@ export interface SliceData {
 }
 
 /**
- * Reads the parsed `plans.json` of a slice, or says why it is not one. Only
- * the envelope and each plan's slug are checked: the slug becomes a folder
- * name, and the rest is trusted once `joinSlices` has found the slice made by
- * this very careerplan. Pure.
+ * Reads the parsed `plans.json` of a slice, or says why it is not one: the
+ * envelope, each plan's slug (it becomes a folder name) and each plan's
+ * whole model against its schema, since a slice is a folder handed over
+ * from elsewhere and the site is written from it. Pure.
  */
 export function readSlice(json: unknown): SliceData | string {
   if (!isRecord(json)) return 'expected an object';
@@ -93,6 +94,8 @@ export function readSlice(json: unknown): SliceData | string {
   if (!Array.isArray(plans)) return 'expected a list of plans as `plans`';
   for (const [index, plan] of plans.entries()) {
     if (!isRecord(plan) || typeof plan.slug !== 'string' || !isFolderName(plan.slug)) return `expected plan ${index + 1} to have a \`slug\` that names one folder`;
+    const problem = modelProblem(plan);
+    if (problem !== undefined) return `plan ${index + 1} (\`${plan.slug}\`) is not a plan as careerplan writes it, at ${problem}`;
   }
   return { version, generator, asOf, ...(slice ? { shard: slice } : {}), plans: plans as PlanModel[] };
 }
