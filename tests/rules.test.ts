@@ -137,6 +137,23 @@ const generatedCases: readonly GeneratedCase[] = [
     diagnostics: [],
   },
   {
+    // `assets` is the site's own folder: the plan's page would land among the stylesheet and fonts.
+    name: 'reserved-name--assets',
+    files: () => ({ 'plans/Assets.md': plan(''), 'plans/jordan.md': plan(''), 'plans/team/__careerplan.md': plan('', 'Skipped: its name starts with `_`') }),
+    diagnostics: [{ ruleId: 'reserved-name', severity: 'error', line: 1, column: 1, file: 'plans/Assets.md' }],
+  },
+  {
+    name: 'reserved-name--ok',
+    files: () => ({ 'plans/assets-plan.md': plan(''), 'plans/team/my-assets.md': plan('', 'Sam’s plan') }),
+    diagnostics: [],
+  },
+  {
+    // A link is never read, whether named on its own or found in the plans folder: only the plan beside it is checked.
+    name: 'bad-file--ok-link-skipped',
+    files: () => ({ 'secret.md': 'not a plan', 'plans/input.md': plan(''), 'plans/passwd.md': { symlink: '/etc/passwd' }, 'plans/outside.md': { symlink: '../secret.md' } }),
+    diagnostics: [],
+  },
+  {
     name: 'broken-link--symlink-outside',
     files: () => ({
       'secret.md': 'Salary history\n',

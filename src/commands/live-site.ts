@@ -16,6 +16,7 @@ import { historyView, type HistoryView } from '../stages/history.js';
 import { historyInView } from '../stages/view.js';
 import { createHtmlRenderer } from '../stages/html.js';
 import { findPlanFiles, isPlanFile, isPlanOnDisk } from '../stages/load.js';
+import type { Copy } from '../stages/media.js';
 import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage, type PageContext, type PlanPage } from '../stages/page.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
@@ -35,8 +36,8 @@ export interface Update {
   readonly reprint: readonly string[];
   /** The plan files checked in this rebuild, as shown to the user. */
   readonly checked: readonly string[];
-  /** Links named like plans that were left out unread (absolute paths). */
-  readonly links: readonly string[];
+  /** Links named like plans that were left out unread (absolute paths), when there were any. */
+  readonly links?: readonly string[];
 }
 
 /** Where the site's templates and files are, and how it is built. */
@@ -238,23 +239,28 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       for (const file of files) await recheck(file, reprint);
       await writeIndex();
       await writeData();
-      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), links };
+      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), ...(links.length > 0 ? { links } : {}) };
     },
 
     async update(given) {
-      // What the watcher saw is checked against the disk: a plan that became a link (or a link that appeared) is no plan.
-      const onDisk = new Set([...given.changed, ...given.added].filter((file) => isPlanOnDisk(config.plans, file)));
-      const gone = [...given.changed, ...given.added].filter((file) => !onDisk.has(file) && entries.has(file));
-      const changes = { changed: given.changed.filter((file) => onDisk.has(file)), added: given.added.filter((file) => onDisk.has(file)), removed: [...given.removed, ...gone] };
-      const links = [...given.changed, ...given.added].filter((file) => !onDisk.has(file) && isPlanFile(config.plans, file) && lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true);
-      const isPlan = (file: string): boolean => onDisk.has(file) || (isPlanFile(config.plans, file) && entries.has(file));
+      // What the watcher saw is checked against the disk: a file named like a plan is one only when it is not a link, nor in a linked folder.
+      const seen = [...given.changed, ...given.added];
+      const plansNow = new Set(seen.filter((file) => isPlanOnDisk(config.plans, file)));
+      // A plan that became a link (or a folder) is gone; a link that appeared is never read.
+      const gone = seen.filter((file) => !plansNow.has(file) && entries.has(file));
+      const links = seen.filter((file) => !plansNow.has(file) && isPlanFile(config.plans, file) && lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true);
+      const changes = { changed: given.changed.filter((file) => !gone.includes(file)), added: given.added.filter((file) => !gone.includes(file)), removed: [...given.removed, ...gone] };
+      const removed = new Set(changes.removed);
+      const isPlan = (file: string): boolean => plansNow.has(file) || (removed.has(file) && isPlanFile(config.plans, file));
       const paths = new Set<string>();
       const toCheck = new Set<string>();
       const reprint: string[] = [];
+      const removedPages = new Map<string, readonly Copy[]>();
       for (const file of changes.removed.filter(isPlan)) {
         const entry = entries.get(file);
         if (entry === undefined) continue;
         entries.delete(file);
+        removedPages.set(entry.slug, entry.page?.copies ?? []);
         paths.add(pagePath(entry.slug));
       }
       for (const file of changes.added.filter(isPlan)) {
@@ -281,19 +287,23 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
         const entry = entries.get(file);
         if (entry !== undefined && (await recheck(file, reprint))) paths.add(pagePath(entry.slug));
       }
-      // The pages of removed plans go with the next `writeIndex`, by the manifest: only what careerplan wrote is removed.
-      return { paths: [...paths].sort(), all: false, reprint, checked: [...toCheck].map((file) => displayPath(file, cwd)), links };
+      // A removed plan's page goes at once, file by file: only what careerplan wrote is removed, never a folder whole.
+      for (const [slug, copies] of removedPages) {
+        if ([...entries.values()].some((entry) => entry.slug === slug)) continue;
+        await removeStale(config.out, new Set([...filesOfPlans(recorded, new Set([slug])), ...planOutputs(slug, copies)]), new Set());
+      }
+      return { paths: [...paths].sort(), all: false, reprint, checked: [...toCheck].map((file) => displayPath(file, cwd)), ...(links.length > 0 ? { links } : {}) };
     },
 
     async retheme() {
       const hadError = themeError !== undefined;
-      if (!(await loadTheme())) return { paths: [], all: true, reprint: [], checked: [], links: [] };
+      if (!(await loadTheme())) return { paths: [], all: true, reprint: [], checked: [] };
       const assetsChanged = await writeAssets(site() as SiteContext);
       const reprint = await renderAll();
       await writeIndex();
       await writeData();
       const everything = theme !== undefined && (assetsChanged || hadError) ? shownModels().map((model) => model.slug) : reprint;
-      return { paths: [], all: true, reprint: everything, checked: [], links: [] };
+      return { paths: [], all: true, reprint: everything, checked: [] };
     },
 
     writeIndex,

@@ -20,7 +20,7 @@ import { createTheme } from '../theme/index.js';
 import { exitCodes, UsageError, type Io } from './io.js';
 import { pdfPath } from './print-plans.js';
 import { guardOut } from './out-guard.js';
-import { readManifest, removeStale, siteOutputs, writeManifest } from './out-manifest.js';
+import { planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from './out-manifest.js';
 import { writeAssets, writeIndexPage, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What `merge` joins. */
@@ -66,6 +66,7 @@ export async function merge(config: Config, options: MergeOptions, io: Io): Prom
     const previous = await readManifest(config.out);
     const written = new Set(siteOutputs(theme.assets));
     await forEachLimit(joined.plans, foldersAtOnce, async ({ model, slice }) => {
+      for (const file of planOutputs(model.slug, [])) written.add(file);
       for (const file of await copyFolder(path.join(folders[slice] ?? '', model.slug), path.join(config.out, model.slug))) written.add(`${model.slug}/${file}`);
     });
     await writeIndexPage(models, site);

@@ -18,6 +18,7 @@ import { createWatcher, type ChangeBatch, type Watcher } from '../edges/watcher.
 import { packageRoot } from '../package-root.js';
 import { displayPath, isInside } from '../paths.js';
 import { skippedLinksLine } from '../stages/load.js';
+import { reservedSlugs } from '../format/slug.js';
 import { clientScript } from '../preview/client-script.js';
 import { injectPreview, type PreviewState } from '../preview/inject.js';
 import { printViewPage } from '../preview/print-view.js';
@@ -153,7 +154,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
   function pageOf(requestPath: string): 'index' | string | undefined {
     if (requestPath === '/' || requestPath === '/index.html') return 'index';
     const match = /^\/([^/]+)\/(index\.html)?$/.exec(requestPath);
-    if (!match?.[1] || match[1] === 'assets') return undefined;
+    if (!match?.[1] || reservedSlugs.has(match[1])) return undefined;
     return match[1];
   }
 
@@ -165,7 +166,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
   }
 
   /** Tells the terminal which links named like plans were left out. */
-  function sayLinks(links: readonly string[]): void {
+  function sayLinks(links: readonly string[] = []): void {
     const line = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
     if (line !== undefined) say(line);
   }

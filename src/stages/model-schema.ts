@@ -117,7 +117,7 @@ export function modelProblem(value: unknown): string | undefined {
   const issue = result.error.issues[0];
   if (issue === undefined) return 'expected a plan';
   const where = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-  return `${where === '' ? 'the plan' : `\`${where}\``}: ${issue.message}`;
+  return `${where === '' ? 'the plan' : `\`${where}\``}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
 
 // The schema and the model's types must describe one shape: each fails to compile when they part.

@@ -94,8 +94,10 @@ export function readSlice(json: unknown): SliceData | string {
   if (!Array.isArray(plans)) return 'expected a list of plans as `plans`';
   for (const [index, plan] of plans.entries()) {
     if (!isRecord(plan) || typeof plan.slug !== 'string' || !isFolderName(plan.slug)) return `expected plan ${index + 1} to have a \`slug\` that names one folder`;
+  }
+  for (const [index, plan] of plans.entries()) {
     const problem = modelProblem(plan);
-    if (problem !== undefined) return `plan ${index + 1} (\`${plan.slug}\`) is not a plan as careerplan writes it, at ${problem}`;
+    if (problem !== undefined) return `expected plan ${index + 1} (\`${String((plan as { slug: string }).slug)}\`) as careerplan writes it, but ${problem}`;
   }
   return { version, generator, asOf, ...(slice ? { shard: slice } : {}), plans: plans as PlanModel[] };
 }
