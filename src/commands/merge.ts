@@ -15,6 +15,7 @@ import { copyIfChanged, lockOut } from '../edges/files.js';
 import { packageRoot } from '../package-root.js';
 import { isInside } from '../paths.js';
 import { modelVersion } from '../stages/model.js';
+import { modelsProblem } from '../stages/model-schema.js';
 import { joinSlices, readSlice, type Slice } from '../stages/shard.js';
 import { createTheme } from '../theme/index.js';
 import { exitCodes, UsageError, type Io } from './io.js';
@@ -119,8 +120,12 @@ async function readSliceFolder(folder: string, name: string): Promise<Slice | st
   } catch (error) {
     return `${name}/plans.json is not JSON: ${(error as Error).message}`;
   }
+  const notPlansJson = (why: string): string => `${name}/plans.json is not the plans.json of a careerplan build: ${why}`;
   const data = readSlice(json);
-  if (typeof data === 'string') return `${name}/plans.json is not the plans.json of a careerplan build: ${data}`;
+  if (typeof data === 'string') return notPlansJson(data);
+  // Every plan is checked whole before anything is written: the site is written from these models.
+  const problem = modelsProblem(data.plans);
+  if (problem !== undefined) return notPlansJson(problem);
   const pages = new Set<string>();
   const pdfs = new Set<string>();
   for (const { slug } of data.plans) {

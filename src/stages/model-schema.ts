@@ -120,6 +120,16 @@ export function modelProblem(value: unknown): string | undefined {
   return `${where === '' ? 'the plan' : `\`${where}\``}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
 
+/** What is wrong with the first plan of a `plans.json` list that is not a plan's model as careerplan writes it; undefined when all are. Pure. */
+export function modelsProblem(plans: readonly unknown[]): string | undefined {
+  for (const [index, plan] of plans.entries()) {
+    const problem = modelProblem(plan);
+    const slug = typeof plan === 'object' && plan !== null && 'slug' in plan ? ` (\`${String(plan.slug)}\`)` : '';
+    if (problem !== undefined) return `expected plan ${index + 1}${slug} as careerplan writes it, but ${problem}`;
+  }
+  return undefined;
+}
+
 // The schema and the model's types must describe one shape: each fails to compile when they part.
 type Parsed = z.output<typeof planModelSchema>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
