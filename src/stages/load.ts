@@ -123,15 +123,16 @@ export async function findPlanFiles(paths: readonly string[]): Promise<PlanListi
     for (const entry of entries) {
       const file = path.join(entry.parentPath, entry.name);
       if (entry.isFile() && isPlanFile(absolute, file)) found.add(file);
-      else if (entry.isSymbolicLink() && isShownLink(absolute, file)) links.add(file);
+      else if (entry.isSymbolicLink() && (await isPlanLikeLink(absolute, file))) links.add(file);
     }
   }
   return { files: [...found].sort(), links: [...links].sort() };
 }
 
-/** Whether a link found in a plans folder is worth a word: named like a plan, or a folder that is not skipped anyway. Pure. */
-function isShownLink(root: string, file: string): boolean {
-  return isPlanFile(root, file) || isPlanFile(root, `${file}.md`);
+/** Whether a link found in a plans folder would have been read were it a file or folder: named like a plan, or a folder in no skipped place. Reads the disk. */
+async function isPlanLikeLink(root: string, file: string): Promise<boolean> {
+  if (isPlanFile(root, file)) return true;
+  return isPlanFile(root, path.join(file, 'plan.md')) && (await stat(file).catch(() => undefined))?.isDirectory() === true;
 }
 
 /** The line that tells which links were left out, or nothing when there were none. Pure. */

@@ -39,6 +39,8 @@ describe('links in the plans folder are never read', () => {
     symlinkSync('/etc/passwd', path.join(folder, 'plans/passwd.md'));
     symlinkSync(path.join(folder, 'private'), path.join(folder, 'plans/team'));
     symlinkSync(path.join(folder, 'private/salary.md'), path.join(folder, 'plans/salary.md'));
+    // A link that is not named like a plan (an image a plan may link) is no plan: nothing to say about it here.
+    symlinkSync(path.join(folder, 'private/salary.md'), path.join(folder, 'plans/chart.svg'));
 
     const checked = careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
     expect(checked.status, checked.stderr).toBe(0);
