@@ -143,6 +143,12 @@ const generatedCases: readonly GeneratedCase[] = [
     diagnostics: [{ ruleId: 'reserved-name', severity: 'error', line: 1, column: 1, file: 'plans/Assets.md' }],
   },
   {
+    // The site depends on it: the config cannot turn it off or lower it.
+    name: 'reserved-name--turned-off-in-vain',
+    files: () => ({ 'config.json': JSON.stringify({ rules: { 'reserved-name': 'off' } }), 'plans/assets.md': plan(''), 'plans/jordan.md': plan('') }),
+    diagnostics: [{ ruleId: 'reserved-name', severity: 'error', line: 1, column: 1, file: 'plans/assets.md' }],
+  },
+  {
     name: 'reserved-name--ok',
     files: () => ({ 'plans/assets-plan.md': plan(''), 'plans/team/my-assets.md': plan('', 'Sam’s plan') }),
     diagnostics: [],

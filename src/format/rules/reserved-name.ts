@@ -6,6 +6,8 @@ import type { PlanName, Rule } from './rule.js';
 export const reservedName: Rule = {
   id: 'reserved-name',
   severity: 'error',
+  // A page built into the site's own folder would sit among its assets: no config may let it through.
+  fixed: true,
   summary: 'a plan whose output name the site uses for its own files (`assets`)',
   *checkAll(plans: ReadonlyArray<PlanName>): Iterable<Finding> {
     for (const plan of plans) {
