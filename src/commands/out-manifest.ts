@@ -99,16 +99,32 @@ export async function removeStale(out: string, previous: Iterable<string>, writt
  */
 export async function cleanOut(out: string, shownOut: string): Promise<void> {
   const manifest = await readManifest(out);
-  const present = await filesBelow(out, '');
-  const foreign = present.filter((file) => !manifest.has(file) && !isOwnWorkingFile(file));
+  const isOwn = (file: string): boolean => manifest.has(file) || isOwnWorkingFile(file);
+  // A few are enough to refuse: `--out` may name a folder of a million files.
+  const foreign = await filesWhere(out, (file) => !isOwn(file), 4);
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).map((file) => `\`${file}\``).join(', ');
-    const more = foreign.length > 3 ? ` and ${foreign.length - 3} more` : '';
+    const more = foreign.length > 3 ? ' and others' : '';
     throw new PlanPathError(
       `refusing to empty ${shownOut} for --clean: it holds files careerplan did not write (${shown}${more}); empty it yourself, or choose another \`out\` folder`,
     );
   }
-  await removeOwn(out, present.filter((file) => file !== '.careerplan.lock'));
+  await removeOwn(out, (await filesBelow(out, '')).filter((file) => file !== '.careerplan.lock'));
+}
+
+/** Up to `limit` files (anything not a folder) below `out` that `wanted` picks, relative with `/`, sorted; folders are walked one at a time and links never followed. */
+async function filesWhere(out: string, wanted: (file: string) => boolean, limit: number): Promise<string[]> {
+  const found: string[] = [];
+  const folders = [''];
+  for (let folder = folders.shift(); folder !== undefined && found.length < limit; folder = folders.shift()) {
+    const entries = await readdir(path.join(out, ...folder.split('/').filter((part) => part !== '')), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) folders.push(relative);
+      else if (wanted(relative) && found.length < limit) found.push(relative);
+    }
+  }
+  return found.sort();
 }
 
 /** Removes files of the out folder, never through a link, then each folder left empty on their way up to it. */
