@@ -82,6 +82,8 @@ describe('careerplan build --shard i/n, then careerplan merge', () => {
     expect(run.stderr).toBe('careerplan: broken-slices/2/plans.json is not the plans.json of a careerplan build: expected plan 1 (`sam-okafor`) as careerplan writes it, but `goals`: expected array, received string\n');
     expect(run.status).toBe(2);
     expect(existsSync(path.join(folder, 'broken-merged'))).toBe(false);
+    // The merges before this one wrote their new folders beside them and renamed them into place: nothing is left beside.
+    expect(readdirSync(folder).filter((name) => name.includes('careerplan-merge'))).toEqual([]);
     // Into an existing merged site: not one file of it changes.
     const before = siteFiles(path.join(folder, 'merged')).map((name) => [name, readFileSync(path.join(folder, 'merged', name), 'utf8')]);
     expect(careerplan(['merge', 'broken-slices', '--out', 'merged'], { cwd: folder }).status).toBe(2);
