@@ -95,6 +95,18 @@ describe('careerplan watch reads plans as build does', () => {
     expect(everything).not.toContain('Private salary notes');
     expect(watch.stderr()).not.toContain('root:x:0:0');
   });
+
+  test('a plans folder that is itself a link (the coach’s own choice) is watched where it is', async () => {
+    const folder = project();
+    cpSync(path.join(folder, 'plans'), path.join(folder, 'real-plans'), { recursive: true });
+    rmSync(path.join(folder, 'plans'), { recursive: true });
+    symlinkSync(path.join(folder, 'real-plans'), path.join(folder, 'plans'));
+    running = await startWatch(folder, ['--as-of', '2026-11-26', '--no-pdf']);
+    const watch = running;
+    expect(watch.stderr()).toContain('previewing 3 plans');
+    await writeFile(path.join(folder, 'plans/ada.md'), minimalPlan().replace('title: Plan', 'title: Ada’s plan'));
+    await vi.waitFor(async () => expect((await watch.get('/ada/')).body).toContain('Ada’s plan'), { timeout: 10_000, interval: 50 });
+  });
 });
 
 describe('names the site keeps for itself', () => {
