@@ -53,7 +53,7 @@ const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Builds the site and its PDFs; returns the exit code. Reads the plans, writes the out folder, runs a browser, reports to `io`. */
 export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
-  const { files, links } = await findPlanFiles([config.plans]);
+  const { files, links } = await findPlanFiles([config.plans], { configured: true });
   const skipped = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
   if (skipped !== undefined) io.stderr.write(`${skipped}\n`);
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);

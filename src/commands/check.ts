@@ -21,7 +21,8 @@ export interface CheckOptions {
 
 /** Checks the plans and writes the report; returns the exit code. Reads the disk, writes to `io`. */
 export async function check(config: Config, options: CheckOptions, io: Io): Promise<number> {
-  const { files, links } = await findPlanFiles(options.paths.length > 0 ? options.paths.map((given) => path.resolve(io.cwd, given)) : [config.plans]);
+  const given = options.paths.map((each) => path.resolve(io.cwd, each));
+  const { files, links } = await (given.length > 0 ? findPlanFiles(given) : findPlanFiles([config.plans], { configured: true }));
   const skipped = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
   if (skipped !== undefined) io.stderr.write(`${skipped}\n`);
   if (files.length === 0) {

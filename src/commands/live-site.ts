@@ -227,7 +227,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
 
   return {
     async buildAll() {
-      const { files, links } = await findPlanFiles([config.plans]);
+      const { files, links } = await findPlanFiles([config.plans], { configured: true });
       entries.clear();
       for (const file of files) entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined });
       inGit.clear();

@@ -92,12 +92,12 @@ export interface PlanListing {
  * Lists the plan files under each path: the one place that decides which
  * files are plans, for every command. A file given is taken as it is; a
  * folder is searched for `*.md`, skipping names that start with `.` or `_`
- * and `node_modules`. A link is never taken, neither a linked file (given
- * or found) nor a linked folder found inside: the plans folder is not
- * trusted, and a link could bring in any file of this machine. The folder
- * given itself may be a link. Reads the disk.
+ * and `node_modules`. A link is never taken, neither one given (a shell's
+ * `plans/*` names every entry) nor one found inside: the plans folder is not
+ * trusted, and a link could bring in any file of this machine. Only the
+ * configured plans folder (`configured`) may itself be a link. Reads the disk.
  */
-export async function findPlanFiles(paths: readonly string[]): Promise<PlanListing> {
+export async function findPlanFiles(paths: readonly string[], options: { readonly configured?: boolean } = {}): Promise<PlanListing> {
   const found = new Set<string>();
   const links = new Set<string>();
   for (const given of paths) {
@@ -108,9 +108,12 @@ export async function findPlanFiles(paths: readonly string[]): Promise<PlanListi
     } catch (error) {
       throw new PlanPathError(`cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`, { cause: error });
     }
+    if ((await lstat(absolute)).isSymbolicLink() && !(info.isDirectory() && options.configured === true)) {
+      links.add(absolute);
+      continue;
+    }
     if (info.isFile()) {
-      if ((await lstat(absolute)).isSymbolicLink()) links.add(absolute);
-      else found.add(absolute);
+      found.add(absolute);
       continue;
     }
     let entries;

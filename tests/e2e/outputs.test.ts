@@ -51,6 +51,9 @@ describe('links in the plans folder are never read', () => {
     expect(named.status, named.stderr).toBe(0);
     expect(named.stderr).toContain('skipped a link in the plans (`plans/passwd.md`)');
     expect(named.stderr).not.toContain('root:');
+    const folderNamed = careerplan(['check', '--as-of', '2026-11-26', 'plans/team'], { cwd: folder });
+    expect(folderNamed.stderr).toContain('skipped a link in the plans (`plans/team`)');
+    expect(folderNamed.stderr).not.toContain('Private salary notes');
 
     const built = build(folder);
     expect(built.status, built.stderr).toBe(0);

@@ -25,6 +25,11 @@ describe('which files are plans', () => {
     expect(await findPlanFiles([path.join(plans, 'secret.md'), path.join(plans, '_drafts/lena.md')])).toEqual({ files: [path.join(plans, '_drafts/lena.md')], links: [path.join(plans, 'secret.md')] });
   });
 
+  test('a linked folder given is skipped, unless it is the configured plans folder itself', async () => {
+    expect(await findPlanFiles([path.join(plans, 'linked')])).toEqual({ files: [], links: [path.join(plans, 'linked')] });
+    expect(await findPlanFiles([path.join(plans, 'linked')], { configured: true })).toEqual({ files: [path.join(plans, 'linked/secret.md')], links: [] });
+  });
+
   test('a watcher’s path is a plan when the listing would take it, as the disk is now', () => {
     expect(isPlanOnDisk(plans, path.join(plans, 'team/sam.md'))).toBe(true);
     for (const file of ['secret.md', 'linked/secret.md', '_drafts/lena.md', 'notes.txt', 'gone.md', 'team']) expect(isPlanOnDisk(plans, path.join(plans, file)), file).toBe(false);
