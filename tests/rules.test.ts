@@ -137,6 +137,29 @@ const generatedCases: readonly GeneratedCase[] = [
     diagnostics: [],
   },
   {
+    // `assets` is the site's own folder: the plan's page would land among the stylesheet and fonts.
+    name: 'reserved-name--assets',
+    files: () => ({ 'plans/Assets.md': plan(''), 'plans/jordan.md': plan(''), 'plans/team/__careerplan.md': plan('', 'Skipped: its name starts with `_`') }),
+    diagnostics: [{ ruleId: 'reserved-name', severity: 'error', line: 1, column: 1, file: 'plans/Assets.md' }],
+  },
+  {
+    // The site depends on it: the config cannot turn it off or lower it.
+    name: 'reserved-name--turned-off-in-vain',
+    files: () => ({ 'config.json': JSON.stringify({ rules: { 'reserved-name': 'off' } }), 'plans/assets.md': plan(''), 'plans/jordan.md': plan('') }),
+    diagnostics: [{ ruleId: 'reserved-name', severity: 'error', line: 1, column: 1, file: 'plans/assets.md' }],
+  },
+  {
+    name: 'reserved-name--ok',
+    files: () => ({ 'plans/assets-plan.md': plan(''), 'plans/team/my-assets.md': plan('', 'Sam’s plan') }),
+    diagnostics: [],
+  },
+  {
+    // A link is never read, whether named on its own or found in the plans folder: only the plan beside it is checked.
+    name: 'bad-file--ok-link-skipped',
+    files: () => ({ 'secret.md': 'not a plan', 'plans/input.md': plan(''), 'plans/passwd.md': { symlink: '/etc/passwd' }, 'plans/outside.md': { symlink: '../secret.md' } }),
+    diagnostics: [],
+  },
+  {
     name: 'broken-link--symlink-outside',
     files: () => ({
       'secret.md': 'Salary history\n',
@@ -225,7 +248,7 @@ describe('generated rule cases', () => {
       else await writeFile(target, contents);
     }
     const plansFolder = path.join(root, 'plans');
-    const files = await findPlanFiles([plansFolder]);
+    const { files } = await findPlanFiles([plansFolder]);
     const result = await checkPlans(files, configFor(root, plansFolder), root);
     const several = files.length > 1;
     const expected = item.diagnostics.map((diagnostic) => (several ? diagnostic : { ...diagnostic, file: 'plans/input.md' }));
@@ -240,7 +263,7 @@ describe('generated rule cases', () => {
     await writeFile(path.join(root, 'plans', 'jordan-lee.md'), plan(''));
     await writeFile(path.join(root, 'plans', 'team', 'Jordan Lee.md'), plan(''));
     const plansFolder = path.join(root, 'plans');
-    const result = await checkPlans(await findPlanFiles([plansFolder]), configFor(root, plansFolder), root);
+    const result = await checkPlans((await findPlanFiles([plansFolder])).files, configFor(root, plansFolder), root);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]?.cause?.file).toBe('plans/jordan-lee.md');
     expect(result.diagnostics[0]?.message).toContain('`jordan-lee`');

@@ -13,7 +13,7 @@ import { removeLeftoverSpools } from '../edges/spool.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
 import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
-import { findPlanFiles, PlanPathError } from '../stages/load.js';
+import { findPlanFiles, PlanPathError, skippedLinksLine } from '../stages/load.js';
 import { modelVersion } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
@@ -53,7 +53,9 @@ const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** Builds the site and its PDFs; returns the exit code. Reads the plans, writes the out folder, runs a browser, reports to `io`. */
 export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
-  const files = await findPlanFiles([config.plans]);
+  const { files, links } = await findPlanFiles([config.plans], { configured: true });
+  const skipped = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
+  if (skipped !== undefined) io.stderr.write(`${skipped}\n`);
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
   guardOut(config);
   // A shard builds its own plans; links between plans and the rules over all plans still see every file (`allFiles`).
@@ -106,7 +108,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   // Files of the site this build writes are at least this recent (see `syncWrittenSince`).
   const writesSince = Date.now();
   try {
-    if (options.clean) await (await import('./site-output.js')).emptyFolder(config.out);
+    // Only what careerplan wrote is removed; an out folder holding anything else is refused before anything is written.
+    if (options.clean) await (await import('./out-manifest.js')).cleanOut(config.out, displayPath(config.out, io.cwd));
 
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
@@ -182,16 +185,18 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       if (!siteIsCurrent) {
         const site = await siteContext();
         const output = await import('./site-output.js');
-        const previous = await output.readManifest(config.out);
+        const manifest = await import('./out-manifest.js');
+        const previous = await manifest.readManifest(config.out);
         await output.writeIndexPage(plans, site);
         await output.writePlansJsonOf(plans.length, plans.map((plan) => () => kept.modelJson(plan.slug)), site);
         // Nothing more is read from the spool. Deleted before the syncfs below, its pages (about 40 MB for 1,000 plans)
         // are dropped without being written to the disk.
         kept.close();
         await output.writeAssets(site);
-        const written = output.siteNames(plans);
-        await output.writeManifest(config.out, written);
-        await output.removeStale(config.out, previous, written);
+        const builtEntries = [...entries.values()].filter((entry) => entry.built);
+        const written = new Set([...manifest.siteOutputs(site.theme.assets), ...builtEntries.flatMap((entry) => manifest.planOutputs(entry.slug, entry.copies))]);
+        await manifest.writeManifest(config.out, written);
+        await manifest.removeStale(config.out, previous, written);
         // The site's files were written without an fsync each: they reach the disk before the cache says they are current.
         await syncWrittenSince(config.out, writesSince);
       }

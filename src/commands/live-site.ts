@@ -5,7 +5,7 @@
  * every page from the models it has, without reading a plan; a plan with
  * errors keeps its last good page. Reads plans, writes the out folder.
  */
-import { rm } from 'node:fs/promises';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
 import { historyStamps } from '../history-stamps.js';
@@ -15,7 +15,8 @@ import type { Config } from '../config.js';
 import { historyView, type HistoryView } from '../stages/history.js';
 import { historyInView } from '../stages/view.js';
 import { createHtmlRenderer } from '../stages/html.js';
-import { findPlanFiles, isPlanFile } from '../stages/load.js';
+import { findPlanFiles, isPlanFile, isPlanOnDisk } from '../stages/load.js';
+import type { Copy } from '../stages/media.js';
 import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage, type PageContext, type PlanPage } from '../stages/page.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
@@ -23,7 +24,8 @@ import { planSlug } from '../format/slug.js';
 import { createTheme, ThemeError, type Theme } from '../theme/index.js';
 import type { Diagnostic } from '../types.js';
 import { revisionsOpen } from './build-pages.js';
-import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlanPage, writePlansJson, type SiteContext } from './site-output.js';
+import { filesOfPlans, planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from './out-manifest.js';
+import { writeAssets, writeIndexPage, writePlanPage, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What a rebuild changed, for the pages open in a browser and the PDFs. */
 export interface Update {
@@ -34,6 +36,8 @@ export interface Update {
   readonly reprint: readonly string[];
   /** The plan files checked in this rebuild, as shown to the user. */
   readonly checked: readonly string[];
+  /** Links named like plans that were left out unread (absolute paths), when there were any. */
+  readonly links?: readonly string[];
 }
 
 /** Where the site's templates and files are, and how it is built. */
@@ -103,6 +107,8 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   // Plans in a git repository, and their versions parsed once by blob id for the whole session.
   const inGit = new Set<string>();
   const versions = createHistoryCache();
+  // What the manifest says careerplan wrote in the out folder: what a rebuild may remove.
+  let recorded = new Set<string>();
 
   /** Notes which of `files` are in a git repository (one git process per folder). */
   async function findGitPlans(files: readonly string[]): Promise<void> {
@@ -163,12 +169,15 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     return changed;
   }
 
-  /** Writes the index, `plans.json` and the manifest; returns whether the index page changed. */
+  /** Writes the index and the manifest, and removes what careerplan wrote that the site no longer has; returns whether the index page changed. */
   async function writeIndex(): Promise<boolean> {
     const models = shownModels();
     const changed = await rendering((output) => writeIndexPage(models, output));
     if (theme === undefined) return false;
-    await writeManifest(config.out, keptNames());
+    const written = keptFiles(theme);
+    await writeManifest(config.out, written);
+    await removeStale(config.out, recorded, written);
+    recorded = written;
     return changed;
   }
 
@@ -178,8 +187,15 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   }
 
   /** What the out folder keeps: the site, and the pages of plans with errors (their last good version, maybe from an earlier build). */
-  function keptNames(): Set<string> {
-    return new Set([...siteNames(shownModels()), ...[...entries.values()].map((entry) => entry.slug)]);
+  function keptFiles(current: Theme): Set<string> {
+    const files = new Set(siteOutputs(current.assets));
+    const unbuilt = new Set<string>();
+    for (const entry of entries.values()) {
+      if (entry.page === undefined) unbuilt.add(entry.slug);
+      else for (const file of planOutputs(entry.slug, entry.page.copies)) files.add(file);
+    }
+    for (const file of filesOfPlans(recorded, unbuilt)) files.add(file);
+    return files;
   }
 
   /** Renders with the theme, if it works: a template that fails while rendering stops rendering until it is fixed. */
@@ -211,33 +227,40 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
 
   return {
     async buildAll() {
-      const files = await findPlanFiles([config.plans]);
+      const { files, links } = await findPlanFiles([config.plans], { configured: true });
       entries.clear();
       for (const file of files) entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined });
       inGit.clear();
       await findGitPlans(files);
       crossPlan = crossPlanDiagnostics(files, config, cwd);
-      const previous = await readManifest(config.out);
+      recorded = await readManifest(config.out);
       if (await loadTheme()) await writeAssets(site() as SiteContext);
       const reprint: string[] = [];
       for (const file of files) await recheck(file, reprint);
       await writeIndex();
       await writeData();
-      if (theme !== undefined) await removeStale(config.out, previous, keptNames());
-      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown) };
+      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), ...(links.length > 0 ? { links } : {}) };
     },
 
-    async update(changes) {
-      const isPlan = (file: string): boolean => isPlanFile(config.plans, file);
+    async update(given) {
+      // What the watcher saw is checked against the disk: a file named like a plan is one only when it is not a link, nor in a linked folder.
+      const seen = [...given.changed, ...given.added];
+      const plansNow = new Set(seen.filter((file) => isPlanOnDisk(config.plans, file)));
+      // A plan that became a link (or a folder) is gone; a link that appeared is never read.
+      const gone = seen.filter((file) => !plansNow.has(file) && entries.has(file));
+      const links = seen.filter((file) => !plansNow.has(file) && isPlanFile(config.plans, file) && lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() === true);
+      const changes = { changed: given.changed.filter((file) => !gone.includes(file)), added: given.added.filter((file) => !gone.includes(file)), removed: [...given.removed, ...gone] };
+      const removed = new Set(changes.removed);
+      const isPlan = (file: string): boolean => plansNow.has(file) || (removed.has(file) && isPlanFile(config.plans, file));
       const paths = new Set<string>();
       const toCheck = new Set<string>();
       const reprint: string[] = [];
-      const removedSlugs: string[] = [];
+      const removedPages = new Map<string, readonly Copy[]>();
       for (const file of changes.removed.filter(isPlan)) {
         const entry = entries.get(file);
         if (entry === undefined) continue;
         entries.delete(file);
-        removedSlugs.push(entry.slug);
+        removedPages.set(entry.slug, entry.page?.copies ?? []);
         paths.add(pagePath(entry.slug));
       }
       for (const file of changes.added.filter(isPlan)) {
@@ -264,10 +287,12 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
         const entry = entries.get(file);
         if (entry !== undefined && (await recheck(file, reprint))) paths.add(pagePath(entry.slug));
       }
-      for (const slug of removedSlugs) {
-        if (![...entries.values()].some((entry) => entry.slug === slug)) await rm(path.join(config.out, slug), { recursive: true, force: true });
+      // A removed plan's page goes at once, file by file: only what careerplan wrote is removed, never a folder whole.
+      for (const [slug, copies] of removedPages) {
+        if ([...entries.values()].some((entry) => entry.slug === slug)) continue;
+        await removeStale(config.out, new Set([...filesOfPlans(recorded, new Set([slug])), ...planOutputs(slug, copies)]), new Set());
       }
-      return { paths: [...paths].sort(), all: false, reprint, checked: [...toCheck].map((file) => displayPath(file, cwd)) };
+      return { paths: [...paths].sort(), all: false, reprint, checked: [...toCheck].map((file) => displayPath(file, cwd)), ...(links.length > 0 ? { links } : {}) };
     },
 
     async retheme() {

@@ -3,11 +3,14 @@
  * builds (`careerplan build --shard i/n`, one per CI job) into the site that
  * one build of every plan writes. Each slice's plan folders (page, media,
  * PDF) are copied; the index, `plans.json`, assets and manifest are written
- * from the slices' `plans.json` the way `build` writes them. Needs neither
- * the plans nor a browser. Reads the slices, writes the out folder.
+ * from the slices' `plans.json` the way `build` writes them. Every slice is
+ * checked whole before anything is written, and a new out folder appears
+ * whole. Needs neither the plans nor a browser. Reads the slices, writes the
+ * out folder.
  */
 import { existsSync } from 'node:fs';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../paths.js';
 import type { Config } from '../config.js';
@@ -15,12 +18,14 @@ import { copyIfChanged, lockOut } from '../edges/files.js';
 import { packageRoot } from '../package-root.js';
 import { isInside } from '../paths.js';
 import { modelVersion } from '../stages/model.js';
+import { modelsProblem } from '../stages/model-schema.js';
 import { joinSlices, readSlice, type Slice } from '../stages/shard.js';
 import { createTheme } from '../theme/index.js';
 import { exitCodes, UsageError, type Io } from './io.js';
 import { pdfPath } from './print-plans.js';
 import { guardOut } from './out-guard.js';
-import { readManifest, removeStale, siteNames, writeAssets, writeIndexPage, writeManifest, writePlansJson, type SiteContext } from './site-output.js';
+import { planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from './out-manifest.js';
+import { writeAssets, writeIndexPage, writePlansJson, type SiteContext } from './site-output.js';
 
 /** What `merge` joins. */
 export interface MergeOptions {
@@ -56,20 +61,34 @@ export async function merge(config: Config, options: MergeOptions, io: Io): Prom
   if ('problems' in joined) return fail(joined.problems, io);
 
   const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
-  const site: SiteContext = { theme, config: { out: config.out, asOf: joined.asOf, locale: config.locale }, generator, pdfs: joined.pdfs };
   const models = joined.plans.map((plan) => plan.model);
-  const release = await lockOut(config.out);
+  // Every slice was read and checked whole above: from here on, only the disk can stop the merge. A new out folder is
+  // written beside it and renamed into place whole; an existing one (which may hold files of its own) has each file
+  // written atomically and the manifest last, so an interrupted merge leaves whole files that the next merge removes.
+  const fresh = !existsSync(config.out);
+  const target = fresh ? path.join(path.dirname(config.out), `.${path.basename(config.out)}.careerplan-merge.${process.pid}.${randomBytes(4).toString('hex')}`) : config.out;
+  const site: SiteContext = { theme, config: { out: target, asOf: joined.asOf, locale: config.locale }, generator, pdfs: joined.pdfs };
   try {
-    const previous = await readManifest(config.out);
-    await forEachLimit(joined.plans, foldersAtOnce, ({ model, slice }) => copyFolder(path.join(folders[slice] ?? '', model.slug), path.join(config.out, model.slug)));
-    await writeIndexPage(models, site);
-    await writePlansJson(models, site);
-    await writeAssets(site);
-    const written = siteNames(models);
-    await writeManifest(config.out, written);
-    await removeStale(config.out, previous, written);
-  } finally {
-    await release();
+    const release = await lockOut(target);
+    try {
+      const previous = await readManifest(target);
+      const written = new Set(siteOutputs(theme.assets));
+      await forEachLimit(joined.plans, foldersAtOnce, async ({ model, slice }) => {
+        for (const file of planOutputs(model.slug, [])) written.add(file);
+        for (const file of await copyFolder(path.join(folders[slice] ?? '', model.slug), path.join(target, model.slug))) written.add(`${model.slug}/${file}`);
+      });
+      await writeIndexPage(models, site);
+      await writePlansJson(models, site);
+      await writeAssets(site);
+      await writeManifest(target, written);
+      await removeStale(target, previous, written);
+    } finally {
+      await release();
+    }
+    if (fresh) await rename(target, config.out);
+  } catch (error) {
+    if (fresh) await rm(target, { recursive: true, force: true });
+    throw error;
   }
   const plans = `${models.length} ${models.length === 1 ? 'plan' : 'plans'}`;
   io.stderr.write(`${plans} from ${slices.length} ${slices.length === 1 ? 'slice' : 'slices'} merged into ${shown(config.out)}\n`);
@@ -113,8 +132,12 @@ async function readSliceFolder(folder: string, name: string): Promise<Slice | st
   } catch (error) {
     return `${name}/plans.json is not JSON: ${(error as Error).message}`;
   }
+  const notPlansJson = (why: string): string => `${name}/plans.json is not the plans.json of a careerplan build: ${why}`;
   const data = readSlice(json);
-  if (typeof data === 'string') return `${name}/plans.json is not the plans.json of a careerplan build: ${data}`;
+  if (typeof data === 'string') return notPlansJson(data);
+  // Every plan is checked whole before anything is written: the site is written from these models.
+  const problem = modelsProblem(data.plans);
+  if (problem !== undefined) return notPlansJson(problem);
   const pages = new Set<string>();
   const pdfs = new Set<string>();
   for (const { slug } of data.plans) {
@@ -126,14 +149,17 @@ async function readSliceFolder(folder: string, name: string): Promise<Slice | st
   return { name, data, pages, pdfs };
 }
 
-/** Copies every file below a folder, each atomically and only when it differs; links are left out. */
-async function copyFolder(source: string, target: string): Promise<void> {
+/** Copies every file below a folder, each atomically and only when it differs; links are left out. Returns the files copied, relative to the folder with `/`. */
+async function copyFolder(source: string, target: string): Promise<string[]> {
   const entries = await readdir(source, { recursive: true, withFileTypes: true });
+  const copied: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     await copyIfChanged(file, path.join(target, path.relative(source, file)));
+    copied.push(path.relative(source, file).split(path.sep).join('/'));
   }
+  return copied;
 }
 
 /** Whether a path is a file itself, not a link to one. */

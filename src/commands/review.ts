@@ -80,7 +80,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
     return exitCodes.failure;
   }
 
-  const plansInFolder = await findPlanFiles([config.plans]).catch(() => [] as string[]);
+  const plansInFolder = await findPlanFiles([config.plans], { configured: true }).then((listing) => listing.files, () => [] as string[]);
   const slugByFile = new Map([...plansInFolder, file].map((each) => [each, planSlug(each)]));
   const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
   const page = planPage(checked, { html, config, slugOf: (each) => slugByFile.get(each) });

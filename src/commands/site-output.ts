@@ -1,10 +1,10 @@
 /**
  * Writing the site into the out folder: a plan's page, its calendar and the
- * files it links, the index, `plans.json`, the theme's assets and the manifest that
- * lets the next build remove pages of deleted plans. Shared by `build` and
- * `watch`. Every write is atomic and skipped when the content is the same.
+ * files it links, the index, `plans.json`, the theme's assets. Shared by
+ * `build`, `watch` and `merge`, which record what they wrote in the manifest
+ * (`out-manifest.ts`). Every write is atomic and skipped when the content is
+ * the same.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { copyIfChanged, writeIfChanged, writePiecesIfChanged, type WriteOptions } from '../edges/files.js';
@@ -18,9 +18,6 @@ import type { Shard } from '../stages/shard.js';
 import { byAttention, indexPlan, upcomingDeadlines, type IndexPlan } from '../stages/site.js';
 import { timelineText, type Theme } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
-
-/** The file in the out folder that lists what the last build wrote, so pages of deleted plans can be removed. */
-const manifestName = '.careerplan-manifest.json';
 
 /** What the pages of one build share. */
 export interface SiteContext {
@@ -51,7 +48,6 @@ export async function writePlanPage(page: PlanPage, site: SiteContext, history?:
   const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}), ...(leftOut ? { leftOut } : {}) });
   const options = writeOptions(site);
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html, options);
-  // The calendar is in the plan's folder, so the manifest's entry for the folder removes it with a deleted plan.
   await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator), options);
   for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target), options);
   return changed;
@@ -105,37 +101,3 @@ export async function writeAssets(site: SiteContext): Promise<boolean> {
   for (const asset of site.theme.assets) changed = (await copyIfChanged(asset.source, path.join(site.config.out, 'assets', asset.target), writeOptions(site))) || changed;
   return changed;
 }
-
-/** The top-level names a build of these plans writes. */
-export function siteNames(models: ReadonlyArray<{ readonly slug: string }>): Set<string> {
-  return new Set(['index.html', 'plans.json', 'assets', ...models.map((plan) => plan.slug)]);
-}
-
-/** Records what this build wrote, for the next one's `removeStale`. */
-export async function writeManifest(out: string, written: ReadonlySet<string>): Promise<void> {
-  await writeIfChanged(path.join(out, manifestName), `${JSON.stringify([...written].sort(), null, 2)}\n`);
-}
-
-/** What the last build wrote, from its manifest; nothing when there is none. */
-export async function readManifest(out: string): Promise<string[]> {
-  try {
-    const names: unknown = JSON.parse(await readFile(path.join(out, manifestName), 'utf8'));
-    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string' && name !== '' && !name.includes('/') && !name.startsWith('.')) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Removes what the last build wrote and this one did not: pages of deleted or now invalid plans. Nothing else is touched. */
-export async function removeStale(out: string, previous: Iterable<string>, written: ReadonlySet<string>): Promise<void> {
-  for (const name of previous) if (!written.has(name)) await rm(path.join(out, name), { recursive: true, force: true });
-}
-
-/** Empties the out folder but for the lock of the build doing it. */
-export async function emptyFolder(out: string): Promise<void> {
-  for (const name of await readdir(out)) {
-    if (name === '.careerplan.lock') continue;
-    await rm(path.join(out, name), { recursive: true, force: true });
-  }
-}
-

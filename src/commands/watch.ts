@@ -16,7 +16,9 @@ import { lockOut } from '../edges/files.js';
 import { createServer, type PreviewServer } from '../edges/server.js';
 import { createWatcher, type ChangeBatch, type Watcher } from '../edges/watcher.js';
 import { packageRoot } from '../package-root.js';
-import { isInside } from '../paths.js';
+import { displayPath, isInside } from '../paths.js';
+import { skippedLinksLine } from '../stages/load.js';
+import { reservedSlugs } from '../format/slug.js';
 import { clientScript } from '../preview/client-script.js';
 import { injectPreview, type PreviewState } from '../preview/inject.js';
 import { printViewPage } from '../preview/print-view.js';
@@ -152,7 +154,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
   function pageOf(requestPath: string): 'index' | string | undefined {
     if (requestPath === '/' || requestPath === '/index.html') return 'index';
     const match = /^\/([^/]+)\/(index\.html)?$/.exec(requestPath);
-    if (!match?.[1] || match[1] === 'assets') return undefined;
+    if (!match?.[1] || reservedSlugs.has(match[1])) return undefined;
     return match[1];
   }
 
@@ -161,6 +163,12 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     // A plan's print view shows its problems too; its PDF reloads apart, once printed.
     const paths = update.paths.flatMap((page) => (page === '/' ? [page] : [page, `/__careerplan/print${page}`]));
     if (!update.all && paths.length > 0) server.broadcast('reload', JSON.stringify({ paths }));
+  }
+
+  /** Tells the terminal which links named like plans were left out. */
+  function sayLinks(links: readonly string[] = []): void {
+    const line = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
+    if (line !== undefined) say(line);
   }
 
   /** Tells the terminal what a rebuild found: the problems of the plans it checked, then one line. */
@@ -179,6 +187,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     const started = performance.now();
     const site = createLiveSite({ config, cwd: io.cwd, builtinTemplates, generator, pdfs: browser !== undefined });
     const built = await site.buildAll();
+    sayLinks(built.links);
     report(site, built.checked, `built ${site.models().length} of ${site.planCount} plans`, started);
     // The built-in theme is watched when careerplan runs from its own repository, not from an installed package.
     const builtinIsSource = !builtinTemplates.split(path.sep).includes('node_modules');
@@ -242,6 +251,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     }
     if (plans.changed.length + plans.added.length + plans.removed.length === 0) return;
     const update = await site.update(plans);
+    sayLinks(update.links);
     reload(update);
     // Node sends a response's writes at the end of the tick: let the reload leave before the index's long render starts.
     await new Promise((resolve) => setImmediate(resolve));

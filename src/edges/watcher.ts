@@ -3,7 +3,7 @@
  * with chokidar, waits until each write has settled, and hands over the
  * changes in batches that never overlap. Touches the disk.
  */
-import { existsSync, watch as watchFolder, type FSWatcher as FolderWatcher, type Stats } from 'node:fs';
+import { existsSync, realpathSync, watch as watchFolder, type FSWatcher as FolderWatcher, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -59,7 +59,14 @@ type Pending = { readonly before: boolean; now: boolean; seen: Stats | undefined
 export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   const settleMs = options.settleMs ?? 60;
   const quickMs = Math.min(settleMs, options.quickMs ?? 25);
-  const roots = options.paths.map((root) => path.resolve(root));
+  // Links are never followed below a root, but a root given as a link (a plans folder linked from elsewhere) is
+  // watched where it really is, and its events are told by the name it was given.
+  const aliases = options.paths.map((given) => ({ given: path.resolve(given), real: realOrSelf(path.resolve(given)) }));
+  const roots = aliases.map(({ real }) => real);
+  const asGiven = (file: string): string => {
+    const alias = aliases.find(({ real }) => file === real || file.startsWith(real.endsWith(path.sep) ? real : real + path.sep));
+    return alias === undefined ? file : alias.given + file.slice(alias.real.length);
+  };
   const report = options.onError ?? warn;
   const pending = new Map<string, Pending>();
   let firstAt: number | undefined;
@@ -69,11 +76,13 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   let closed = false;
 
   const { watch } = await import('chokidar');
-  const ignored = (file: string): boolean => !isRootOrAbove(file, roots) && (isEditorTemporary(path.basename(file)) || options.ignore?.(file) === true);
+  const ignored = (file: string): boolean => !isRootOrAbove(file, roots) && (isEditorTemporary(path.basename(file)) || options.ignore?.(asGiven(file)) === true);
   // chokidar misses a watched path that does not exist yet when it appears with files in it: those are waited for apart.
   const missing = roots.filter((root) => !existsSync(root));
   const watcher: FSWatcher = watch(roots.filter((root) => !missing.includes(root)), {
     ignoreInitial: true,
+    // A link is reported as itself, never followed: a link in the plans folder could bring in any file or folder of this machine.
+    followSymlinks: false,
     atomic: atomicMs,
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: pollMs },
     ignored,
@@ -155,9 +164,9 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   function take(): ChangeBatch | undefined {
     const batch: ChangeBatch = { changed: [], added: [], removed: [] };
     for (const [file, { before, now }] of pending) {
-      if (before && now) batch.changed.push(file);
-      else if (now) batch.added.push(file);
-      else if (before) batch.removed.push(file);
+      if (before && now) batch.changed.push(asGiven(file));
+      else if (now) batch.added.push(asGiven(file));
+      else if (before) batch.removed.push(asGiven(file));
     }
     pending.clear();
     firstAt = undefined;
@@ -300,6 +309,15 @@ export function isEditorTemporary(name: string): boolean {
     return probe >= 4913 && (probe - 4913) % 123 === 0;
   }
   return false;
+}
+
+/** The path with its links resolved, or the path itself when it does not exist (yet). */
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** Whether `file` is a watched root or a folder above one: those are never ignored, even when named like a dotfile. */

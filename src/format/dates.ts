@@ -21,6 +21,20 @@ export interface Period {
 /** The loose shape of a period, for editors' JSON Schema hints. */
 export const periodPattern = '^\\d{4}(-Q\\d|-\\d{2}(-\\d{2})?)?$';
 
+/**
+ * The last year a plan's date may fall in. A calendar (iCalendar) writes
+ * four-digit years, and an all-day event ends on the day after its date, so
+ * 9999-12-31 would end in the year 10000; the site's timeline and `plans.json`
+ * keep to the same range.
+ */
+export const lastYear = 9998;
+
+/** Whether text shaped like a date or period names a year after `lastYear`. Pure. */
+export function isPastLastYear(text: string): boolean {
+  const year = /^(\d+)(?:-|$)/.exec(text)?.[1];
+  return year !== undefined && Number(year) > lastYear;
+}
+
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
 /** Days in a month of the proleptic Gregorian calendar. */
@@ -42,16 +56,16 @@ const monthPattern = /^(\d{4})-(\d{2})$/;
 const quarterPattern = /^(\d{4})-Q(\d)$/;
 const yearPattern = /^(\d{4})$/;
 
-/** Parses `YYYY-MM-DD` into a date, or `undefined` when it is not a real calendar date. */
+/** Parses `YYYY-MM-DD` into a date, or `undefined` when it is not a real calendar date up to the end of `lastYear`. */
 export function parseDate(text: string): IsoDate | undefined {
   const match = dayPattern.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year > lastYear || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return isoDate(year, month, day);
 }
 
-/** Parses a day, month (`YYYY-MM`), quarter (`YYYY-Qn`) or year (`YYYY`), or returns `undefined`. */
+/** Parses a day, month (`YYYY-MM`), quarter (`YYYY-Qn`) or year (`YYYY`) up to `lastYear`, or returns `undefined`. */
 export function parsePeriod(text: string): Period | undefined {
   const day = parseDate(text);
   if (day) return { kind: 'day', text, first: day, last: day };
@@ -59,14 +73,14 @@ export function parsePeriod(text: string): Period | undefined {
   const month = monthPattern.exec(text);
   if (month) {
     const [year, m] = [Number(month[1]), Number(month[2])];
-    if (m < 1 || m > 12) return undefined;
+    if (year > lastYear || m < 1 || m > 12) return undefined;
     return { kind: 'month', text, first: isoDate(year, m, 1), last: isoDate(year, m, daysInMonth(year, m)) };
   }
 
   const quarter = quarterPattern.exec(text);
   if (quarter) {
     const [year, q] = [Number(quarter[1]), Number(quarter[2])];
-    if (q < 1 || q > 4) return undefined;
+    if (year > lastYear || q < 1 || q > 4) return undefined;
     const lastMonth = q * 3;
     return {
       kind: 'quarter',
@@ -79,6 +93,7 @@ export function parsePeriod(text: string): Period | undefined {
   const year = yearPattern.exec(text);
   if (year) {
     const y = Number(year[1]);
+    if (y > lastYear) return undefined;
     return { kind: 'year', text, first: isoDate(y, 1, 1), last: isoDate(y, 12, 31) };
   }
   return undefined;

@@ -4,7 +4,7 @@
  * `schema` messages all come from here. Pure.
  */
 import { z } from 'zod';
-import { parseDate, parsePeriod, periodPattern, type IsoDate, type Period } from './dates.js';
+import { isPastLastYear, lastYear, parseDate, parsePeriod, periodPattern, type IsoDate, type Period } from './dates.js';
 import { slugify } from './slug.js';
 
 /** The issue parameter that hands a schema issue to a rule other than `schema`. */
@@ -18,7 +18,7 @@ const level = z.int().min(0).max(5);
 
 const dateShape = z.string().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 // The year's range is a hint for editors only: `period` itself rejects other numbers as a `bad-date`, as it does the same text in quotes.
-const periodShape = z.union([z.string().meta({ pattern: periodPattern }), z.int().meta({ minimum: 1000, maximum: 9999 })]);
+const periodShape = z.union([z.string().meta({ pattern: periodPattern }), z.int().meta({ minimum: 1000, maximum: lastYear })]);
 
 /** A `YYYY-MM-DD` date; any other text is a `bad-date`, whose message ends with `alternative`. */
 const dateOr = (alternative = '') =>
@@ -27,13 +27,18 @@ const dateOr = (alternative = '') =>
     if (parsed) return parsed;
     ctx.addIssue({
       code: 'custom',
-      message: `Unexpected date \`${value}\`, expected a real calendar date as YYYY-MM-DD${alternative}`,
+      message: isPastLastYear(value) ? pastLastYear(value) : `Unexpected date \`${value}\`, expected a real calendar date as YYYY-MM-DD${alternative}`,
       params: { ruleId: 'bad-date' } satisfies RuleParams,
     });
     return z.NEVER;
   });
 
 const date = dateOr();
+
+/** The message for a date after the last year a calendar can hold. */
+function pastLastYear(value: string): string {
+  return `Unexpected date \`${value}\` after the year ${lastYear}, expected a date up to ${lastYear}-12-31: calendars cannot hold later dates`;
+}
 
 /** When something was done: a date, or `true` when the date does not matter. */
 const done = z.union([dateOr(', or `true`'), z.boolean()]);
@@ -44,7 +49,7 @@ const period = periodShape.transform((value, ctx): Period => {
   if (parsed) return parsed;
   ctx.addIssue({
     code: 'custom',
-    message: `Unexpected period \`${value}\`, expected a real date or period: YYYY-MM-DD, YYYY-MM, YYYY-Qn (n from 1 to 4) or YYYY`,
+    message: isPastLastYear(String(value)) ? pastLastYear(String(value)) : `Unexpected period \`${value}\`, expected a real date or period: YYYY-MM-DD, YYYY-MM, YYYY-Qn (n from 1 to 4) or YYYY`,
     params: { ruleId: 'bad-date' } satisfies RuleParams,
   });
   return z.NEVER;

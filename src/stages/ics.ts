@@ -109,12 +109,15 @@ interface EventFacts {
 
 function event(facts: EventFacts): string[] {
   const { done } = facts;
+  const end = nextDay(facts.day);
+  // iCalendar's dates have four-digit years: a date past them (which `check` refuses as a `bad-date`) makes no event rather than a broken one.
+  if (![facts.day, end, ...(typeof done === 'string' ? [done] : [])].every(isFourDigitDate)) return [];
   return [
     'BEGIN:VEVENT',
     `UID:${escapeText(facts.uid)}`,
     `DTSTAMP:${facts.stamp}`,
     `DTSTART;VALUE=DATE:${compact(facts.day)}`,
-    `DTEND;VALUE=DATE:${compact(nextDay(facts.day))}`,
+    `DTEND;VALUE=DATE:${compact(end)}`,
     `SUMMARY:${escapeText(done === undefined ? facts.summary : `${doneMark}${facts.summary}`)}`,
     ...(facts.description === undefined ? [] : [`DESCRIPTION:${escapeText(facts.description)}`]),
     `STATUS:${facts.status}`,
@@ -160,6 +163,11 @@ export function foldLine(line: string): string {
 /** Lone surrogates (which UTF-8 cannot encode) become U+FFFD, as a UTF-8 encoder would write them. */
 function wellFormed(value: string): string {
   return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Whether a date is `YYYY-MM-DD` with a four-digit year, as iCalendar writes dates. */
+function isFourDigitDate(date: IsoDate): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date);
 }
 
 /** `2027-06-30` as `20270630`. */

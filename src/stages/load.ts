@@ -2,8 +2,8 @@
  * The load stage: finds plan files and reads each as UTF-8 text. It touches
  * the file system; a file that cannot be read as a plan becomes a finding.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Finding, SourceFile } from '../types.js';
 
@@ -18,7 +18,8 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
     // One open, stat and read, blocking: a plan is small, and a build reads
     // thousands from worker threads, where each trip through libuv's pool
     // (five for `stat` and `readFile`) cost more than the read itself.
-    const descriptor = openSync(absolutePath, 'r');
+    // Never through a link, even one made after the plans were listed: a link could bring in any file of this machine.
+    const descriptor = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
       const { size } = fstatSync(descriptor);
       if (size > maxPlanBytes) return bad(`Unexpected file of ${formatSize(size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
@@ -27,6 +28,7 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
       closeSync(descriptor);
     }
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return bad('Unexpected link, expected the plan file itself: careerplan reads no linked plan; copy the plan into the plans folder');
     return bad(`Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a plan file careerplan may read`);
   }
   if (bytes.length > maxPlanBytes) return bad(`Unexpected file of ${formatSize(bytes.length)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
@@ -54,7 +56,7 @@ export class PlanPathError extends Error {
   override readonly name = 'PlanPathError';
 }
 
-/** Whether `file`, below the plans folder `root`, is a plan: a `.md` file with no part of its path starting with `.` or `_`, and not in `node_modules`. Pure. */
+/** Whether `file`, below the plans folder `root`, is named like a plan: a `.md` file with no part of its path starting with `.` or `_`, and not in `node_modules`. Pure. */
 export function isPlanFile(root: string, file: string): boolean {
   if (!file.toLowerCase().endsWith('.md')) return false;
   const relative = path.relative(root, file);
@@ -63,12 +65,41 @@ export function isPlanFile(root: string, file: string): boolean {
 }
 
 /**
- * Lists the plan files under each path: a file is taken as it is; a folder is
- * searched for `*.md`, skipping names that start with `.` or `_` and
- * `node_modules`. Absolute paths, sorted, without repeats. Reads the disk.
+ * Whether `file` is a plan of the plans folder `root` as the disk has it
+ * now: named like one, a file itself and not a link, in no linked folder
+ * below `root`. What `findPlanFiles` lists, for one path (a watcher's
+ * event, a plan about to be read again). Reads the disk.
  */
-export async function findPlanFiles(paths: readonly string[]): Promise<string[]> {
+export function isPlanOnDisk(root: string, file: string): boolean {
+  if (!isPlanFile(root, file)) return false;
+  // A link anywhere below the root could bring in a file from anywhere on this machine.
+  for (let current = file; current !== root && current.length > root.length; current = path.dirname(current)) {
+    const info = lstatSync(current, { throwIfNoEntry: false });
+    if (info === undefined || info.isSymbolicLink() || (current === file ? !info.isFile() : !info.isDirectory())) return false;
+  }
+  return true;
+}
+
+/** The plan files of the paths given, and the links named like plans that were left out. */
+export interface PlanListing {
+  /** Absolute paths, sorted, without repeats. */
+  readonly files: string[];
+  /** Links (to a file or a folder) named like plans or found in a plans folder, absolute and sorted: never read. */
+  readonly links: string[];
+}
+
+/**
+ * Lists the plan files under each path: the one place that decides which
+ * files are plans, for every command. A file given is taken as it is; a
+ * folder is searched for `*.md`, skipping names that start with `.` or `_`
+ * and `node_modules`. A link is never taken, neither one given (a shell's
+ * `plans/*` names every entry) nor one found inside: the plans folder is not
+ * trusted, and a link could bring in any file of this machine. Only the
+ * configured plans folder (`configured`) may itself be a link. Reads the disk.
+ */
+export async function findPlanFiles(paths: readonly string[], options: { readonly configured?: boolean } = {}): Promise<PlanListing> {
   const found = new Set<string>();
+  const links = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(given);
     let info;
@@ -76,6 +107,10 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
       info = await stat(absolute);
     } catch (error) {
       throw new PlanPathError(`cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`, { cause: error });
+    }
+    if ((await lstat(absolute)).isSymbolicLink() && !(info.isDirectory() && options.configured === true)) {
+      links.add(absolute);
+      continue;
     }
     if (info.isFile()) {
       found.add(absolute);
@@ -87,10 +122,26 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
     } catch (error) {
       throw new PlanPathError(`cannot list ${given}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
     }
+    // A recursive listing does not go into linked folders: their files are never listed.
     for (const entry of entries) {
       const file = path.join(entry.parentPath, entry.name);
       if (entry.isFile() && isPlanFile(absolute, file)) found.add(file);
+      else if (entry.isSymbolicLink() && (await isPlanLikeLink(absolute, file))) links.add(file);
     }
   }
-  return [...found].sort();
+  return { files: [...found].sort(), links: [...links].sort() };
+}
+
+/** Whether a link found in a plans folder would have been read were it a file or folder: named like a plan, or a folder in no skipped place. Reads the disk. */
+async function isPlanLikeLink(root: string, file: string): Promise<boolean> {
+  if (isPlanFile(root, file)) return true;
+  return isPlanFile(root, path.join(file, 'plan.md')) && (await stat(file).catch(() => undefined))?.isDirectory() === true;
+}
+
+/** The line that tells which links were left out, or nothing when there were none. Pure. */
+export function skippedLinksLine(links: readonly string[], shown: (file: string) => string): string | undefined {
+  if (links.length === 0) return undefined;
+  const names = links.slice(0, 3).map((file) => `\`${shown(file)}\``).join(', ');
+  const more = links.length > 3 ? ` and ${links.length - 3} more` : '';
+  return `careerplan: skipped ${links.length === 1 ? 'a link' : `${links.length} links`} in the plans (${names}${more}): careerplan reads no linked plan or folder; copy the plan itself into the plans folder`;
 }

@@ -77,10 +77,10 @@ export interface SliceData {
 }
 
 /**
- * Reads the parsed `plans.json` of a slice, or says why it is not one. Only
- * the envelope and each plan's slug are checked: the slug becomes a folder
- * name, and the rest is trusted once `joinSlices` has found the slice made by
- * this very careerplan. Pure.
+ * Reads the parsed `plans.json` of a slice, or says why it is not one: the
+ * envelope and each plan's slug, which becomes a folder name. Each plan's
+ * model is checked whole by `modelsProblem` (model-schema.ts), which `merge`
+ * loads apart so that `build` never loads zod for it. Pure.
  */
 export function readSlice(json: unknown): SliceData | string {
   if (!isRecord(json)) return 'expected an object';

@@ -72,13 +72,14 @@ export function validate(parsed: Parsed, options: ValidateOptions): Checked {
   };
 }
 
-/** Gives findings their configured severity, drops those of rules turned off, and sorts them by place. */
+/** Gives findings their configured severity, drops those of rules turned off, and sorts them by place; a rule the site depends on (`fixed`) keeps its own. */
 export function applySeverities(findings: readonly Finding[], severities: Readonly<Record<string, RuleSetting>>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const setting = severities[finding.ruleId];
+    const rule = rules.find((each) => each.id === finding.ruleId);
+    const setting = rule?.fixed === true ? undefined : severities[finding.ruleId];
     if (setting === 'off') continue;
-    const fallback = rules.find((rule) => rule.id === finding.ruleId)?.severity ?? 'error';
+    const fallback = rule?.severity ?? 'error';
     const severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : fallback;
     diagnostics.push({ ...finding, severity });
   }

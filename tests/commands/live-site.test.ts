@@ -1,5 +1,5 @@
 import { cpSync, mkdtempSync, realpathSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -105,6 +105,25 @@ describe('the live site', () => {
     expect(renamed.paths).toEqual(['/sam-okafor/', '/sam/']);
     expect(await page('sam')).toContain('Sam Okafor');
     await expect(stat(path.join(out, 'sam-okafor'))).rejects.toThrow();
+  });
+
+  test('a plan named like the site’s own folder is refused while watching too; a link appearing is never read; a deleted plan’s folder keeps files careerplan did not write', async () => {
+    await writeFile(at('assets.md'), minimalPlan());
+    await site.update({ changed: [], added: [at('assets.md')], removed: [] });
+    expect(site.diagnosticsOf('assets').map((d) => d.ruleId)).toEqual(['reserved-name']);
+    await expect(stat(path.join(out, 'assets', 'index.html'))).rejects.toThrow();
+
+    await writeFile(path.join(base, 'secret.md'), minimalPlan().replace('title: Plan', 'title: Secret'));
+    await symlink(path.join(base, 'secret.md'), at('secret.md'));
+    const linked = await site.update({ changed: [], added: [at('secret.md')], removed: [] });
+    expect(linked.links).toEqual([at('secret.md')]);
+    expect(site.models().map((model) => model.slug)).not.toContain('secret');
+
+    await writeFile(path.join(out, 'sam-okafor', 'notes.txt'), 'mine');
+    await rm(at('sam-okafor.md'));
+    await site.update({ changed: [], added: [], removed: [at('sam-okafor.md')] });
+    expect(await readFile(path.join(out, 'sam-okafor', 'notes.txt'), 'utf8')).toBe('mine');
+    await expect(stat(path.join(out, 'sam-okafor', 'index.html'))).rejects.toThrow();
   });
 
   test('adding a plan rechecks the plans that link to it', async () => {

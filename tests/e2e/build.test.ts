@@ -120,8 +120,11 @@ describe('build and bad input', () => {
     expect(existsSync(path.join(folder, 'out/sam-okafor'))).toBe(false);
     expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
     expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
+    // Issue 17: --clean removes only what careerplan wrote, and refuses a folder holding anything else.
+    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder }).status).toBe(2);
+    expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
+    rmSync(path.join(folder, 'out/notes.txt'));
     expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder }).status).toBe(0);
-    expect(existsSync(path.join(folder, 'out/notes.txt'))).toBe(false);
   });
 
   test('--out builds elsewhere', () => {

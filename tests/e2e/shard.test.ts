@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -70,6 +70,24 @@ describe('careerplan build --shard i/n, then careerplan merge', () => {
     expect(siteFiles(whole)).toContain('.careerplan-manifest.json');
     for (const name of siteFiles(whole)) expect(readFileSync(path.join(merged, name)).equals(readFileSync(path.join(whole, name))), name).toBe(true);
     expect(readFileSync(path.join(merged, 'lena-schmidt/index.html'), 'utf8')).toContain('href="../sam-okafor/"');
+  });
+
+  test('a slice whose plans.json is not as careerplan writes it is refused before anything is written: exit 2, the slice and the field named', () => {
+    const broken = path.join(folder, 'broken-slices');
+    cpSync(path.join(folder, 'slices'), broken, { recursive: true });
+    const data = JSON.parse(readFileSync(path.join(broken, '2/plans.json'), 'utf8')) as { plans: Array<Record<string, unknown>> };
+    data.plans[0] = { ...data.plans[0], goals: 'notalist' };
+    writeFileSync(path.join(broken, '2/plans.json'), JSON.stringify(data));
+    const run = careerplan(['merge', 'broken-slices', '--out', 'broken-merged'], { cwd: folder });
+    expect(run.stderr).toBe('careerplan: broken-slices/2/plans.json is not the plans.json of a careerplan build: expected plan 1 (`sam-okafor`) as careerplan writes it, but `goals`: expected array, received string\n');
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(folder, 'broken-merged'))).toBe(false);
+    // The merges before this one wrote their new folders beside them and renamed them into place: nothing is left beside.
+    expect(readdirSync(folder).filter((name) => name.includes('careerplan-merge'))).toEqual([]);
+    // Into an existing merged site: not one file of it changes.
+    const before = siteFiles(path.join(folder, 'merged')).map((name) => [name, readFileSync(path.join(folder, 'merged', name), 'utf8')]);
+    expect(careerplan(['merge', 'broken-slices', '--out', 'merged'], { cwd: folder }).status).toBe(2);
+    expect(siteFiles(path.join(folder, 'merged')).map((name) => [name, readFileSync(path.join(folder, 'merged', name), 'utf8')])).toEqual(before);
   });
 
   test('slices without every shard are refused: exit 2, one line, nothing written', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { daysInMonth, parseDate, parsePeriod } from '../../src/format/dates.js';
+import { daysInMonth, isPastLastYear, parseDate, parsePeriod } from '../../src/format/dates.js';
+
+describe('the last year', () => {
+  test('dates and periods end with 9998, whose last day a calendar can still close in 9999', () => {
+    expect(parseDate('9998-12-31')).toBe('9998-12-31');
+    expect(parsePeriod('9998')?.last).toBe('9998-12-31');
+    for (const text of ['9999-12-31', '9999-01', '9999-Q1', '9999']) expect(parsePeriod(text), text).toBeUndefined();
+    expect(parseDate('9999-01-01')).toBeUndefined();
+    expect([isPastLastYear('9999-12-31'), isPastLastYear('12345-01-01'), isPastLastYear('10000'), isPastLastYear('9998-12-31'), isPastLastYear('soon')]).toEqual([true, true, true, false, false]);
+  });
+});
 
 describe('parseDate', () => {
   test.each([

@@ -134,6 +134,16 @@ describe('planCalendar', () => {
     expect([value(goal, 'dtstart'), value(goal, 'dtend')]).toEqual(['2028-02-29', '2028-03-01']);
     expect([value(step, 'dtstart'), value(step, 'dtend')]).toEqual(['2028-12-31', '2029-01-01']);
   });
+
+  test('the last day a plan may name ends in a four-digit year; a later date (which check refuses) makes no event', () => {
+    const model = modelOf('---\ntitle: P\nowner: O\ngoals:\n  - title: G\n    measure: M\n    due: 9998\n    steps:\n      - title: S\n        due: 2028\n---\n', 'o');
+    const [goal] = events(planCalendar(model, generator)) as [ICAL.Component];
+    expect([value(goal, 'dtstart'), value(goal, 'dtend')]).toEqual(['9998-12-31', '9999-01-01']);
+    const beyond = { ...model, goals: model.goals.map((each) => ({ ...each, due: { kind: 'day' as const, text: '9999-12-31', first: '9999-12-31', last: '9999-12-31' } })) };
+    const text = planCalendar(beyond, generator);
+    expect([...text.matchAll(/VALUE=DATE:(\d+)/g)].map((match) => match[1]?.length)).toEqual([8, 8]);
+    expect(events(text).map((event) => value(event, 'summary'))).toEqual(['S']);
+  });
 });
 
 describe('TEXT escaping and folding', () => {

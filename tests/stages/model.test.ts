@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, goalStatus, model, progressOf } from '../../src/stages/model.js';
+import { daysBetween, goalStatus, model, progressOf, type PlanModel } from '../../src/stages/model.js';
+import { modelProblem, modelsProblem } from '../../src/stages/model-schema.js';
 import { indexPlan } from '../../src/stages/site.js';
 import { checkText } from '../support/plans.js';
 
@@ -54,6 +55,19 @@ const built = model(checked.plan!, { slug: 'jordan', file: 'plans/jordan.md', as
 const goal = (title: string) => built.goals.find((g) => g.title === title)!;
 
 describe('model', () => {
+  test('the schema merge checks a slice with accepts the model of a rich plan, as plans.json holds it', () => {
+    expect(modelProblem(JSON.parse(JSON.stringify(built)))).toBeUndefined();
+    expect(modelProblem({ ...JSON.parse(JSON.stringify(built)), progress: { done: 1, total: 2, ratio: 'half' } })).toBe('`progress.ratio`: expected number, received string');
+  });
+
+  test('names the first plan that is not a model, by its place and slug, and the field', () => {
+    const json = JSON.parse(JSON.stringify(built)) as PlanModel;
+    expect(modelsProblem([json, { ...json, slug: 'b', goals: 'notalist' }])).toBe('expected plan 2 (`b`) as careerplan writes it, but `goals`: expected array, received string');
+    const far = { ...json, goals: [{ ...json.goals[0], due: { kind: 'day', text: '12345-01-01', first: '12345-01-01', last: '12345-01-01' } }] };
+    expect(modelsProblem([far])).toBe('expected plan 1 (`jordan`) as careerplan writes it, but `goals[0].due.first`: expected a date as YYYY-MM-DD');
+    expect(modelsProblem([json, json])).toBeUndefined();
+  });
+
   test('the plan is valid but for the unknown skill kept to test its fit (the rule can be turned off)', () => {
     expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['unknown-skill']);
     expect(checked.plan).toBeDefined();

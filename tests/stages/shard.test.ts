@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
-import type { PlanModel } from '../../src/stages/model.js';
+import { model, type PlanModel } from '../../src/stages/model.js';
+import { checkText, minimalPlan } from '../support/plans.js';
 import { formatShard, inShard, joinSlices, jumpHash, parseShard, readSlice, shardOf, shardUsage, type Shard, type Slice, type SliceData } from '../../src/stages/shard.js';
 import { planSlug } from '../../src/format/slug.js';
 
@@ -152,7 +153,9 @@ describe('shardOf and inShard', () => {
 });
 
 describe('readSlice', () => {
-  const valid = { version: 1, generator: 'careerplan 0.1.0', asOf: '2026-11-26', shard: { index: 2, count: 3 }, plans: [{ slug: 'sam-okafor', owner: 'Sam' }] };
+  // A plan's model as plans.json holds it: JSON, so without the keys a model leaves undefined.
+  const sam = JSON.parse(JSON.stringify(model(checkText(minimalPlan()).plan!, { slug: 'sam-okafor', file: 'plans/sam-okafor.md', asOf: '2026-11-26', locale: 'en', bodyHtml: '', markdown: { inline: (text) => text } }))) as PlanModel;
+  const valid = { version: 1, generator: 'careerplan 0.1.0', asOf: '2026-11-26', shard: { index: 2, count: 3 }, plans: [sam] };
 
   test('reads the plans.json of a sharded build, and of a build without --shard', () => {
     expect(readSlice(valid)).toEqual(valid);

@@ -9,6 +9,7 @@ import { goalNeedsStep } from './goal-needs-step.js';
 import { needsEvaluation } from './needs-evaluation.js';
 import { overdue } from './overdue.js';
 import { rawHtml } from './raw-html.js';
+import { reservedName } from './reserved-name.js';
 import type { Rule } from './rule.js';
 import { schema } from './schema.js';
 import { startAfterDue } from './start-after-due.js';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   startAfterDue,
   stepAfterGoal,
   duplicateId,
+  reservedName,
   unknownSkill,
   overdue,
   needsEvaluation,

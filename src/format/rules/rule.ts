@@ -73,6 +73,8 @@ export interface RuleMeta {
   readonly severity: Severity;
   /** One line for `--help` output and the docs: when the rule reports. */
   readonly summary: string;
+  /** Whether the site's safety depends on the rule, so the config cannot lower or turn off its severity. */
+  readonly fixed?: boolean;
 }
 
 /** A rule: its facts and how it finds problems. */

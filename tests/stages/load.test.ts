@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { findPlanFiles, isPlanOnDisk, skippedLinksLine } from '../../src/stages/load.js';
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-load-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('which files are plans', () => {
+  const plans = path.join(scratch, 'plans');
+  const elsewhere = path.join(scratch, 'elsewhere');
+  mkdirSync(path.join(plans, 'team'), { recursive: true });
+  mkdirSync(path.join(plans, '_drafts'), { recursive: true });
+  mkdirSync(elsewhere, { recursive: true });
+  for (const file of ['plans/jordan.md', 'plans/team/sam.md', 'plans/_drafts/lena.md', 'plans/notes.txt', 'elsewhere/secret.md']) writeFileSync(path.join(scratch, file), 'x');
+  symlinkSync(path.join(elsewhere, 'secret.md'), path.join(plans, 'secret.md'));
+  symlinkSync(elsewhere, path.join(plans, 'linked'));
+  symlinkSync(elsewhere, path.join(plans, '_linked-draft'));
+
+  test('the listing takes files, never a link, and names the links it left out that would have been plans', async () => {
+    const listing = await findPlanFiles([plans]);
+    expect(listing.files).toEqual([path.join(plans, 'jordan.md'), path.join(plans, 'team/sam.md')]);
+    expect(listing.links).toEqual([path.join(plans, 'linked'), path.join(plans, 'secret.md')]);
+    expect(await findPlanFiles([path.join(plans, 'secret.md'), path.join(plans, '_drafts/lena.md')])).toEqual({ files: [path.join(plans, '_drafts/lena.md')], links: [path.join(plans, 'secret.md')] });
+  });
+
+  test('a linked folder given is skipped, unless it is the configured plans folder itself', async () => {
+    expect(await findPlanFiles([path.join(plans, 'linked')])).toEqual({ files: [], links: [path.join(plans, 'linked')] });
+    expect(await findPlanFiles([path.join(plans, 'linked')], { configured: true })).toEqual({ files: [path.join(plans, 'linked/secret.md')], links: [] });
+  });
+
+  test('a watcher’s path is a plan when the listing would take it, as the disk is now', () => {
+    expect(isPlanOnDisk(plans, path.join(plans, 'team/sam.md'))).toBe(true);
+    for (const file of ['secret.md', 'linked/secret.md', '_drafts/lena.md', 'notes.txt', 'gone.md', 'team']) expect(isPlanOnDisk(plans, path.join(plans, file)), file).toBe(false);
+    expect(isPlanOnDisk(plans, path.join(elsewhere, 'secret.md'))).toBe(false);
+  });
+
+  test('one line names the first three links left out', () => {
+    expect(skippedLinksLine([], (file) => file)).toBeUndefined();
+    expect(skippedLinksLine(['a.md', 'b.md', 'c.md', 'd.md'], (file) => `plans/${file}`)).toBe(
+      'careerplan: skipped 4 links in the plans (`plans/a.md`, `plans/b.md`, `plans/c.md` and 1 more): careerplan reads no linked plan or folder; copy the plan itself into the plans folder',
+    );
+  });
+});
