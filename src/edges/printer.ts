@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page, PaperFormat, PDFOptions } from 'puppeteer-core';
 import { isInside } from '../paths.js';
+import { contentPolicy, contentPolicyMeta } from '../theme/content-policy.js';
 import { contentTypeOf } from './content-types.js';
 
 /** The made-up origin the printed pages live on; nothing is ever fetched from it. */
@@ -185,13 +186,23 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
   const blocked: string[] = [];
   tab.current = { job, blocked };
   try {
-    await tab.page.setContent(withBase(withoutRefresh(job.html, blocked), `${printOrigin}/${encodeURIComponent(job.slug)}/`), { waitUntil: 'load', timeout: 0 });
+    await tab.page.setContent(withBase(forPrinting(withoutRefresh(job.html, blocked)), `${printOrigin}/${encodeURIComponent(job.slug)}/`), { waitUntil: 'load', timeout: 0 });
     await fontsReady(tab.page);
     const pdf = await tab.page.pdf(pdfOptions(job, settings));
     return { pdf, blocked };
   } finally {
     delete tab.current;
   }
+}
+
+/**
+ * The page with its content policy allowing the made-up origin the page's
+ * files are served from: its document is `about:blank`, whose own origin
+ * (`'self'`) is not the one its relative URLs resolve to. Interception
+ * still answers only the build's own files.
+ */
+function forPrinting(html: string): string {
+  return html.replace(contentPolicyMeta(), () => contentPolicyMeta(contentPolicy([printOrigin])));
 }
 
 /**
