@@ -1,13 +1,14 @@
 /**
  * Every URL a plan's body holds, with its place and whether a browser would
  * load it (an image) or only follow it (a link): Markdown links, images and
- * definitions, and, when the config keeps raw HTML, each URL in its
- * attributes and inline CSS. What `check` looks at is what the page build
+ * definitions, and, when the config keeps raw HTML, each URL in the
+ * attributes and inline CSS of the elements the page keeps. What `check` looks at is what the page build
  * rewrites or drops (see `html.ts`). Pure.
  */
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
+import { defaultSchema } from 'rehype-sanitize';
 import { unified, type Processor } from 'unified';
 import type { Place } from '../types.js';
 
@@ -44,6 +45,9 @@ const urlAttributes: Readonly<Record<string, { readonly load: 'always' | 'never'
 /** Attributes holding a list of image candidates (`url 2x, url 640w`). */
 export const candidateAttributes: readonly string[] = ['srcSet', 'imageSrcSet'];
 
+/** The elements of raw HTML the page keeps (the sanitizer's list, see `html.ts`). */
+const keptTags: ReadonlySet<string> = new Set(defaultSchema.tagNames ?? []);
+
 const toHast = unified().use(rehypeRaw) as unknown as Processor<HastRoot, HastRoot, HastRoot>;
 
 /** Lists the URLs of a body; raw HTML is read only when `rawHtml` says the page keeps it. Pure. */
@@ -69,6 +73,8 @@ function htmlUrls(html: string, position: NonNullable<Nodes['position']>): BodyU
   const found: BodyUrl[] = [];
   const fallback = placeOf(position);
   visitElements(tree, (element) => {
+    // An element the sanitizer takes out (an iframe, a video) loads nothing, whatever its URLs.
+    if (!keptTags.has(element.tagName)) return;
     const place = element.position ? placeOf(element.position) : fallback;
     for (const { url, load } of elementUrls(element)) found.push({ url, load, from: 'html', place });
   });

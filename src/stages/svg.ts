@@ -50,7 +50,7 @@ const attributes: ReadonlySet<string> = new Set(
 );
 
 const parse = unified().use(rehypeRaw) as unknown as Processor<Root, Root, Root>;
-const stringify = unified().use(rehypeStringify, { closeEmptyElements: true }) as unknown as Processor<Root, Root, Root, Root, string>;
+const stringify = unified().use(rehypeStringify, { closeEmptyElements: true, tightSelfClosing: true }) as unknown as Processor<Root, Root, Root, Root, string>;
 
 /** The static SVG an SVG file's text makes: its first `<svg>` element, cleaned; an empty drawing when it has none. Pure. */
 export function staticSvg(text: string): string {
