@@ -17,8 +17,8 @@ export interface BodyUrl {
   readonly url: string;
   /** Whether the page would load it as it shows (an image, a `srcset`, a CSS `url()`), rather than only link to it. */
   readonly load: boolean;
-  /** Where it is written: an HTML attribute or CSS `url()` in raw HTML, or Markdown. */
-  readonly from: 'markdown' | 'html';
+  /** Whether the page shows it as a link when it is not the site's own: an image's source (the page loads nothing from elsewhere). */
+  readonly image: boolean;
   readonly place: Place;
 }
 
@@ -58,12 +58,12 @@ export function bodyUrls(body: Root, rawHtml: boolean): BodyUrl[] {
   walk(body, (node) => {
     if (!node.position) return;
     const place = placeOf(node.position);
-    if (node.type === 'link' || node.type === 'image') found.push({ url: node.url, load: node.type === 'image', from: 'markdown', place });
+    if (node.type === 'link' || node.type === 'image') found.push({ url: node.url, load: node.type === 'image', image: node.type === 'image', place });
     else if (node.type === 'definition') definitions.push({ url: node.url, identifier: node.identifier, place });
     else if (node.type === 'imageReference') loadedDefinitions.add(node.identifier);
     else if (node.type === 'html' && rawHtml) found.push(...htmlUrls(node.value, node.position));
   });
-  for (const { url, identifier, place } of definitions) found.push({ url, load: loadedDefinitions.has(identifier), from: 'markdown', place });
+  for (const { url, identifier, place } of definitions) found.push({ url, load: loadedDefinitions.has(identifier), image: loadedDefinitions.has(identifier), place });
   return found;
 }
 
@@ -76,7 +76,7 @@ function htmlUrls(html: string, position: NonNullable<Nodes['position']>): BodyU
     // An element the sanitizer takes out (an iframe, a video) loads nothing, whatever its URLs.
     if (!keptTags.has(element.tagName)) return;
     const place = element.position ? placeOf(element.position) : fallback;
-    for (const { url, load } of elementUrls(element)) found.push({ url, load, from: 'html', place });
+    for (const { url, load, image } of elementUrls(element)) found.push({ url, load, image, place });
   });
   return found;
 }
@@ -89,21 +89,21 @@ export function urlAttribute(tagName: string, name: string): { readonly load: bo
 }
 
 /** The URLs of an element's attributes and inline style, and whether each is loaded. Pure. */
-export function elementUrls(element: Element): Array<{ readonly url: string; readonly load: boolean }> {
-  const urls: Array<{ url: string; load: boolean }> = [];
+export function elementUrls(element: Element): Array<{ readonly url: string; readonly load: boolean; readonly image: boolean }> {
+  const urls: Array<{ url: string; load: boolean; image: boolean }> = [];
   for (const [name, value] of Object.entries(element.properties)) {
     if (value === undefined || value === null || typeof value === 'boolean') continue;
     const text = Array.isArray(value) ? value.join(' ') : String(value);
     const single = urlAttribute(element.tagName, name);
-    if (single) urls.push({ url: text, load: single.load });
-    else if (name === 'ping') for (const url of text.split(/\s+/).filter(Boolean)) urls.push({ url, load: true });
+    if (single) urls.push({ url: text, load: single.load, image: element.tagName === 'img' && name === 'src' });
+    else if (name === 'ping') for (const url of text.split(/\s+/).filter(Boolean)) urls.push({ url, load: true, image: false });
     else if (candidateAttributes.includes(name)) {
-      for (const { url } of candidates(text)) urls.push({ url, load: true });
+      for (const { url } of candidates(text)) urls.push({ url, load: true, image: false });
     } else if (name === 'style') {
-      for (const url of cssUrls(text)) urls.push({ url, load: true });
+      for (const url of cssUrls(text)) urls.push({ url, load: true, image: false });
     }
   }
-  if (element.tagName === 'style') for (const url of cssUrls(textOf(element))) urls.push({ url, load: true });
+  if (element.tagName === 'style') for (const url of cssUrls(textOf(element))) urls.push({ url, load: true, image: false });
   return urls;
 }
 

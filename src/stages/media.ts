@@ -160,8 +160,8 @@ export function resolveLocalUrl(url: string, context: MediaContext): { readonly 
   }
 }
 
-/** Whether a path in the plans folder has a part the site keeps private: a name starting with `_` or `.` (drafts, `.env`, `.git`). */
-function isPrivate(relative: string): boolean {
+/** Whether a path relative to the plans folder has a part the site keeps private: a name starting with `_` or `.` (drafts, `.env`, `.git`). Pure. */
+export function isPrivate(relative: string): boolean {
   return relative.split(path.sep).some((part) => part.startsWith('_') || (part.startsWith('.') && part !== '.' && part !== '..'));
 }
 

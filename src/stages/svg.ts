@@ -90,12 +90,17 @@ function clean(element: Element): Element {
   const children: ElementContent[] = [];
   for (const child of element.children) {
     if (child.type === 'text') children.push(child);
+    else if (element.tagName === 'style') continue;
     else if (child.type === 'element') {
       if (elements.has(child.tagName)) children.push(clean(child));
       else if (unwrapped.has(child.tagName)) children.push(...clean({ ...child, tagName: 'g' }).children);
     }
   }
-  if (element.tagName === 'style' && !isStaticCss(children.map((child) => (child.type === 'text' ? child.value : '')).join(''))) children.length = 0;
+  // The serializer writes a style's text as it is: a `<` or `&` in it would be read as markup by the XML parser that opens the file.
+  if (element.tagName === 'style') {
+    const css = children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+    if (!isStaticCss(css) || /[<&]/.test(css)) children.length = 0;
+  }
   return { type: 'element', tagName: element.tagName, properties, children };
 }
 

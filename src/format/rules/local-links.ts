@@ -22,10 +22,10 @@ export function linkProblems(context: PlanContext): readonly LinkProblem[] {
   if (known) return known;
   const problems: LinkProblem[] = [];
   const linkContext = { planFile: context.source.absolutePath, plansRoot: context.plansRoot, inspect: context.inspect };
-  for (const { url, load, from, place } of context.body ? bodyUrls(context.body, context.rawHtml) : []) {
+  for (const { url, load, image, place } of context.body ? bodyUrls(context.body, context.rawHtml) : []) {
     if (isWebUrl(url)) {
       // `data:` is part of the page itself; every other scheme reaches out of the site.
-      if (load && !/^data:/i.test(browserUrl(url))) problems.push({ ruleId: 'remote-content', place, message: remoteMessage(url, from) });
+      if (load && !/^data:/i.test(browserUrl(url))) problems.push({ ruleId: 'remote-content', place, message: remoteMessage(url, image) });
       continue;
     }
     const target = classifyLink(url, linkContext);
@@ -40,10 +40,10 @@ export function* reportsOf(context: PlanContext, ruleId: LinkProblem['ruleId']):
   for (const { ruleId: id, ...report } of linkProblems(context)) if (id === ruleId) yield report;
 }
 
-function remoteMessage(url: string, from: 'markdown' | 'html'): string {
+function remoteMessage(url: string, image: boolean): string {
   const shown = url.length > 60 ? `${url.slice(0, 57)}...` : url;
   const what = `\`${shown.replace(/`/g, "'")}\``;
-  return from === 'markdown'
+  return image
     ? `Unexpected image ${what} from outside the site, expected an image file in the plans folder: the page shows a link to it instead, since it loads nothing from elsewhere`
     : `Unexpected ${what} from outside the site in raw HTML, expected a file in the plans folder: the page leaves it out, since it loads nothing from elsewhere`;
 }
