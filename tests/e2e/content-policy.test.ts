@@ -13,24 +13,15 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
+import { minimalPlan } from '../support/plans.js';
 import { careerplan, repo } from './run.js';
 
 const pages = ['index.html', 'jordan-lee/index.html', 'lena-schmidt/index.html', 'sam-okafor/index.html', 'remote/index.html'];
 
 /** A plan whose raw HTML (kept by the config) asks for things from elsewhere in every way the page could load them. */
-const remotePlan = `---
-title: Remote things
-owner: Robin Remote
-created: 2026-11-01
-goals:
-  - title: Learn SQL
-    due: 2027-06-30
-    measure: Passes the SQL exam
-    steps:
-      - title: Book the course
-        due: 2027-01-31
----
-![chart](https://images.example.com/chart.png) and ![bare](http:images.example.com/x.png) and ![rooted](http:/x.png)
+const remotePlan = minimalPlan(
+  '',
+  `![chart](https://images.example.com/chart.png) and ![bare](http:images.example.com/x.png) and ![rooted](http:/x.png)
 
 <img src="https://images.example.com/raw.png" srcset="https://images.example.com/raw-2x.png 2x">
 
@@ -39,7 +30,8 @@ goals:
 <p style="background: url(https://images.example.com/bg.png)">Styled</p>
 
 <video poster="https://images.example.com/poster.png" src="https://video.example.com/v.mp4"></video>
-`;
+`,
+);
 
 let folder: string;
 let browser: Browser;
@@ -129,13 +121,13 @@ describe('the content policy of the built pages', () => {
   test('a plan asking for remote images, srcsets and CSS gets each left out with a warning (a video is left out whole), and its page keeps its own image', async () => {
     const warnings = buildOutput.split('\n').filter((line) => line.startsWith('plans/remote.md:') && line.endsWith('remote-content'));
     expect(warnings.map((line) => line.split(' ')[0])).toEqual([
-      'plans/remote.md:13:1',
-      'plans/remote.md:13:52',
-      'plans/remote.md:13:95',
-      'plans/remote.md:15:1',
-      'plans/remote.md:15:1',
-      'plans/remote.md:17:10',
-      'plans/remote.md:19:1',
+      'plans/remote.md:10:1',
+      'plans/remote.md:10:52',
+      'plans/remote.md:10:95',
+      'plans/remote.md:12:1',
+      'plans/remote.md:12:1',
+      'plans/remote.md:14:10',
+      'plans/remote.md:16:1',
     ]);
     const html = readFileSync(path.join(folder, 'out', 'remote', 'index.html'), 'utf8');
     const body = html.slice(html.indexOf('id="notes"'));

@@ -11,24 +11,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { minimalPlan } from '../support/plans.js';
 import { startWatch } from '../support/watch-process.js';
 import { careerplan, repo } from './run.js';
 
-const frontmatter = `---
-title: Links
-owner: Lee Links
-created: 2026-11-01
-goals:
-  - title: Learn SQL
-    due: 2027-06-30
-    measure: Passes the SQL exam
-    steps:
-      - title: Book the course
-        due: 2027-01-31
----
-`;
-
-/** Each bad link on a line of its own (the body starts on line 13), with the rule that must refuse it. */
+/** Each bad link on a line of its own (the body starts on line 10), with the rule that must refuse it. */
 const badLinks: ReadonlyArray<readonly [string, string]> = [
   ['[all plans](/)', 'broken-link'],
   ['[here](./)', 'broken-link'],
@@ -51,8 +38,8 @@ beforeAll(() => {
   const plans = path.join(folder, 'plans');
   cpSync(path.join(repo, 'plans'), plans, { recursive: true });
   writeFileSync(path.join(folder, 'careerplan.config.json'), JSON.stringify({ allowRawHtml: true }));
-  writeFileSync(path.join(plans, 'links.md'), `${frontmatter}${badLinks.map(([link]) => `${link}\n`).join('\n')}`);
-  writeFileSync(path.join(plans, 'drawing.md'), `${frontmatter.replace('owner: Lee Links', 'owner: Dana Drawing')}![my chart](images/active.svg)\n`);
+  writeFileSync(path.join(plans, 'links.md'), minimalPlan('', badLinks.map(([link]) => `${link}\n`).join('\n')));
+  writeFileSync(path.join(plans, 'drawing.md'), minimalPlan('', '![my chart](images/active.svg)\n'));
   mkdirSync(path.join(plans, '_notes'));
   writeFileSync(path.join(plans, '_notes', 'x.png'), 'draft');
   writeFileSync(path.join(plans, '.env'), 'SECRET=1\n');
@@ -75,7 +62,7 @@ afterAll(() => {
 });
 
 /** The expected diagnostics of `links.md`: line, column and rule of each bad link. */
-const expected = badLinks.map(([link, ruleId], index) => `plans/links.md:${13 + 2 * index}:1 error ${ruleId}`);
+const expected = badLinks.map(([link, ruleId], index) => `plans/links.md:${10 + 2 * index}:1 error ${ruleId}`);
 
 /** The `file:line:col severity rule` of each error line a run printed for `links.md`. */
 function errorsOf(output: string): string[] {
@@ -122,7 +109,7 @@ describe('a plan linking to what the site must not publish', () => {
   test('watch starts with the plan there and serves the other plans', async () => {
     const watch = await startWatch(folder, ['--as-of', '2026-11-26', '--no-pdf']);
     try {
-      expect(watch.stderr()).toMatch(/plans\/links\.md:13:1 error .* broken-link/);
+      expect(watch.stderr()).toMatch(/plans\/links\.md:10:1 error .* broken-link/);
       expect((await watch.get('/jordan-lee/')).status).toBe(200);
       const drawing = await watch.get('/drawing/media/images/active.svg');
       expect(drawing.status).toBe(200);
