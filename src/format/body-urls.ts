@@ -89,7 +89,7 @@ export function urlAttribute(tagName: string, name: string): { readonly load: bo
 }
 
 /** The URLs of an element's attributes and inline style, and whether each is loaded. Pure. */
-export function elementUrls(element: Element): Array<{ readonly url: string; readonly load: boolean; readonly image: boolean }> {
+function elementUrls(element: Element): Array<{ readonly url: string; readonly load: boolean; readonly image: boolean }> {
   const urls: Array<{ url: string; load: boolean; image: boolean }> = [];
   for (const [name, value] of Object.entries(element.properties)) {
     if (value === undefined || value === null || typeof value === 'boolean') continue;
