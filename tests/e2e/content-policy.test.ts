@@ -14,6 +14,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { minimalPlan } from '../support/plans.js';
+import { startWatch } from '../support/watch-process.js';
 import { careerplan, repo } from './run.js';
 
 const pages = ['index.html', 'jordan-lee/index.html', 'lena-schmidt/index.html', 'sam-okafor/index.html', 'remote/index.html'];
@@ -141,6 +142,24 @@ describe('the content policy of the built pages', () => {
       expect(requests.some((url) => url.endsWith('/remote/media/images/speaking-progress.svg'))).toBe(true);
     } finally {
       await page.close();
+    }
+  });
+
+  test('in the live preview the reload client runs under both the page\'s policy and the server\'s: its overlay shows, with no violation', async () => {
+    const watch = await startWatch(folder, ['--as-of', '2026-11-26', '--no-pdf', '--out', 'preview-out']);
+    const page = await browser.newPage();
+    try {
+      await page.evaluateOnNewDocument(`window.__violations = []; document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective + ' ' + event.blockedURI));`);
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      await page.goto(new URL('/remote/', watch.url).href, { waitUntil: 'load' });
+      // The client script (a file of the preview) draws the plan's warnings over the page, with a style element of its own.
+      await page.waitForSelector('#careerplan-overlay', { timeout: 10_000 });
+      expect(await page.evaluate('window.__violations')).toEqual([]);
+      expect(requests.filter((url) => !url.startsWith(watch.url))).toEqual([]);
+    } finally {
+      await page.close();
+      await watch.stop();
     }
   });
 });
