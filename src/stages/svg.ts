@@ -52,11 +52,16 @@ const attributes: ReadonlySet<string> = new Set(
 const parse = unified().use(rehypeRaw) as unknown as Processor<Root, Root, Root>;
 const stringify = unified().use(rehypeStringify, { closeEmptyElements: true, tightSelfClosing: true }) as unknown as Processor<Root, Root, Root, Root, string>;
 
-/** The static SVG an SVG file's text makes: its first `<svg>` element, cleaned; an empty drawing when it has none. Pure. */
+/** The static SVG an SVG file's text makes: its first `<svg>` element, cleaned; an empty drawing when it has none or cannot be read. Pure. */
 export function staticSvg(text: string): string {
-  const tree = parse.runSync({ type: 'root', children: [{ type: 'raw', value: text }] } as unknown as Root);
-  const svg = firstSvg(tree);
-  const root: Element = svg ? clean(svg) : { type: 'element', tagName: 'svg', properties: {}, children: [] };
+  let root: Element = { type: 'element', tagName: 'svg', properties: {}, children: [] };
+  try {
+    const svg = firstSvg(parse.runSync({ type: 'root', children: [{ type: 'raw', value: text }] } as unknown as Root));
+    if (svg) root = clean(svg);
+  } catch (error) {
+    // Elements nested thousands deep overflow the parser's stack: such a file is no drawing worth showing, and must not stop the build.
+    if (!(error instanceof RangeError)) throw error;
+  }
   root.properties = { xmlns: 'http://www.w3.org/2000/svg', ...root.properties };
   return `${stringify.stringify({ type: 'root', children: [root] })}\n`;
 }

@@ -45,7 +45,9 @@ describe('an SVG a plan links to is published static', () => {
     expect(svg.match(/<style\/>|<style><\/style>/g)).toHaveLength(3);
   });
 
-  test('a file without an svg element becomes an empty drawing', () => {
-    expect(staticSvg('<html><script>alert(1)</script></html>')).toBe('<svg xmlns="http://www.w3.org/2000/svg"></svg>\n');
+  test('a file without an svg element, or nested too deep to read, becomes an empty drawing', () => {
+    const empty = '<svg xmlns="http://www.w3.org/2000/svg"></svg>\n';
+    expect(staticSvg('<html><script>alert(1)</script></html>')).toBe(empty);
+    expect(staticSvg(`<svg>${'<g>'.repeat(200_000)}<script>alert(1)</script></svg>`)).toBe(empty);
   });
 });
