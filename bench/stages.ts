@@ -3,11 +3,11 @@
  * functions `src/stages/*.ts` export, plan by plan, and the parts of the
  * parse stage on their own. Reads the plans from disk.
  */
-import { realpathSync } from 'node:fs';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { inspectPath } from '../src/edges/attachments.js';
 import { readYaml, toData } from '../src/format/yaml.js';
 import { findTooComplex } from '../src/stages/complexity.js';
 import { isFinding, loadPlan } from '../src/stages/load.js';
@@ -45,7 +45,7 @@ function frontmatterText(text: string): string {
  * neither leaves its garbage to the other's timings. Reads the disk.
  */
 export async function measureStages(files: readonly string[], plansRoot: string, passes: number): Promise<StageFigures> {
-  const options: ValidateOptions = { asOf: benchAsOf, plansRoot, realPath, severities: {} };
+  const options: ValidateOptions = { asOf: benchAsOf, plansRoot, inspect: inspectPath, severities: {} };
   const samples = Object.fromEntries(stageNames.map((name) => [name, [] as number[]])) as Record<StageName, number[]>;
   const texts: string[] = [];
   for (let pass = 0; pass <= passes; pass++) {
@@ -92,12 +92,4 @@ export async function measureStages(files: readonly string[], plansRoot: string,
 /** Collects garbage between passes when node runs with `--expose-gc`, so one pass does not pay for another. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
-}
-
-function realPath(absolutePath: string): string | undefined {
-  try {
-    return realpathSync(absolutePath);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,9 +1,8 @@
 /**
  * Loads, parses and validates a set of plans, and runs the rules that look
  * at all plans together. Shared by every command that reads plans. Reads the
- * disk through `loadPlan` and `realPath`; the stages themselves are pure.
+ * disk through `loadPlan` and `inspectPath`; the stages themselves are pure.
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { rules } from './format/rules/index.js';
@@ -15,6 +14,7 @@ import { applySeverities, validate } from './stages/validate.js';
 import type { Checked, Diagnostic } from './types.js';
 import { displayPath, isInside } from './paths.js';
 import { mapLimit } from './map-limit.js';
+import { inspectPath } from './edges/attachments.js';
 
 /** Plans in work at once: enough to keep the disk busy, few enough that memory holds only their trees. */
 const plansAtOnce = 16;
@@ -90,7 +90,7 @@ export async function checkFile(
   const source = await loadPlan(file, shown);
   if (isFinding(source)) return { source: { path: shown }, diagnostics: [...applySeverities([source], config.rules), ...crossPlan].sort(compareDiagnostics) };
   const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
-  const validated = validate(parse(source), { asOf: config.asOf, plansRoot, realPath, severities: config.rules });
+  const validated = validate(parse(source), { asOf: config.asOf, plansRoot, inspect: inspectPath, rawHtml: config.allowRawHtml, severities: config.rules });
   return { ...validated, diagnostics: [...validated.diagnostics, ...crossPlan].sort(compareDiagnostics) };
 }
 
@@ -108,10 +108,3 @@ export function isChecked(result: Checked | Unreadable): result is Checked {
   return 'slug' in result;
 }
 
-function realPath(absolutePath: string): string | undefined {
-  try {
-    return realpathSync(absolutePath);
-  } catch {
-    return undefined;
-  }
-}

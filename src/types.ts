@@ -30,6 +30,14 @@ export interface Place {
   readonly end?: Point;
 }
 
+/** What is at a path a plan links to, as the disk says (symbolic links followed): its real path, its kind and its size in bytes. */
+export interface FileFacts {
+  readonly real: string;
+  /** `other`: a FIFO, socket or device, which is never opened. */
+  readonly kind: 'file' | 'folder' | 'other';
+  readonly size: number;
+}
+
 /** A positioned message about a plan, a config file or a set of plans. */
 export interface Diagnostic {
   /** Path of the file as the user named it (relative to the working folder). */

@@ -7,7 +7,8 @@
  * symbolic links, several plans at once) are generated in `generatedCases`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import { resolveConfig, type Config, type ConfigSource } from '../src/config.js'
 import type { IsoDate } from '../src/format/dates.js';
 import { rules } from '../src/format/rules/index.js';
 import { findPlanFiles, maxPlanBytes } from '../src/stages/load.js';
+import { maxAttachmentBytes } from '../src/stages/media.js';
 import type { Diagnostic, Severity } from '../src/types.js';
 
 /** A diagnostic as a fixture states it. */
@@ -38,8 +40,8 @@ interface Expectation {
 /** A case whose files are written to a temporary folder: `plans/` is the plans folder, anything else lies outside it. */
 interface GeneratedCase {
   readonly name: string;
-  /** Contents by path relative to the temporary folder; `{ symlink }` makes a symbolic link to that target. */
-  readonly files: () => Record<string, string | Uint8Array | { readonly symlink: string }>;
+  /** Contents by path relative to the temporary folder; `{ symlink }` makes a symbolic link to that target, `{ fifo }` a named pipe, `{ sparse }` a file of that many bytes that takes no disk. */
+  readonly files: () => Record<string, string | Uint8Array | { readonly symlink: string } | { readonly fifo: true } | { readonly sparse: number }>;
   readonly diagnostics: readonly Expected[];
 }
 
@@ -169,6 +171,109 @@ const generatedCases: readonly GeneratedCase[] = [
     diagnostics: [{ ruleId: 'broken-link', severity: 'error', line: 12, column: 25 }],
   },
   {
+    name: 'broken-link--folder',
+    files: () => ({ 'plans/images/cv.png': 'png', 'plans/input.md': plan('See [all plans](/), [here](./) and [the images](images/).\n') }),
+    diagnostics: [
+      { ruleId: 'broken-link', severity: 'error', line: 12, column: 5 },
+      { ruleId: 'broken-link', severity: 'error', line: 12, column: 21 },
+      { ruleId: 'broken-link', severity: 'error', line: 12, column: 36 },
+    ],
+  },
+  {
+    // Never opened: a FIFO would block the build for good.
+    name: 'broken-link--fifo',
+    files: () => ({ 'plans/pipe.png': { fifo: true }, 'plans/input.md': plan('My chart: ![chart](pipe.png)\n') }),
+    diagnostics: [{ ruleId: 'broken-link', severity: 'error', line: 12, column: 11 }],
+  },
+  {
+    name: 'bad-attachment--too-large',
+    files: () => ({
+      'plans/big.png': { sparse: 3 * 1024 ** 3 },
+      'plans/just-over.pdf': { sparse: maxAttachmentBytes + 1 },
+      'plans/input.md': plan('![scan](big.png) and [the scan](just-over.pdf)\n'),
+    }),
+    diagnostics: [
+      { ruleId: 'bad-attachment', severity: 'error', line: 12, column: 1 },
+      { ruleId: 'bad-attachment', severity: 'error', line: 12, column: 22 },
+    ],
+  },
+  {
+    name: 'bad-attachment--active-types',
+    files: () => ({
+      'plans/page.html': '<script>alert(1)</script>',
+      'plans/feed.xml': '<x/>',
+      'plans/run.js': 'alert(1)',
+      'plans/cv.png': { symlink: 'page.html' },
+      'plans/input.md': plan('[page](page.html) [feed](feed.xml) [script](run.js) ![cv](cv.png)\n'),
+    }),
+    diagnostics: [
+      { ruleId: 'bad-attachment', severity: 'error', line: 12, column: 1 },
+      { ruleId: 'bad-attachment', severity: 'error', line: 12, column: 19 },
+      { ruleId: 'bad-attachment', severity: 'error', line: 12, column: 36 },
+      { ruleId: 'bad-attachment', severity: 'error', line: 12, column: 53 },
+    ],
+  },
+  {
+    name: 'bad-attachment--ok-at-the-size-limit',
+    files: () => ({
+      'plans/scan.pdf': { sparse: maxAttachmentBytes },
+      'plans/images/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      'plans/images/photo.JPG': 'jpeg',
+      'plans/notes.txt': 'notes',
+      'plans/input.md': plan('[scan](scan.pdf) ![chart](images/chart.svg) ![photo](images/photo.JPG) [notes](notes.txt) [the other plan](other.md)\n'),
+      'plans/other.md': plan(''),
+    }),
+    diagnostics: [],
+  },
+  {
+    name: 'private-file--dot-and-underscore',
+    files: () => ({
+      'plans/.env': 'SECRET=1',
+      'plans/.git/config': '[core]',
+      'plans/_notes/draft.png': 'png',
+      'plans/chart.png': { symlink: '_notes/draft.png' },
+      'config.json': JSON.stringify({ allowRawHtml: true }),
+      'plans/input.md': plan('[env](.env) [git](.git/config) ![draft](_notes/draft.png) ![chart](chart.png)\n\n<img src="/%2Eenv" alt="raw">\n'),
+    }),
+    diagnostics: [
+      { ruleId: 'private-file', severity: 'error', line: 12, column: 1 },
+      { ruleId: 'private-file', severity: 'error', line: 12, column: 13 },
+      { ruleId: 'private-file', severity: 'error', line: 12, column: 32 },
+      { ruleId: 'private-file', severity: 'error', line: 12, column: 59 },
+      { ruleId: 'private-file', severity: 'error', line: 14, column: 1 },
+    ],
+  },
+  {
+    name: 'private-file--ok-underscore-inside-a-name',
+    files: () => ({ 'plans/my_notes.txt': 'notes', 'plans/images/v1.2.png': 'png', 'plans/input.md': plan('[notes](my_notes.txt) ![chart](images/v1.2.png)\n') }),
+    diagnostics: [],
+  },
+  {
+    name: 'remote-content--every-form',
+    files: () => ({
+      'config.json': JSON.stringify({ allowRawHtml: true }),
+      'plans/input.md': plan(
+        '![a](https://example.com/a.png) ![b](http:example.com/b.png) ![c](//example.com/c.png) ![d](HTTP:/d.png)\n\n' +
+          '<picture><source srcset="local.png 1x, https://example.com/e.png 2x"></picture>\n\n<p style="background: u\\72l(https://example.com/f.png)">x</p>\n',
+      ),
+    }),
+    diagnostics: [
+      { ruleId: 'remote-content', severity: 'warning', line: 12, column: 1 },
+      { ruleId: 'remote-content', severity: 'warning', line: 12, column: 33 },
+      { ruleId: 'remote-content', severity: 'warning', line: 12, column: 62 },
+      { ruleId: 'remote-content', severity: 'warning', line: 12, column: 88 },
+      { ruleId: 'remote-content', severity: 'warning', line: 14, column: 10 },
+      // `local.png` is not there.
+      { ruleId: 'broken-link', severity: 'error', line: 14, column: 10 },
+      { ruleId: 'remote-content', severity: 'warning', line: 16, column: 1 },
+    ],
+  },
+  {
+    name: 'remote-content--ok-links-and-local-images',
+    files: () => ({ 'plans/chart.png': 'png', 'plans/input.md': plan('[a site](https://example.com/a.png) ![chart](chart.png) ![dot](data:image/png;base64,AAAA) <mailto:a@example.com>\n') }),
+    diagnostics: [],
+  },
+  {
     name: 'broken-link--ok-symlink-inside',
     files: () => ({
       'plans/files/syllabus.txt': 'ITIL 4 Foundation: syllabus\n',
@@ -245,7 +350,11 @@ describe('generated rule cases', () => {
       const target = path.join(root, file);
       await mkdir(path.dirname(target), { recursive: true });
       if (typeof contents === 'object' && 'symlink' in contents) await symlink(contents.symlink, target);
-      else await writeFile(target, contents);
+      else if (typeof contents === 'object' && 'fifo' in contents) execFileSync('mkfifo', [target]);
+      else if (typeof contents === 'object' && 'sparse' in contents) {
+        await writeFile(target, '');
+        await truncate(target, contents.sparse);
+      } else await writeFile(target, contents);
     }
     const plansFolder = path.join(root, 'plans');
     const { files } = await findPlanFiles([plansFolder]);

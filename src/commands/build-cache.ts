@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { writeIfChanged } from '../edges/files.js';
 import { calendarName } from '../stages/ics.js';
-import type { Copy } from '../stages/media.js';
+import { isPrivate, type Copy } from '../stages/media.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import { indexPlan } from '../stages/site.js';
 import type { Diagnostic } from '../types.js';
@@ -169,7 +169,12 @@ export function hashOf(parts: ReadonlyArray<string | Uint8Array>): string {
  */
 export async function otherFiles(plans: string): Promise<string> {
   const entries = await readdir(plans, { recursive: true, withFileTypes: true }).catch(() => []);
-  const others = entries.filter((entry) => entry.isFile() && !entry.name.toLowerCase().endsWith('.md')).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  // Only ordinary files are stat'ed (a FIFO is never opened), and private ones (`_notes/`, `.git/`) never reach a page whatever they hold.
+  const others = entries
+    .filter((entry) => entry.isFile() && !entry.name.toLowerCase().endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !isPrivate(path.relative(plans, file)))
+    .sort();
   const described = await Promise.all(others.map(async (file) => {
     const info = await stat(file).catch(() => undefined);
     return `${file} ${info?.size ?? -1} ${info?.mtimeMs ?? -1}`;

@@ -79,11 +79,10 @@ export const plansAtOnce = 16;
 export function createPageBuilder(job: PagesJob, theme: Theme): PageBuilder {
   const { config, cwd } = job;
   const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
-  const slugByFile = new Map(job.allFiles.map((file) => [file, planSlug(file)]));
   const crossPlan = crossPlanDiagnostics(job.allFiles, config, cwd);
   // `build` makes the pages durable at its end, all at once (see `syncWrittenSince`).
   const site: SiteContext = { theme, config, generator: job.generator, pdfs: job.pdfs, deferSync: true };
-  const pageContext = { html, config, slugOf: (file: string) => slugByFile.get(file) };
+  const pageContext = { html, config };
   const versions = createHistoryCache();
   // One `git cat-file --batch` per repository for all the pages this thread builds, started on the first version read.
   const readers = new Map<string, BlobReader>();

@@ -100,7 +100,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   const { config, cwd } = options;
   const entries = new Map<string, Entry>();
   const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
-  const pageContext: PageContext = { html, config, slugOf: (file) => (entries.has(file) ? planSlug(file) : undefined) };
+  const pageContext: PageContext = { html, config };
   let theme: Theme | undefined;
   let themeError: ThemeError | undefined;
   let crossPlan = new Map<string, Diagnostic[]>();

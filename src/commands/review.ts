@@ -15,16 +15,16 @@ import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchArgs } from '../edges/browser.js';
 import { copyIfChanged, writeFileAtomic } from '../edges/files.js';
+import { publishAttachment } from './site-output.js';
 import { createPrinter } from '../edges/printer.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
 import { locatePlan, readHistory, SinceError } from '../read-history.js';
 import { isDateLike } from '../stages/history.js';
 import { createHtmlRenderer } from '../stages/html.js';
-import { findPlanFiles, PlanPathError } from '../stages/load.js';
+import { PlanPathError } from '../stages/load.js';
 import { isBuildable, planPage } from '../stages/page.js';
 import { reviewSummary, type ReviewStart } from '../stages/review.js';
-import { planSlug } from '../format/slug.js';
 import { fill, formatDate } from '../theme/format.js';
 import { createTheme, labelsFor, timelineText } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
@@ -80,10 +80,8 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
     return exitCodes.failure;
   }
 
-  const plansInFolder = await findPlanFiles([config.plans], { configured: true }).then((listing) => listing.files, () => [] as string[]);
-  const slugByFile = new Map([...plansInFolder, file].map((each) => [each, planSlug(each)]));
   const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
-  const page = planPage(checked, { html, config, slugOf: (each) => slugByFile.get(each) });
+  const page = planPage(checked, { html, config });
   const plan = page.model;
 
   // The period: --since as given, else since the last review, else since the plan's first commit.
@@ -130,7 +128,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
   });
   try {
     for (const asset of theme.assets) await copyIfChanged(asset.source, path.join(folder, 'assets', asset.target));
-    for (const copy of page.copies) await copyIfChanged(copy.source, path.join(folder, copy.target));
+    for (const copy of page.copies) await publishAttachment(copy, folder);
     let printed;
     try {
       printed = await printer.print({

@@ -8,7 +8,10 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { copyIfChanged, writeIfChanged, writePiecesIfChanged, type WriteOptions } from '../edges/files.js';
+import { readAttachment } from '../edges/attachments.js';
 import { calendarName, planCalendar } from '../stages/ics.js';
+import { maxAttachmentBytes, type Copy } from '../stages/media.js';
+import { staticSvg } from '../stages/svg.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../stages/history.js';
 import type { PlanPage } from '../stages/page.js';
@@ -49,8 +52,22 @@ export async function writePlanPage(page: PlanPage, site: SiteContext, history?:
   const options = writeOptions(site);
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html, options);
   await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator), options);
-  for (const copy of page.copies) await copyIfChanged(copy.source, path.join(site.config.out, copy.target), options);
+  for (const copy of page.copies) await publishAttachment(copy, site.config.out, options);
   return changed;
+}
+
+/**
+ * Copies a file a page links to into the site, as `classifyLink` allowed
+ * it: read without blocking and only while it is still an ordinary file
+ * within the size limit, an SVG made static. A file that changed into
+ * something else since it was checked is left out. Returns whether the
+ * site's copy changed.
+ */
+export async function publishAttachment(copy: Copy, folder: string, options: WriteOptions = {}): Promise<boolean> {
+  const bytes = readAttachment(copy.source, maxAttachmentBytes);
+  if (bytes === undefined) return false;
+  const data = copy.target.toLowerCase().endsWith('.svg') ? staticSvg(bytes.toString('utf8')) : bytes;
+  return writeIfChanged(path.join(folder, copy.target), data, options);
 }
 
 /**

@@ -5,10 +5,12 @@
  * is blocked and reported. A crashed browser is started again; a plan that
  * takes too long fails alone. Touches a browser process.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page, PaperFormat, PDFOptions } from 'puppeteer-core';
 import { isInside } from '../paths.js';
+import { contentPolicy, contentPolicyMeta } from '../theme/content-policy.js';
+import { maxAttachmentBytes } from '../stages/media.js';
+import { readAttachment } from './attachments.js';
 import { contentTypeOf } from './content-types.js';
 
 /** The made-up origin the printed pages live on; nothing is ever fetched from it. */
@@ -185,13 +187,23 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
   const blocked: string[] = [];
   tab.current = { job, blocked };
   try {
-    await tab.page.setContent(withBase(withoutRefresh(job.html, blocked), `${printOrigin}/${encodeURIComponent(job.slug)}/`), { waitUntil: 'load', timeout: 0 });
+    await tab.page.setContent(withBase(forPrinting(withoutRefresh(job.html, blocked)), `${printOrigin}/${encodeURIComponent(job.slug)}/`), { waitUntil: 'load', timeout: 0 });
     await fontsReady(tab.page);
     const pdf = await tab.page.pdf(pdfOptions(job, settings));
     return { pdf, blocked };
   } finally {
     delete tab.current;
   }
+}
+
+/**
+ * The page with its content policy allowing the made-up origin the page's
+ * files are served from: its document is `about:blank`, whose own origin
+ * (`'self'`) is not the one its relative URLs resolve to. Interception
+ * still answers only the build's own files.
+ */
+function forPrinting(html: string): string {
+  return html.replace(contentPolicyMeta(), () => contentPolicyMeta(contentPolicy([printOrigin])));
 }
 
 /**
@@ -228,15 +240,12 @@ async function fontsReady(page: Page): Promise<void> {
 async function answer(request: HTTPRequest, job: PrintJob, out: string, blocked: string[]): Promise<void> {
   const url = request.url();
   const file = allowedFile(url, job.slug, out);
-  if (file) {
-    try {
-      const body = await readFile(file);
-      // The page's document is about:blank, so its web fonts, fetched in CORS mode, come from another origin.
-      await request.respond({ status: 200, contentType: contentTypeOf(file), headers: { 'access-control-allow-origin': '*' }, body });
-      return;
-    } catch {
-      // not there: fall through and block it
-    }
+  // Only an ordinary file within the size limit is read: something else put into the out folder (a FIFO) is never opened.
+  const body = file === undefined ? undefined : readAttachment(file, maxAttachmentBytes);
+  if (file !== undefined && body !== undefined) {
+    // The page's document is about:blank, so its web fonts, fetched in CORS mode, come from another origin.
+    await request.respond({ status: 200, contentType: contentTypeOf(file), headers: { 'access-control-allow-origin': '*' }, body });
+    return;
   }
   // The browser asks for a favicon on its own; only what the page asks for is worth a warning.
   if (!url.startsWith('data:') && url !== `${printOrigin}/favicon.ico`) blocked.push(url);

@@ -113,7 +113,7 @@ export function versionOfText(text: string, file: string): Version {
   const syntax = parsed.findings.some((finding) => finding.ruleId === 'yaml-syntax' || finding.ruleId === 'too-complex');
   const result = parsed.frontmatter && !syntax ? planSchema.safeParse(parsed.frontmatter.data) : undefined;
   if (!result?.success) {
-    const checked = validate(parsed, { asOf: historyAsOf, plansRoot: '/', realPath: () => undefined, severities: {} });
+    const checked = validate(parsed, { asOf: historyAsOf, plansRoot: '/', inspect: () => undefined, severities: {} });
     const first = checked.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     return { problem: first ? `line ${first.place.start.line}: ${first.message}` : 'it was not a plan' };
   }

@@ -13,7 +13,9 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
+import { candidateAttributes, candidates, cssUrls, urlAttribute } from '../format/body-urls.js';
 import { parseBody, parseWithMicromark } from './markdown-body.js';
+import { browserUrl, isWebUrl } from './media.js';
 
 /** Renders a plan's body and its inline Markdown strings to sanitized HTML. */
 export interface HtmlRenderer {
@@ -42,8 +44,6 @@ export interface HtmlOptions {
    */
   readonly fastReader?: boolean;
 }
-
-const schemePattern = /^([a-z][a-z0-9+.-]*):/i;
 
 /**
  * One line of letters, digits, spaces and punctuation that Markdown and GFM
@@ -117,26 +117,45 @@ function demoteHeadings(tree: HastRoot): void {
 }
 
 /**
- * Lower-cases URL schemes so the sanitizer's allow-list sees them (`HTTPS:`
- * stays a link, `JaVaScRiPt:` goes), hands local URLs to `rewrite`, and turns
- * remote images into links: the page loads nothing from the internet.
+ * Makes every URL of the body safe for a site that loads nothing from
+ * elsewhere: schemes lower-cased so the sanitizer's allow-list sees them
+ * (`HTTPS:` stays a link, `JaVaScRiPt:` goes); local URLs handed to
+ * `rewrite` (which drops what the site does not publish); an image from
+ * outside the site (`https://…`, `http:host/x`, `//host/x`) turned into a
+ * link; any other URL from outside the site that the page would load (a
+ * `srcset`, a `poster`, CSS) dropped. `bodyUrls` lists the same URLs for
+ * `check`'s warnings.
  */
 function secureUrls(tree: HastRoot, rewrite: UrlRewrite | undefined): void {
   visitElements(tree, (element) => {
-    for (const attribute of ['href', 'src'] as const) {
-      const value = element.properties[attribute];
-      if (typeof value !== 'string') continue;
-      const url = value.trim().replace(schemePattern, (scheme) => scheme.toLowerCase());
-      const local = !schemePattern.test(url) && !url.startsWith('//') && !url.startsWith('#');
-      const kind = element.tagName === 'img' ? 'image' : 'link';
-      const rewritten = local && rewrite ? rewrite(url, kind) : url;
-      if (rewritten === undefined) delete element.properties[attribute];
-      else element.properties[attribute] = rewritten;
+    const kind = element.tagName === 'img' ? 'image' : 'link';
+    for (const [name, value] of Object.entries(element.properties)) {
+      if (typeof value !== 'string' && !Array.isArray(value)) continue;
+      const text = Array.isArray(value) ? value.join(' ') : value;
+      const single = urlAttribute(element.tagName, name);
+      if (single) {
+        const url = browserUrl(text);
+        const web = isWebUrl(url);
+        const kept = web ? url : rewrite ? rewrite(url, kind) : url;
+        const imageSource = element.tagName === 'img' && name === 'src';
+        if (kept === undefined || (web && single.load && !imageSource && !/^data:/.test(url))) delete element.properties[name];
+        else element.properties[name] = kept;
+      } else if (candidateAttributes.includes(name)) {
+        const kept = candidates(text).map(({ url, descriptors }) => {
+          const local = isWebUrl(url) ? undefined : rewrite ? rewrite(url, 'image') : url;
+          return local === undefined ? undefined : `${local}${descriptors === '' ? '' : ` ${descriptors}`}`;
+        });
+        if (kept.length === 0 || kept.includes(undefined)) delete element.properties[name];
+        else element.properties[name] = kept.join(', ');
+      } else if (name === 'style' && cssUrls(text).length > 0) {
+        delete element.properties[name];
+      }
     }
-    if (element.tagName === 'img' && typeof element.properties.src === 'string' && /^(https?:)?\/\//i.test(element.properties.src)) {
-      const alt = typeof element.properties.alt === 'string' && element.properties.alt !== '' ? element.properties.alt : element.properties.src;
+    const source = element.properties.src;
+    if (element.tagName === 'img' && typeof source === 'string' && isWebUrl(source) && !/^data:/.test(source)) {
+      const alt = typeof element.properties.alt === 'string' && element.properties.alt !== '' ? element.properties.alt : source;
       element.tagName = 'a';
-      element.properties = { href: element.properties.src };
+      element.properties = { href: source };
       element.children = [{ type: 'text', value: alt }];
     }
   });

@@ -1,11 +1,11 @@
 /**
  * A checked plan's page data: its model, with the body rendered to HTML and
  * its local links rewritten, and the local files the page needs copied.
- * Pure but for resolving real paths of linked files.
+ * Pure but for looking at the linked files (`inspectPath`, which never opens them).
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { inspectPath } from '../edges/attachments.js';
 import { isInside } from '../paths.js';
 import type { Checked } from '../types.js';
 import type { HtmlRenderer } from './html.js';
@@ -24,8 +24,6 @@ export interface PageContext {
   readonly html: HtmlRenderer;
   /** `view`: the audience view whose omitted parts are left out of the page and the model. */
   readonly config: Pick<Config, 'plans' | 'asOf' | 'locale' | 'view'>;
-  /** The output name of each plan file being built, so links between plans point at their pages. */
-  readonly slugOf: (absolutePath: string) => string | undefined;
 }
 
 /** The page of a plan that has a plan object (valid enough to build), as the config's view shows it. */
@@ -37,7 +35,7 @@ export function planPage(whole: Checked & { readonly plan: NonNullable<Checked['
   const plansRoot = isInside(config.plans, checked.source.absolutePath) ? config.plans : path.dirname(checked.source.absolutePath);
   const bodyHtml = checked.body
     ? html.body(checked.body, (url) => {
-        const resolved = resolveLocalUrl(url, { planFile: checked.source.absolutePath, plansRoot, slug: checked.slug, slugOf: context.slugOf, realPath });
+        const resolved = resolveLocalUrl(url, { planFile: checked.source.absolutePath, plansRoot, slug: checked.slug, inspect: inspectPath });
         if (resolved?.copy) copies.push(resolved.copy);
         return resolved?.url;
       })
@@ -51,12 +49,4 @@ export function planPage(whole: Checked & { readonly plan: NonNullable<Checked['
 /** Whether a checked plan is built: it has a plan object and no errors. */
 export function isBuildable(checked: Checked): checked is Checked & { readonly plan: NonNullable<Checked['plan']> } {
   return checked.plan !== undefined && !checked.diagnostics.some((d) => d.severity === 'error');
-}
-
-function realPath(absolutePath: string): string | undefined {
-  try {
-    return realpathSync(absolutePath);
-  } catch {
-    return undefined;
-  }
 }

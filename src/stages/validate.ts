@@ -1,7 +1,7 @@
 /**
  * The validate stage: a parsed plan is checked against the schema and every
  * rule, and becomes a typed plan with positioned diagnostics. Pure: the only
- * view of the world it gets is the injected `realPath`.
+ * view of the world it gets is the injected `inspect`.
  */
 import type { IsoDate } from '../format/dates.js';
 import { rules } from '../format/rules/index.js';
@@ -12,7 +12,7 @@ import { listItems, planObject, planSchema, stepItem, type Plan } from '../forma
 import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug, slugify } from '../format/slug.js';
 import { locate, type DataPath } from '../format/yaml.js';
-import type { Checked, Diagnostic, Finding, Frontmatter, Parsed, Place, RuleSetting } from '../types.js';
+import type { Checked, Diagnostic, FileFacts, Finding, Frontmatter, Parsed, Place, RuleSetting } from '../types.js';
 
 /** What validation needs to know besides the plan. */
 export interface ValidateOptions {
@@ -20,13 +20,15 @@ export interface ValidateOptions {
   readonly asOf: IsoDate;
   /** Absolute path of the plans folder. */
   readonly plansRoot: string;
-  /** Resolves a path to its real path, or `undefined` when nothing is there. */
-  readonly realPath: (absolutePath: string) => string | undefined;
+  /** What is at a path a plan links to (see `inspectPath`), or `undefined` when nothing is there. */
+  readonly inspect: (absolutePath: string) => FileFacts | undefined;
+  /** Whether the page keeps raw HTML (the config's `allowRawHtml`); default false. */
+  readonly rawHtml?: boolean;
   /** Severity overrides by rule id. */
   readonly severities: Readonly<Record<string, RuleSetting>>;
 }
 
-/** Checks a parsed plan against the schema and every plan rule. Pure but for `realPath`. */
+/** Checks a parsed plan against the schema and every plan rule. Pure but for `inspect`. */
 export function validate(parsed: Parsed, options: ValidateOptions): Checked {
   const findings: Finding[] = [...parsed.findings];
   const slug = planSlug(parsed.source.path);
@@ -101,7 +103,8 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
     ...(parsed.body ? { body: parsed.body } : {}),
     asOf: options.asOf,
     plansRoot: options.plansRoot,
-    realPath: options.realPath,
+    inspect: options.inspect,
+    rawHtml: options.rawHtml ?? false,
     placeRange,
     place(dataPath, part = 'value') {
       // A one-line scalar of plain frontmatter is found without reading the whole document.

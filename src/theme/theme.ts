@@ -10,6 +10,7 @@ import { helpers, type Helper, type HelperOptions } from './helpers.js';
 import type { Asset, TemplateFile, ThemeFolders } from './lookup.js';
 import { readTheme, type ThemeSource } from './source.js';
 import { checkReferences } from './references.js';
+import { withContentPolicy } from './content-policy.js';
 import { describeHandlebarsError, ThemeError } from './theme-error.js';
 
 /** A ready theme: renders pages and lists the files `out/assets/` needs. */
@@ -88,10 +89,10 @@ interface Page {
   readonly template: Template;
 }
 
-/** Renders a page in a language (the `@lang` every helper reads); an error names the template and line. */
+/** Renders a page in a language (the `@lang` every helper reads), with the site's content policy; an error names the template and line. */
 function render(page: Page, context: object, lang: string): string {
   try {
-    return page.template(context, { data: { lang } });
+    return withContentPolicy(page.template(context, { data: { lang } }));
   } catch (error) {
     if (error instanceof ThemeError) throw error;
     const { line, reason } = describeHandlebarsError(error);

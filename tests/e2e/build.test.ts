@@ -193,7 +193,9 @@ describe('build and bad input', () => {
     expect(run.status).toBe(0);
     const html = readFileSync(path.join(folder, 'out/eve/index.html'), 'utf8');
     const tree = fromHtml(html);
-    expect(selectAll('script, iframe, meta[http-equiv], object, embed', tree)).toHaveLength(0);
+    // The page's own content policy (issue 17) is the one http-equiv meta allowed.
+    expect(selectAll('script, iframe, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), object, embed', tree)).toHaveLength(0);
+    expect(selectAll('meta[http-equiv="Content-Security-Policy"]', tree)).toHaveLength(1);
     const attributes = selectAll('*', tree).flatMap((element) => Object.entries(element.properties));
     expect(attributes.filter(([name]) => /^on/i.test(name))).toEqual([]);
     expect(attributes.filter(([name, value]) => (name === 'href' || name === 'src') && /^\s*(javascript|vbscript|data|file):/i.test(String(value)))).toEqual([]);

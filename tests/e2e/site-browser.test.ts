@@ -30,7 +30,8 @@ describe('the example site in real Chromium', () => {
     const page = await browser.newPage();
     try {
       await page.goto(pathToFileURL(path.join(folder, 'out', name)).href, { waitUntil: 'load' });
-      await page.addScriptTag({ content: axeSource });
+      // Evaluated through DevTools, which the page's content policy does not govern (an inline script tag would be refused).
+      await page.evaluate(axeSource);
       // Runs in the page (a string, so this file needs no DOM types).
       const violations = (await page.evaluate(`(async () => {
         const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });

@@ -222,7 +222,7 @@ function readEagerly(parsed: Parsed): Parsed {
 }
 
 describe('validate with the subset reader', () => {
-  const options = { asOf: '2026-11-26', plansRoot: '/plans', realPath: () => undefined, severities: {} } as const;
+  const options = { asOf: '2026-11-26', plansRoot: '/plans', inspect: () => undefined, severities: {} } as const;
   const extraLine = fc.constantFrom(
     'lang: no', 'ownr: Sam', 'role: 1.10', 'created: 2024-02-30', 'reviewed: yes', 'horizon: 2031', 'horizon: 2031-Q5', 'vision: >\n  Lead\n  a team',
     'skills:\n  - name: SQL\n    level: 2\n    target: 4\n    levle: 3', 'skills:\n  - name: SQL\n    level: 02\n    target: 4', 'education: { current: BSc, neded: MSc }',

@@ -11,7 +11,7 @@ import { parseText } from '../support/plans.js';
 
 /** The starter plan checked as of the day it was written. */
 function checkStarter(owner: string, today: string) {
-  return validate(parseText(starterPlan({ owner, today })), { asOf: today, plansRoot: '/plans', realPath: () => undefined, severities: {} });
+  return validate(parseText(starterPlan({ owner, today })), { asOf: today, plansRoot: '/plans', inspect: () => undefined, severities: {} });
 }
 
 const anyDay = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2200, 11, 31)), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));

@@ -86,6 +86,22 @@ describe('unsafe input never reaches the page', () => {
     expect(selectAll('a[href="https://example.org/"], a[href="mailto:me@example.org"]', tree)).toHaveLength(2);
   });
 
+  test('nothing from outside the site is loaded, whatever form its URL takes', () => {
+    const markdown = [
+      '![a](http:example.com/a.png) ![b](http:/b.png) ![c](//example.com/c.png) <img src="ht&#9;tp://example.com/d.png" alt="d">',
+      '<img src="\\\\example.com\\e.png" alt="e">',
+      '<picture><source srcset="https://example.com/p.webp 1x, local.png 2x"><img src="https://example.com/i.png" srcset="https://example.com/i2.png 2x"></picture>',
+      '<p style="background: url(https://example.com/bg.png)">styled</p>',
+      '<video poster="https://example.com/v.png" src="https://example.com/v.mp4"></video>',
+    ].join('\n\n');
+    const html = bodyOf(`${markdown}\n`, raw);
+    const tree = dom(html);
+    const loading = selectAll('img, source, video, audio, picture img', tree).flatMap((element) => [element.properties.src, element.properties.srcSet].flat());
+    expect(loading.filter((url) => url !== undefined)).toEqual([]);
+    expect(html).not.toMatch(/url\(|poster|srcset/i);
+    expect(selectAll('a[href="http:example.com/a.png"], a[href="http:/b.png"], a[href="//example.com/c.png"], a[href="http://example.com/d.png"]', tree)).toHaveLength(4);
+  });
+
   test('allowed raw HTML keeps its harmless parts', () => {
     const tree = dom(bodyOf('<details><summary>More</summary>\n\nHidden <kbd>Ctrl</kbd>\n\n</details>\n', raw));
     expect(selectAll('details summary', tree)).toHaveLength(1);

@@ -16,7 +16,7 @@ export function parseText(text: string): Parsed {
 
 /** Parses and validates a plan's text as of a fixed date. */
 export function checkText(text: string, severities: Record<string, RuleSetting> = {}): Checked {
-  return validate(parseText(text), { asOf: '2026-11-26', plansRoot: '/plans', realPath: () => undefined, severities });
+  return validate(parseText(text), { asOf: '2026-11-26', plansRoot: '/plans', inspect: () => undefined, severities });
 }
 
 /** The smallest valid plan, with extra frontmatter lines appended. */

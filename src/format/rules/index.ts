@@ -1,4 +1,5 @@
 /** Every rule of the plan format, by permanent id. */
+import { badAttachment } from './bad-attachment.js';
 import { badDate } from './bad-date.js';
 import { badFile } from './bad-file.js';
 import { brokenLink } from './broken-link.js';
@@ -8,7 +9,9 @@ import { goalNeedsMeasure } from './goal-needs-measure.js';
 import { goalNeedsStep } from './goal-needs-step.js';
 import { needsEvaluation } from './needs-evaluation.js';
 import { overdue } from './overdue.js';
+import { privateFile } from './private-file.js';
 import { rawHtml } from './raw-html.js';
+import { remoteContent } from './remote-content.js';
 import { reservedName } from './reserved-name.js';
 import type { Rule } from './rule.js';
 import { schema } from './schema.js';
@@ -36,6 +39,9 @@ export const rules: readonly Rule[] = [
   overdue,
   needsEvaluation,
   brokenLink,
+  privateFile,
+  badAttachment,
+  remoteContent,
   rawHtml,
   badFile,
   tooComplex,

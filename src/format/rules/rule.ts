@@ -10,7 +10,7 @@ import type { core } from 'zod';
 import type { IsoDate } from '../dates.js';
 import type { Goal, Opportunity, Plan, Skill, Step } from '../schema.js';
 import type { DataPath } from '../yaml.js';
-import type { Finding, Place, Severity, SourceFile } from '../../types.js';
+import type { FileFacts, Finding, Place, Severity, SourceFile } from '../../types.js';
 
 /** A zod issue with its path relative to the plan's root. */
 export type SchemaIssue = core.$ZodIssue;
@@ -48,8 +48,10 @@ export interface PlanContext {
   readonly asOf: IsoDate;
   /** Absolute path of the plans folder: local links may not leave it. */
   readonly plansRoot: string;
-  /** Whether a file exists; resolves symbolic links. Injected by the caller. */
-  readonly realPath: (absolutePath: string) => string | undefined;
+  /** What is at a path (symbolic links followed), or `undefined` when nothing is; never opens it. Injected by the caller. */
+  readonly inspect: (absolutePath: string) => FileFacts | undefined;
+  /** Whether the page keeps raw HTML (the config's `allowRawHtml`), so its URLs count. */
+  readonly rawHtml: boolean;
   /** Where a key (or, by default, its value) stands; a missing key points at its mapping. */
   place(path: DataPath, part?: 'key' | 'value'): Place;
   /** The place of a range of offsets in the YAML text. */
