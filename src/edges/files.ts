@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { closeSync, createReadStream, fsync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,55 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** What `readRegularFile` found instead of a regular file's bytes. */
+export type UnreadableFile =
+  | { readonly kind: 'special'; readonly what: string }
+  | { readonly kind: 'too-big'; readonly size: number }
+  | { readonly kind: 'error'; readonly code: string };
+
+/**
+ * Reads a file of at most `maxBytes` that an untrusted folder holds, never
+ * blocking: it is opened without waiting (`O_NONBLOCK`, so a named pipe
+ * with no writer does not hang the thread), refused unless the open file is
+ * a regular file (a pipe, a device or a socket would block or never end),
+ * and read no further than `maxBytes` even if it grows meanwhile. The
+ * check is on the descriptor itself, so the file cannot be swapped between
+ * a check and the read. Blocking calls: for a plan, one trip through
+ * libuv's pool would cost more than the read. Reads the disk.
+ */
+export function readRegularFile(file: string, maxBytes: number): { readonly bytes: Buffer } | UnreadableFile {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (error) {
+    return { kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { kind: 'special', what: specialKind(stats) };
+    if (stats.size > maxBytes) return { kind: 'too-big', size: stats.size };
+    // One byte more than allowed tells a file that grew past the limit since the stat.
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) return { kind: 'too-big', size: length };
+    return { bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** What a file that is not a regular file is, in words. */
+function specialKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'named pipe';
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  return 'special file';
 }
 
 /**

@@ -2,9 +2,10 @@
  * The load stage: finds plan files and reads each as UTF-8 text. It touches
  * the file system; a file that cannot be read as a plan becomes a finding.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from '../edges/files.js';
 import type { Finding, SourceFile } from '../types.js';
 
 /** The largest plan file careerplan reads. */
@@ -13,23 +14,15 @@ export const maxPlanBytes = 1024 * 1024;
 /** Reads one plan file; returns a `bad-file` finding instead when it is not readable text. Reads the disk. */
 export async function loadPlan(absolutePath: string, displayPath: string): Promise<SourceFile | Finding> {
   const bad = (message: string): Finding => ({ file: displayPath, place: { start: { line: 1, column: 1 } }, ruleId: 'bad-file', message });
-  let bytes: Buffer;
-  try {
-    // One open, stat and read, blocking: a plan is small, and a build reads
-    // thousands from worker threads, where each trip through libuv's pool
-    // (five for `stat` and `readFile`) cost more than the read itself.
-    const descriptor = openSync(absolutePath, 'r');
-    try {
-      const { size } = fstatSync(descriptor);
-      if (size > maxPlanBytes) return bad(`Unexpected file of ${formatSize(size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
-      bytes = readFileSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    return bad(`Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a plan file careerplan may read`);
+  // One open, stat and read, blocking and never waiting on a pipe (see readRegularFile): a plan is small, and a
+  // build reads thousands from worker threads, where each trip through libuv's pool cost more than the read itself.
+  const read = readRegularFile(absolutePath, maxPlanBytes);
+  if (!('bytes' in read)) {
+    if (read.kind === 'too-big') return bad(`Unexpected file of ${formatSize(read.size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
+    if (read.kind === 'special') return bad(`Unexpected ${read.what}, expected a plan file: careerplan reads only regular files, replace it with one`);
+    return bad(`Unexpected unreadable file (${read.code}), expected a plan file careerplan may read`);
   }
-  if (bytes.length > maxPlanBytes) return bad(`Unexpected file of ${formatSize(bytes.length)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
+  const { bytes } = read;
   if (bytes.includes(0)) return bad('Unexpected binary file, expected a Markdown text file');
   let text: string;
   try {
@@ -38,6 +31,11 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
     return bad('Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding');
   }
   return { path: displayPath, absolutePath, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/** Whether a folder entry is a named pipe, socket or device: not a file, a folder or a link. */
+function isSpecial(entry: Dirent): boolean {
+  return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
 }
 
 /** Whether a load result is a finding rather than a source file. */
@@ -77,7 +75,8 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
     } catch (error) {
       throw new PlanPathError(`cannot read ${given}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`, { cause: error });
     }
-    if (info.isFile()) {
+    // A named pipe or a device given by name is listed like a file: loading it reports what it is.
+    if (!info.isDirectory()) {
       found.add(absolute);
       continue;
     }
@@ -89,7 +88,8 @@ export async function findPlanFiles(paths: readonly string[]): Promise<string[]>
     }
     for (const entry of entries) {
       const file = path.join(entry.parentPath, entry.name);
-      if (entry.isFile() && isPlanFile(absolute, file)) found.add(file);
+      // A named pipe, socket or device named like a plan is listed, so it is reported as no plan file rather than skipped.
+      if ((entry.isFile() || isSpecial(entry)) && isPlanFile(absolute, file)) found.add(file);
     }
   }
   return [...found].sort();

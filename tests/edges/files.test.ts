@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
+import { execFileSync } from 'node:child_process';
+import { readRegularFile, syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -65,5 +66,24 @@ describe('syncWrittenSince', () => {
     const done = await syncWrittenSince(site, 0, async (folder) => (asked.push(folder), true));
     expect(done).toBe(process.platform === 'linux' ? 'filesystem' : 3);
     expect(asked).toEqual(process.platform === 'linux' ? [site] : []);
+  });
+});
+
+describe('readRegularFile', () => {
+  test('reads a regular file whole, up to the limit', () => {
+    const file = path.join(folder, 'plan.md');
+    writeFileSync(file, 'hello');
+    expect(readRegularFile(file, 5)).toEqual({ bytes: Buffer.from('hello') });
+    expect(readRegularFile(file, 4)).toEqual({ kind: 'too-big', size: 5 });
+  });
+
+  test('refuses a named pipe with no writer at once instead of waiting on it, and a device instead of reading it without end', () => {
+    const fifo = path.join(folder, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    // A blocking open would never return here: the test would time out.
+    expect(readRegularFile(fifo, 1024)).toEqual({ kind: 'special', what: 'named pipe' });
+    expect(readRegularFile('/dev/zero', 1024)).toEqual({ kind: 'special', what: 'device' });
+    expect(readRegularFile(folder, 1024)).toEqual({ kind: 'special', what: 'folder' });
+    expect(readRegularFile(path.join(folder, 'missing.md'), 1024)).toEqual({ kind: 'error', code: 'ENOENT' });
   });
 });
