@@ -13,7 +13,7 @@ import path from 'node:path';
 import { checkFile, isChecked } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
-import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchArgs } from '../edges/browser.js';
+import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchBrowser } from '../edges/browser.js';
 import { copyIfChanged, writeFileAtomic } from '../edges/files.js';
 import { createPrinter } from '../edges/printer.js';
 import { packageRoot } from '../package-root.js';
@@ -121,9 +121,8 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
   const asOfText = formatDate(config.asOf, plan.lang);
   // The page is printed from a folder of its own, holding only what it may load: the theme's assets and the plan's images.
   const folder = await mkdtemp(path.join(os.tmpdir(), 'careerplan-review-'));
-  const puppeteer = (await import('puppeteer-core')).default;
   const printer = createPrinter({
-    launch: () => puppeteer.launch({ executablePath: browser.path, headless: true, args: launchArgs() }),
+    launch: () => launchBrowser(browser.path),
     out: folder,
     settings: { paper: config.pdf.paper, margin: config.pdf.margin },
     timeout: config.pdf.timeout,

@@ -171,6 +171,25 @@ function temporaryBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/**
+ * Deletes the temporary files this process left under `folder` (those of
+ * `writeFileAtomic` and its kin, and spools: hidden, with this process's id,
+ * ending in `.tmp`), for a process ended before its writes could finish.
+ * Synchronous, so it can run just before `process.exit`. Touches the disk.
+ */
+export function removeOwnTemporaries(folder: string): void {
+  const mark = `.${process.pid}.`;
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.startsWith('.') && entry.name.includes(mark) && entry.name.endsWith('.tmp')) rmSync(path.join(entry.parentPath, entry.name), { force: true });
+  }
+}
+
 /** Copies a file atomically, and only when the target differs; reads the source blocking, as `writeFileAtomic` writes. */
 export async function copyIfChanged(source: string, target: string, options: WriteOptions = {}): Promise<boolean> {
   return writeIfChanged(target, readFileSync(source), options);
@@ -265,7 +284,8 @@ export async function lockOut(out: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
-      return () => rm(lock, { force: true });
+      // Removed at once when called, so a process about to exit can call it without waiting.
+      return async () => rmSync(lock, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
