@@ -225,6 +225,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     }
   } finally {
     kept.close();
+    // A worker thread ended mid-write leaves its temporary file.
+    if (abort.signal.aborted) removeOwnTemporaries(config.out);
     await release();
     stopListening();
   }

@@ -13,7 +13,7 @@
 export const maxSuggestedLength = 64;
 
 /** Steps (cells of the distance table, and candidates looked at) one suggester may spend: a few milliseconds. */
-export const suggestionBudget = 1_000_000;
+export const suggestionBudget = 500_000;
 
 /** Suggests the known word nearest to a misspelt one, within the budget it was made with. */
 export interface Suggester {
@@ -26,6 +26,8 @@ export interface Suggester {
 export function createSuggester(known: Iterable<string>, budget: number = suggestionBudget): Suggester {
   const candidates = [...known].map((name) => ({ name, lower: name.toLowerCase() }));
   const meter = { spent: 0 };
+  // The rows of the distance table, made once: a suggester compares thousands of pairs.
+  const rows = distanceRows(maxSuggestedLength + 3);
   const suggest = (word: string): string | undefined => {
     if (word.length > maxSuggestedLength) return undefined;
     const lower = word.toLowerCase();
@@ -36,7 +38,7 @@ export function createSuggester(known: Iterable<string>, budget: number = sugges
       if (meter.spent >= budget) return undefined;
       meter.spent++;
       // The first of the nearest wins: only a strictly nearer candidate replaces it.
-      const distance = distanceWithin(lower, candidate.lower, bound, meter);
+      const distance = distanceWithin(lower, candidate.lower, bound, meter, rows);
       if (distance <= bound) {
         best = candidate.name;
         bound = distance - 1;
@@ -64,15 +66,16 @@ function allowedDistance(word: string): number {
  * Only the band of cells within `bound` of the diagonal is computed (O(bound
  * × length)); each is counted in `meter`. Pure but for the meter.
  */
-export function distanceWithin(a: string, b: string, bound: number, meter: { spent: number } = { spent: 0 }): number {
+export function distanceWithin(a: string, b: string, bound: number, meter: { spent: number } = { spent: 0 }, rows?: DistanceRows): number {
   const over = bound + 1;
   if (bound < 0) return over;
   if (Math.abs(a.length - b.length) > bound) return over;
   const n = b.length;
   // Three rows in turn (this one, the one above, the one above that, for transpositions); cells outside the band read as `over`.
-  let above2 = new Int32Array(n + 2).fill(over);
-  let above = new Int32Array(n + 2).fill(over);
-  let row = new Int32Array(n + 2).fill(over);
+  const [first, second, third] = rows && rows[0].length >= n + 2 ? rows : distanceRows(n);
+  let above2 = first.fill(over, 0, n + 2);
+  let above = second.fill(over, 0, n + 2);
+  let row = third.fill(over, 0, n + 2);
   for (let j = 0; j <= Math.min(n, bound); j++) above[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const low = Math.max(1, i - bound);
@@ -94,4 +97,11 @@ export function distanceWithin(a: string, b: string, bound: number, meter: { spe
     [above2, above, row] = [above, row, above2];
   }
   return Math.min(above[n] as number, over);
+}
+
+/** Three rows of a distance table for words of up to `length` letters. */
+type DistanceRows = readonly [Int32Array, Int32Array, Int32Array];
+
+function distanceRows(length: number): DistanceRows {
+  return [new Int32Array(length + 2), new Int32Array(length + 2), new Int32Array(length + 2)];
 }
