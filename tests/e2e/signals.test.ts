@@ -106,14 +106,21 @@ describe('plans that are named pipes', () => {
 });
 
 describe('SIGINT and SIGTERM while busy', () => {
+  const commands = {
+    check: ['check', '--as-of', '2026-11-26'],
+    build: ['build', '--no-pdf', '--as-of', '2026-11-26'],
+    'build --workers 2': ['build', '--no-pdf', '--as-of', '2026-11-26', '--workers', '2'],
+  } as const;
   test.each([
     ['check', 'SIGINT'],
     ['check', 'SIGTERM'],
     ['build', 'SIGINT'],
     ['build', 'SIGTERM'],
-  ] as const)('%s ends within two seconds of %s, as the shell reports a stop by it, with no temporary file left', async (command, signal) => {
-    const folder = project(`busy-${command}-${signal}`, 4);
-    const args = command === 'build' ? ['build', '--no-pdf', '--as-of', '2026-11-26'] : ['check', '--as-of', '2026-11-26'];
+    ['build --workers 2', 'SIGTERM'],
+  ] as const)('%s ends within two seconds of %s, as the shell reports a stop by it, with no temporary file left', async (name, signal) => {
+    const command = name.split(' ')[0];
+    const folder = project(`busy-${name.replaceAll(' ', '')}-${signal}`, 4);
+    const args = commands[name];
     const run = start(args, folder);
     const pid = run.child.pid as number;
     // Busy: past loading its code (about 0.3 s of CPU), into the plans, which take it seconds more.
