@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { isAlive } from './files.js';
 
 /** Where the chosen browser came from. */
 export type BrowserSource = 'flag or config' | 'environment' | 'installed' | 'puppeteer';
@@ -192,7 +193,7 @@ function removeLeftoverProfiles(): void {
   }
   for (const name of names) {
     const owner = name.startsWith(profilePrefix) ? Number(/^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1]) : Number.NaN;
-    if (!Number.isInteger(owner) || owner === process.pid || isRunning(owner)) continue;
+    if (!Number.isInteger(owner) || owner === process.pid || isAlive(owner)) continue;
     const folder = path.join(os.tmpdir(), name);
     try {
       // Only a folder of this user: a link or another user's file in a shared temporary folder is left alone.
@@ -201,15 +202,6 @@ function removeLeftoverProfiles(): void {
     } catch {
       // gone meanwhile, or not ours to remove
     }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -298,7 +298,8 @@ export async function lockOut(out: string): Promise<() => Promise<void>> {
   throw new OutLockedError(`cannot lock ${out}: another build keeps taking it`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (one of another user's counts too). Asks the system. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
