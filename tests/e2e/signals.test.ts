@@ -141,6 +141,23 @@ describe('SIGINT and SIGTERM while busy', () => {
     expect(left).toEqual([]);
   }, 60_000);
 
+  test.each(['SIGINT', 'SIGTERM'] as const)('watch stops within two seconds of %s in the middle of its first build, exit 0, no temporary file left', async (signal) => {
+    const folder = project(`busy-watch-start-${signal}`, 6);
+    const run = start(['watch', '--no-pdf', '--port', '0', '--as-of', '2026-11-26'], folder);
+    const pid = run.child.pid as number;
+    await vi.waitFor(() => expect(cpuMs(pid)).toBeGreaterThan(700), { timeout: 30_000, interval: 10 });
+    expect(run.stderr()).not.toContain('previewing');
+    const sent = performance.now();
+    run.child.kill(signal);
+    const { code, at } = await run.exited;
+    expect(at - sent).toBeLessThan(2_000);
+    // Ctrl-C is how a preview ends: exit 0, as when it is idle.
+    expect(code).toBe(0);
+    const out = path.join(folder, 'out');
+    const left = existsSync(out) ? readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp')) : [];
+    expect(left).toEqual([]);
+  }, 60_000);
+
   test('watch with a named pipe among the plans previews the others and stops at SIGTERM within two seconds', async () => {
     const folder = project('busy-watch', 1);
     const watch = await startWatch(folder, ['--no-pdf', '--as-of', '2026-11-26']);
