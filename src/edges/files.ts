@@ -172,16 +172,17 @@ function temporaryBeside(file: string): string {
 }
 
 /**
- * Deletes the temporary files this process left under `folder` (those of
- * `writeFileAtomic` and its kin, and spools: hidden, with this process's id,
- * ending in `.tmp`), for a process ended before its writes could finish.
- * Synchronous, so it can run just before `process.exit`. Touches the disk.
+ * Deletes the temporary files this process left in `folder` and, unless
+ * `recursive` is false, below it (those of `writeFileAtomic` and its kin, and
+ * spools: hidden, with this process's id, ending in `.tmp`), for a process
+ * ended before its writes could finish. Synchronous, so it can run just
+ * before `process.exit`. Touches the disk.
  */
-export function removeOwnTemporaries(folder: string): void {
+export function removeOwnTemporaries(folder: string, recursive = true): void {
   const mark = `.${process.pid}.`;
   let entries;
   try {
-    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+    entries = readdirSync(folder, { recursive, withFileTypes: true });
   } catch {
     return;
   }

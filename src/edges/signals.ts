@@ -21,12 +21,13 @@ export const cleanupDeadlineMs = 1_000;
 /**
  * Calls `stop` on the first SIGINT or SIGTERM; `cleanupDeadlineMs` later, or
  * at a second signal, runs `lastResort` (synchronous: it removes temporary
- * files and locks) and exits with 130 or 143. Returns the function that stops
+ * files and locks) and exits with 130 or 143. Without `stop` (a command with
+ * nothing to finish, only temporaries to remove) the first signal does that. Returns the function that stops
  * listening, for when the command has ended; after a signal the deadline
  * still stands, but no longer keeps the process alive.
  * Touches the process: it may call `process.exit`.
  */
-export function onStopSignals(stop: (signal: StopSignal) => void, lastResort: () => void = () => undefined): () => void {
+export function onStopSignals(stop: ((signal: StopSignal) => void) | undefined, lastResort: () => void = () => undefined): () => void {
   let deadline: NodeJS.Timeout | undefined;
   const exitNow = (signal: StopSignal): never => {
     try {
@@ -36,7 +37,10 @@ export function onStopSignals(stop: (signal: StopSignal) => void, lastResort: ()
     }
   };
   const listener = (signal: StopSignal): void => {
-    if (deadline !== undefined) exitNow(signal);
+    if (deadline !== undefined || stop === undefined) {
+      exitNow(signal);
+      return;
+    }
     deadline = setTimeout(() => exitNow(signal), cleanupDeadlineMs);
     stop(signal);
   };
