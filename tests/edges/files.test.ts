@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readRegularFile, syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
+import { readRegularFile, removeOwnTemporaries, syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -87,3 +87,23 @@ describe('readRegularFile', () => {
     expect(readRegularFile(path.join(folder, 'missing.md'), 1024)).toEqual({ kind: 'error', code: 'ENOENT' });
   });
 });
+
+describe('removeOwnTemporaries', () => {
+  test("removes this process's temporary files, below the folder too unless told not to, and nobody else's", () => {
+    const out = path.join(folder, 'stopped');
+    const mine = [path.join(out, `.index.html.${process.pid}.ab12cd34.tmp`), path.join(out, 'plan', `.careerplan-spool.${process.pid}.0011aabb.tmp`)];
+    const others = [path.join(out, `.index.html.${process.pid + 1}.ab12cd34.tmp`), path.join(out, 'plan', 'index.html'), path.join(out, `notes.${process.pid}.tmp`)];
+    for (const file of [...mine, ...others]) touch(file);
+    removeOwnTemporaries(out, false);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(
+      [`.index.html.${process.pid + 1}.ab12cd34.tmp`, `notes.${process.pid}.tmp`, 'plan', `plan/.careerplan-spool.${process.pid}.0011aabb.tmp`, 'plan/index.html'].sort(),
+    );
+    removeOwnTemporaries(out);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual([`.index.html.${process.pid + 1}.ab12cd34.tmp`, `notes.${process.pid}.tmp`, 'plan', 'plan/index.html'].sort());
+  });
+});
+
+function touch(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, 'x');
+}
