@@ -233,11 +233,15 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
   const config = await loadConfig(flags, io, color);
   if (!config) return exitCodes.failure;
   const [{ watch, defaultPort }, { configFileNames }] = await Promise.all([import('./commands/watch.js'), import('./config-file.js')]);
-  // Ctrl-C and SIGTERM end the preview: the watcher, the server and the browser are closed before the process exits.
+  // Ctrl-C and SIGTERM end the preview: the watcher, the server and the browser are closed before the process exits;
+  // should that take too long, it exits anyway, without the temporary files of a page it was writing.
+  const { onStopSignals } = await import('./edges/signals.js');
+  const { removeOwnTemporaries } = await import('./edges/files.js');
   const stop = new AbortController();
-  const onSignal = (): void => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = onStopSignals(
+    () => stop.abort(),
+    () => removeOwnTemporaries(config.out),
+  );
   try {
     return await watch(
       config,
@@ -256,8 +260,7 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
       io,
     );
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening();
   }
 }
 

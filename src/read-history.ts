@@ -7,8 +7,10 @@
  * world through the git edge and the file's own text and time.
  */
 import { statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile, unreadableReason } from './edges/files.js';
+import { maxPlanBytes } from './stages/load.js';
 import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, repositoryPath, resolveCommit, workingState, type BlobReader, type LogEntry } from './edges/git.js';
 import type { PlanLog } from './history-stamps.js';
 import { displayPath } from './paths.js';
@@ -164,7 +166,9 @@ async function historyFromLog(file: string, shown: string, log: PlanLog, shownCo
 
   let uncommitted: History['uncommitted'];
   if (state === 'changed' || state === 'untracked') {
-    const working = readVersion(await readFile(file), relative);
+    // Read as `loadPlan` reads a plan: never waiting on a named pipe, never past the largest plan.
+    const read = readRegularFile(file, maxPlanBytes, true);
+    const working: Version = 'bytes' in read ? readVersion(read.bytes, relative) : { problem: unreadableReason(read, maxPlanBytes) };
     const previous = previousModel(commits, 0);
     uncommitted =
       'problem' in working

@@ -75,8 +75,32 @@ export interface PageBuilder {
 /** Plans in work at once in one thread: enough to keep the disk busy, few enough that memory holds only their trees. */
 export const plansAtOnce = 16;
 
-/** Prepares a thread to build pages with `theme`: the processors made once. */
-export function createPageBuilder(job: PagesJob, theme: Theme): PageBuilder {
+/**
+ * Turns at a thread's CPU for the plans it has in work at once: each plan
+ * checks and lays out its page alone, in its own turn of the event loop,
+ * so a stop signal is handled between two plans instead of after all of
+ * them. Once `signal` aborts, a turn throws its reason instead. Returns the
+ * function that waits for a turn and gives the function that ends it.
+ */
+function createTurns(signal?: AbortSignal): () => Promise<() => void> {
+  let last: Promise<void> = Promise.resolve();
+  return async () => {
+    let release: () => void = () => undefined;
+    const previous = last;
+    last = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    // An immediate queued while immediates run waits for the next turn of the loop, after its signals.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) {
+      release();
+      throw signal.reason;
+    }
+    return release;
+  };
+}
+
+/** Prepares a thread to build pages with `theme`: the processors made once. A plan not started when `signal` aborts rejects with its reason. */
+export function createPageBuilder(job: PagesJob, theme: Theme, signal?: AbortSignal): PageBuilder {
   const { config, cwd } = job;
   const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
   const crossPlan = crossPlanDiagnostics(job.allFiles, config, cwd);
@@ -84,6 +108,7 @@ export function createPageBuilder(job: PagesJob, theme: Theme): PageBuilder {
   const site: SiteContext = { theme, config, generator: job.generator, pdfs: job.pdfs, deferSync: true };
   const pageContext = { html, config };
   const versions = createHistoryCache();
+  const turn = createTurns(signal);
   // One `git cat-file --batch` per repository for all the pages this thread builds, started on the first version read.
   const readers = new Map<string, BlobReader>();
   const readerOf = (log: PlanLog): BlobReader => {
@@ -102,12 +127,19 @@ export function createPageBuilder(job: PagesJob, theme: Theme): PageBuilder {
 
   return {
     async build(file) {
-      const checked = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
+      const release = await turn();
+      let checked: Awaited<ReturnType<typeof checkFile>>;
+      let page: ReturnType<typeof planPage> | undefined;
+      try {
+        checked = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
+        if (isChecked(checked) && isBuildable(checked)) page = planPage(checked, pageContext);
+      } finally {
+        release();
+      }
       const slug = planSlug(file);
       // Its text goes back only for code frames, which the report shows under errors.
       const text = checked.diagnostics.some((d) => d.severity === 'error') && isChecked(checked) ? { text: checked.source.text } : {};
-      if (!isChecked(checked) || !isBuildable(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
-      const page = planPage(checked, pageContext);
+      if (!page || !isChecked(checked)) return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: false, copies: [] } };
       await writePlanPage(page, site, historyInView(await historyOf(checked.source.absolutePath, page.model.lang), config.view));
       return { file, entry: { slug, diagnostics: checked.diagnostics, ...text, built: true, copies: page.copies }, plan: builtPlan(page.model) };
     },

@@ -57,9 +57,11 @@ export function defaultWorkers(planCount: number, cores: number): number {
 
 /**
  * Builds the pages of `files` with `workers` threads (0: in this thread) and
- * `theme`, calling `onResult` for each as it arrives; stops handing out files
- * once `signal` aborts and waits for the ones under way, so no page is cut
- * off. A broken theme rejects with its `ThemeError`.
+ * `theme`, calling `onResult` for each as it arrives. Once `signal` aborts it
+ * hands out no more files and ends the threads without waiting for the plans
+ * under way: each page is written whole or not at all, and the caller removes
+ * the temporary files a thread ended mid-write may leave. A broken theme
+ * rejects with its `ThemeError`.
  */
 export async function buildPages(
   files: readonly string[],
@@ -111,26 +113,30 @@ export async function buildPages(
             thread.on('exit', (code) => {
               if (inFlight > 0) reject(new Error(`a build worker stopped with exit code ${code}`));
             });
+            // Stopped: the plans under way are left (each page is written whole or not at all), and the thread is ended below.
+            signal.addEventListener('abort', () => resolve(), { once: true });
             feed();
           }),
       ),
     );
     // Each worker closes its builder (ending the git processes it started) before it is stopped.
-    await Promise.all(
-      threads.map(
-        (thread) =>
-          new Promise<void>((resolve) => {
-            const closed = (message: FromWorker): void => {
-              if (message.kind !== 'closed') return;
-              thread.off('message', closed);
-              resolve();
-            };
-            thread.on('message', closed);
-            thread.once('exit', () => resolve());
-            thread.postMessage({ close: true } satisfies ToWorker);
-          }),
-      ),
-    );
+    if (!signal.aborted) {
+      await Promise.all(
+        threads.map(
+          (thread) =>
+            new Promise<void>((resolve) => {
+              const closed = (message: FromWorker): void => {
+                if (message.kind !== 'closed') return;
+                thread.off('message', closed);
+                resolve();
+              };
+              thread.on('message', closed);
+              thread.once('exit', () => resolve());
+              thread.postMessage({ close: true } satisfies ToWorker);
+            }),
+        ),
+      );
+    }
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
@@ -139,10 +145,20 @@ export async function buildPages(
 async function buildHere(files: readonly string[], job: PagesJob, theme: PrecompiledTheme, signal: AbortSignal, onResult: (result: PageResult) => void): Promise<void> {
   // Loaded only here: when workers build the pages, this thread never loads the parsers.
   const [{ createPageBuilder, plansAtOnce }, { themeFrom }] = await Promise.all([import('./build-pages.js'), import('../theme/theme.js')]);
-  const builder = createPageBuilder(job, themeFrom(theme));
+  // Each plan's synchronous work takes its own turn of the event loop (see createTurns): a stop signal is handled
+  // between two plans, and the plans not yet started then are left.
+  const builder = createPageBuilder(job, themeFrom(theme), signal);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < files.length && !signal.aborted) onResult(await builder.build(files[next++] as string));
+    while (next < files.length && !signal.aborted) {
+      const file = files[next++] as string;
+      try {
+        onResult(await builder.build(file));
+      } catch (error) {
+        if (signal.aborted) return;
+        throw error;
+      }
+    }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(plansAtOnce, files.length) }, worker));

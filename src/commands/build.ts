@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice } from '../edges/browser.js';
-import { lockOut, syncWrittenSince } from '../edges/files.js';
+import { lockOut, removeOwnTemporaries, syncWrittenSince } from '../edges/files.js';
+import { onStopSignals, signalExitCodes } from '../edges/signals.js';
 import { removeLeftoverSpools } from '../edges/spool.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
@@ -48,9 +49,6 @@ export interface BuildOptions {
   readonly shard?: Shard;
 }
 
-/** Exit codes of a build stopped by a signal, as shells report them. */
-const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
-
 /** Builds the site and its PDFs; returns the exit code. Reads the plans, writes the out folder, runs a browser, reports to `io`. */
 export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
   const { files, links } = await findPlanFiles([config.plans], { configured: true });
@@ -88,15 +86,24 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       return { theme: themeFrom(precompiled), config, generator, pdfs, deferSync: true, ...(shard ? { shard } : {}) };
     })());
 
-  // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind.
+  // Ctrl-C and SIGTERM stop the build between files: no half-written file, no browser left behind. Should it not
+  // end in time, its temporary files and its lock are removed and it exits; the browser ends with it (see browser.ts).
   const abort = new AbortController();
-  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => () => abort.abort(signal);
-  const onInterrupt = onSignal('SIGINT');
-  const onTerminate = onSignal('SIGTERM');
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onTerminate);
+  let release: (() => Promise<void>) | undefined;
+  const stopListening = onStopSignals(
+    (signal) => abort.abort(signal),
+    () => {
+      removeOwnTemporaries(config.out);
+      void release?.();
+    },
+  );
 
-  const release = await lockOut(config.out);
+  try {
+    release = await lockOut(config.out);
+  } catch (error) {
+    stopListening();
+    throw error;
+  }
   // The lock is ours: a spool left there is from a build that was killed.
   removeLeftoverSpools(config.out);
   const entries = new Map<string, CachedPlan>();
@@ -223,9 +230,10 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     }
   } finally {
     kept.close();
+    // A worker thread ended mid-write leaves its temporary file.
+    if (abort.signal.aborted) removeOwnTemporaries(config.out);
     await release();
-    process.removeListener('SIGINT', onInterrupt);
-    process.removeListener('SIGTERM', onTerminate);
+    stopListening();
   }
 
   const diagnostics = [...entries.values()].flatMap((entry) => entry.diagnostics).sort(compareDiagnostics);

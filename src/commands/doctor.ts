@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { BrowserNotFoundError, browserVersion, findBrowser, howToGetABrowser, launchArgs, type BrowserChoice, type FindBrowserOptions } from '../edges/browser.js';
+import type { Browser } from 'puppeteer-core';
+import { BrowserNotFoundError, browserVersion, findBrowser, howToGetABrowser, launchBrowser, type BrowserChoice, type FindBrowserOptions } from '../edges/browser.js';
 import { packageRoot } from '../package-root.js';
 import { exitCodes, type Io } from './io.js';
 
@@ -106,10 +107,9 @@ function explicitBrowser(config: Config, options: DoctorOptions, io: Io): { expl
 
 /** Starts the browser the way careerplan does and asks its version; the first line of the error when it fails. */
 async function tryToStart(executablePath: string): Promise<{ version?: string; error?: string }> {
-  const { default: puppeteer } = await import('puppeteer-core');
-  let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
+  let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: launchArgs(), timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    browser = await launchBrowser(executablePath, { timeout: 30_000 });
     return { version: await browser.version() };
   } catch (error) {
     return { error: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error' };

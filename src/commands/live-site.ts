@@ -49,6 +49,8 @@ export interface LiveSiteOptions {
   readonly generator: string;
   /** Whether pages link their PDFs. */
   readonly pdfs: boolean;
+  /** Once it aborts (Ctrl-C), no more plans are checked and a first build writes no index. */
+  readonly signal?: AbortSignal;
 }
 
 /** The files a rebuild looks at: plan files and other files of the plans folder, such as images. */
@@ -143,6 +145,9 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   async function recheck(file: string, reprint: string[]): Promise<boolean> {
     const entry = entries.get(file);
     if (entry === undefined) return false;
+    // A turn of the event loop of its own for each plan: Ctrl-C is handled between two plans, not after all of them.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) return false;
     const result = await checkFile(file, config, cwd, crossPlan.get(file) ?? []);
     const before = JSON.stringify(entry.diagnostics);
     entry.diagnostics = result.diagnostics;
@@ -237,6 +242,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       if (await loadTheme()) await writeAssets(site() as SiteContext);
       const reprint: string[] = [];
       for (const file of files) await recheck(file, reprint);
+      if (options.signal?.aborted) return { paths: [], all: true, reprint: [], checked: [] };
       await writeIndex();
       await writeData();
       return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), ...(links.length > 0 ? { links } : {}) };

@@ -7,7 +7,9 @@
  * the same tick of the clock as the one before it may leave every field of
  * the stat as it was ("racily clean" in git). Reads the disk.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
+import { readRegularFile } from '../edges/files.js';
+import { maxPlanBytes } from '../stages/load.js';
 import { hashOf } from './build-cache.js';
 
 /** A plan file as a build found it: its stat when read, and the hash of its bytes. */
@@ -71,16 +73,19 @@ export function isSettled(source: Pick<PlanSource, 'mtimeMs' | 'ctimeMs' | 'seen
  */
 export function textIfUnchanged(file: string, hash: string): string | undefined {
   const bytes = readIfThere(file);
-  return hashOf([bytes]) === hash ? Buffer.from(bytes).toString('utf8') : undefined;
+  return typeof bytes !== 'string' && hashOf([bytes]) === hash ? Buffer.from(bytes).toString('utf8') : undefined;
 }
 
-/** A file's bytes, or nothing for a file deleted since it was listed (it is then reported as unreadable by the check). */
+/**
+ * A file's bytes, or for a file that is no plan to read (gone since it was
+ * listed, too big, a named pipe) what it is instead, which the check then
+ * reports: read as `loadPlan` reads it, never waiting on a pipe nor reading
+ * past the largest plan.
+ */
 function readIfThere(file: string): Uint8Array | string {
-  try {
-    return readFileSync(file);
-  } catch {
-    return '';
-  }
+  const read = readRegularFile(file, maxPlanBytes, true);
+  if ('bytes' in read) return read.bytes;
+  return read.kind === 'error' && read.code === 'ENOENT' ? '' : `\0unreadable ${JSON.stringify(read)}`;
 }
 
 function dayOf(time: Date): string {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { launchArgs, type BrowserChoice } from '../edges/browser.js';
+import { launchBrowser, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
 import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '../edges/printer.js';
 import type { PlanModel } from '../stages/model.js';
@@ -87,10 +87,9 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
   if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
 
   // Loaded only when there is something to print: pdf-lib and Puppeteer cost a build with nothing changed a tenth of a second.
-  const [puppeteer, { withMetadata }] = await Promise.all([import('puppeteer-core').then((module) => module.default), import('../stages/pdf-metadata.js')]);
+  const { withMetadata } = await import('../stages/pdf-metadata.js');
   const printer = createPrinter({
-    launch: () =>
-      puppeteer.launch({ executablePath: options.browser.path, headless: true, args: launchArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
+    launch: () => launchBrowser(options.browser.path),
     out,
     settings: options.settings,
     timeout: options.timeout,

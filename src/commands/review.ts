@@ -7,14 +7,16 @@
  * build's sandbox. Reads the plan and git, runs a browser, writes one file.
  */
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { checkFile, isChecked } from '../check-plans.js';
 import type { Config } from '../config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
-import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchArgs } from '../edges/browser.js';
-import { copyIfChanged, writeFileAtomic } from '../edges/files.js';
+import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchBrowser } from '../edges/browser.js';
+import { copyIfChanged, removeOwnTemporaries, writeFileAtomic } from '../edges/files.js';
+import { onStopSignals } from '../edges/signals.js';
 import { publishAttachment } from './site-output.js';
 import { createPrinter } from '../edges/printer.js';
 import { packageRoot } from '../package-root.js';
@@ -119,9 +121,14 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
   const asOfText = formatDate(config.asOf, plan.lang);
   // The page is printed from a folder of its own, holding only what it may load: the theme's assets and the plan's images.
   const folder = await mkdtemp(path.join(os.tmpdir(), 'careerplan-review-'));
-  const puppeteer = (await import('puppeteer-core')).default;
+  // Nothing to finish at Ctrl-C: the review's own folder and a PDF not yet renamed into place go, and it exits at once
+  // (the browser ends with it, see launchBrowser).
+  const stopListening = onStopSignals(undefined, () => {
+    rmSync(folder, { recursive: true, force: true });
+    removeOwnTemporaries(path.dirname(target), false);
+  });
   const printer = createPrinter({
-    launch: () => puppeteer.launch({ executablePath: browser.path, headless: true, args: launchArgs() }),
+    launch: () => launchBrowser(browser.path),
     out: folder,
     settings: { paper: config.pdf.paper, margin: config.pdf.margin },
     timeout: config.pdf.timeout,
@@ -159,6 +166,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
   } finally {
     await printer.close();
     await rm(folder, { recursive: true, force: true });
+    stopListening();
   }
   io.stderr.write(`review of ${plan.file} ${describeStart(start, summary.changeCount)} → ${displayPath(target, io.cwd)}\n`);
   return exitCodes.ok;

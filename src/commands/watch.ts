@@ -185,7 +185,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
 
   async function startSession(config: Config): Promise<Session> {
     const started = performance.now();
-    const site = createLiveSite({ config, cwd: io.cwd, builtinTemplates, generator, pdfs: browser !== undefined });
+    const site = createLiveSite({ config, cwd: io.cwd, builtinTemplates, generator, pdfs: browser !== undefined, signal: options.signal });
     const built = await site.buildAll();
     sayLinks(built.links);
     report(site, built.checked, `built ${site.models().length} of ${site.planCount} plans`, started);

@@ -1,8 +1,12 @@
 import type { Place } from '../types.js';
 
-/** A few lines of source around a place, with the place underlined. Pure. */
+/** The last text split into lines: a report frames many places of one plan in a row, and splitting it for each was quadratic. */
+let split: { readonly text: string; readonly lines: readonly string[] } | undefined;
+
+/** A few lines of source around a place, with the place underlined. Pure (it keeps the last text's lines). */
 export function codeFrame(text: string, place: Place, paint: (style: 'dim' | 'mark', text: string) => string = (_, s) => s): string {
-  const lines = text.split(/\r?\n/);
+  if (split?.text !== text) split = { text, lines: text.split(/\r?\n/) };
+  const { lines } = split;
   const { line, column } = place.start;
   const first = Math.max(1, line - 1);
   const last = Math.min(lines.length, line + 1);

@@ -6,10 +6,12 @@
  * TypeScript is compiled; tests/edges/browser.test.ts keeps the two in step.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { isAlive } from './files.js';
 
 /** Where the chosen browser came from. */
 export type BrowserSource = 'flag or config' | 'environment' | 'installed' | 'puppeteer';
@@ -138,6 +140,69 @@ export function launchArgs(context: SandboxContext = sandboxContext()): string[]
     '--disable-extensions',
     '--mute-audio',
   ];
+}
+
+/** The start of the name of each browser profile folder careerplan makes in the temporary folder; the process id follows. */
+const profilePrefix = 'careerplan-chromium-';
+
+/**
+ * Starts a headless browser the one way every command does (build, watch,
+ * review, doctor): with `launchArgs()`, Puppeteer's signal handlers off (the
+ * commands handle signals), and the pipe transport, so that the browser's
+ * control channel is a pipe that closes when this process dies, however it
+ * dies: a build killed with SIGKILL took its whole Chromium tree (zygotes,
+ * renderers, GPU and utility processes) along within a quarter of a second
+ * (Chromium 156), where with a WebSocket the tree ran on under PID 1. Its
+ * profile is a temporary folder named with this process's id, removed when
+ * the browser exits; those of processes that are gone (killed) are removed
+ * at the next start. Starts a process, writes the temporary folder.
+ */
+export async function launchBrowser(executablePath: string, options: { readonly timeout?: number } = {}): Promise<Browser> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  removeLeftoverProfiles();
+  const profile = mkdtempSync(path.join(os.tmpdir(), `${profilePrefix}${process.pid}-`));
+  const removeProfile = (): void => rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+  try {
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      args: [...launchArgs(), `--user-data-dir=${profile}`],
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    });
+    const child = browser.process();
+    if (child && child.exitCode === null && child.signalCode === null) child.once('exit', removeProfile);
+    else removeProfile();
+    return browser;
+  } catch (error) {
+    removeProfile();
+    throw error;
+  }
+}
+
+/** Removes the browser profiles that processes now gone left in the temporary folder (a build killed with SIGKILL). Touches the disk. */
+function removeLeftoverProfiles(): void {
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = name.startsWith(profilePrefix) ? Number(/^(\d+)-/.exec(name.slice(profilePrefix.length))?.[1]) : Number.NaN;
+    if (!Number.isInteger(owner) || owner === process.pid || isAlive(owner)) continue;
+    const folder = path.join(os.tmpdir(), name);
+    try {
+      // Only a folder of this user: a link or another user's file in a shared temporary folder is left alone.
+      const info = lstatSync(folder);
+      if (info.isDirectory() && info.uid === process.getuid?.()) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
 }
 
 /** This process's sandbox context: root, or inside a Docker or Podman container. Reads the process and the disk. */

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { closeSync, createReadStream, fsync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,73 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** What `readRegularFile` found instead of a regular file's bytes. */
+export type UnreadableFile =
+  | { readonly kind: 'special'; readonly what: string }
+  | { readonly kind: 'too-big'; readonly size: number }
+  | { readonly kind: 'link' }
+  | { readonly kind: 'error'; readonly code: string };
+
+/**
+ * Reads a file of at most `maxBytes` that an untrusted folder holds, never
+ * blocking: it is opened without waiting (`O_NONBLOCK`, so a named pipe
+ * with no writer does not hang the thread), refused unless the open file is
+ * a regular file (a pipe, a device or a socket would block or never end),
+ * and read no further than `maxBytes` even if it grows meanwhile. The
+ * check is on the descriptor itself, so the file cannot be swapped between
+ * a check and the read. Blocking calls: for a plan, one trip through
+ * libuv's pool would cost more than the read. With `noLinks`, a file that
+ * is a symbolic link is refused (`O_NOFOLLOW`), even one made after the
+ * folder was listed. Reads the disk.
+ */
+export function readRegularFile(file: string, maxBytes: number, noLinks = false): { readonly bytes: Buffer } | UnreadableFile {
+  let descriptor: number;
+  try {
+    descriptor = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0) | (noLinks ? constants.O_NOFOLLOW : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return noLinks && code === 'ELOOP' ? { kind: 'link' } : { kind: 'error', code };
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { kind: 'special', what: specialKind(stats) };
+    if (stats.size > maxBytes) return { kind: 'too-big', size: stats.size };
+    // One byte more than allowed tells a file that grew past the limit since the stat.
+    const buffer = Buffer.allocUnsafe(Math.min(stats.size, maxBytes) + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (length > maxBytes) return { kind: 'too-big', size: length };
+    return { bytes: buffer.subarray(0, length) };
+  } catch (error) {
+    return { kind: 'error', code: (error as NodeJS.ErrnoException).code ?? 'error' };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Why `readRegularFile` could not read a file, in words for a message ("it is a named pipe, not a file"). Pure. */
+export function unreadableReason(read: UnreadableFile, maxBytes: number): string {
+  switch (read.kind) {
+    case 'special':
+      return `it is a ${read.what}, not a file`;
+    case 'too-big':
+      return `it is ${read.size} bytes, more than ${maxBytes}`;
+    case 'link':
+      return 'it is a symbolic link, not a file';
+    case 'error':
+      return read.code;
+  }
+}
+
+/** What a file that is not a regular file is, in words. */
+function specialKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'named pipe';
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  return 'special file';
 }
 
 /**
@@ -120,6 +187,26 @@ function openNew(file: string): number {
 /** A new name for a temporary file next to `file`, hidden, unique to this process and call. */
 function temporaryBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Deletes the temporary files this process left in `folder` and, unless
+ * `recursive` is false, below it (those of `writeFileAtomic` and its kin, and
+ * spools: hidden, with this process's id, ending in `.tmp`), for a process
+ * ended before its writes could finish. Synchronous, so it can run just
+ * before `process.exit`. Touches the disk.
+ */
+export function removeOwnTemporaries(folder: string, recursive = true): void {
+  const mark = `.${process.pid}.`;
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive, withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.startsWith('.') && entry.name.includes(mark) && entry.name.endsWith('.tmp')) rmSync(path.join(entry.parentPath, entry.name), { force: true });
+  }
 }
 
 /** Copies a file atomically, and only when the target differs; reads the source blocking, as `writeFileAtomic` writes. */
@@ -216,7 +303,8 @@ export async function lockOut(out: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lock, `${process.pid}\n`, { flag: 'wx' });
-      return () => rm(lock, { force: true });
+      // Removed at once when called, so a process about to exit can call it without waiting.
+      return async () => rmSync(lock, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
@@ -229,7 +317,8 @@ export async function lockOut(out: string): Promise<() => Promise<void>> {
   throw new OutLockedError(`cannot lock ${out}: another build keeps taking it`);
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id is running (one of another user's counts too). Asks the system. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

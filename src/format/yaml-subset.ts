@@ -254,6 +254,39 @@ interface PlacedLine extends Line {
  * reader then locates. Pure.
  */
 export function locateSubsetScalar(text: string, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+  return createSubsetLocator(text)(path);
+}
+
+/**
+ * `locateSubsetScalar` for many paths of one text: the lines and each block's
+ * entries and keys are read once, when first needed, so a plan with
+ * thousands of messages is located in time linear in its length, not in
+ * its length times its messages. Pure.
+ */
+export function createSubsetLocator(text: string): (path: ReadonlyArray<string | number>) => ScalarPlace | undefined {
+  let placed: Placed | undefined;
+  return (path) => {
+    placed ??= placedLines(text);
+    const { first } = placed;
+    return first === -1 ? undefined : inBlock(placed, first, placed.lines[first]?.indent ?? 0, path);
+  };
+}
+
+/** The lines of a text, and the blocks of it already looked at, by `line:column`. */
+interface Placed {
+  readonly lines: readonly PlacedLine[];
+  /** The first line that is not empty; -1 for none. */
+  readonly first: number;
+  readonly blocks: Map<string, Block>;
+}
+
+/** A block's entries (the lines of its keys or items), and for a mapping the first line of each key. */
+interface Block {
+  readonly entries: readonly number[];
+  keys?: Map<string, number>;
+}
+
+function placedLines(text: string): Placed {
   const lines: PlacedLine[] = [];
   let start = 0;
   for (const line of text.split('\n')) {
@@ -261,45 +294,63 @@ export function locateSubsetScalar(text: string, path: ReadonlyArray<string | nu
     lines.push({ indent: line.length - content.length, content, start });
     start += line.length + 1;
   }
-  const first = lines.findIndex((line) => line.content !== '');
-  return first === -1 ? undefined : inBlock(lines, first, lines[first]?.indent ?? 0, path);
+  return { lines, first: lines.findIndex((line) => line.content !== ''), blocks: new Map() };
 }
 
 /** The text of a line from column `column` on. */
 const from = (line: PlacedLine, column: number): string => line.content.slice(column - line.indent);
 
 /** In the block whose first entry is at line `index`, column `column` (a list, or a mapping whose first key may follow a list item's `- `). */
-function inBlock(lines: readonly PlacedLine[], index: number, column: number, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+function inBlock(placed: Placed, index: number, column: number, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+  const { lines } = placed;
   const line = lines[index];
   const [segment, ...rest] = path;
   if (!line || segment === undefined) return undefined;
-  const entries = entriesOf(lines, index, column);
+  const block = blockAt(placed, index, column);
   if (isItem(from(line, column))) {
-    const item = typeof segment === 'number' ? entries[segment] : undefined;
+    const item = typeof segment === 'number' ? block.entries[segment] : undefined;
     if (item === undefined) return undefined;
     const itemLine = lines[item] as PlacedLine;
     const content = from(itemLine, column + 2);
-    if (keyLine.test(content)) return rest.length === 0 ? undefined : inBlock(lines, item, column + 2, rest);
+    if (keyLine.test(content)) return rest.length === 0 ? undefined : inBlock(placed, item, column + 2, rest);
     const itemStart = itemLine.start + column + 2;
     if (rest.length === 0) return scalarAt(itemStart, content);
     return rest.length === 1 && content.startsWith('{') ? inFlowMapping(itemStart, content, rest[0] as string | number) : undefined;
   }
-  for (const entry of entries) {
-    const entryLine = lines[entry] as PlacedLine;
-    const match = keyLine.exec(from(entryLine, column));
-    if (match?.[1] !== String(segment)) continue;
-    const keyStart = entryLine.start + column;
-    const key: TextRange = [keyStart, keyStart + segment.toString().length];
-    const value = match[2];
-    if (value === undefined) return rest.length === 0 ? undefined : below(lines, entry, column, rest);
-    const valueStart = entryLine.start + entryLine.indent + entryLine.content.length - value.length;
-    if (rest.length === 0) {
-      const place = scalarAt(valueStart, value);
-      return place && { key, value: place.value };
-    }
-    return rest.length === 1 && value.startsWith('{') ? inFlowMapping(valueStart, value, rest[0] as string | number) : undefined;
+  block.keys ??= keysOf(lines, block.entries, column);
+  const entry = block.keys.get(String(segment));
+  if (entry === undefined) return undefined;
+  const entryLine = lines[entry] as PlacedLine;
+  const match = keyLine.exec(from(entryLine, column));
+  if (!match) return undefined;
+  const keyStart = entryLine.start + column;
+  const key: TextRange = [keyStart, keyStart + segment.toString().length];
+  const value = match[2];
+  if (value === undefined) return rest.length === 0 ? undefined : below(placed, entry, column, rest);
+  const valueStart = entryLine.start + entryLine.indent + entryLine.content.length - value.length;
+  if (rest.length === 0) {
+    const place = scalarAt(valueStart, value);
+    return place && { key, value: place.value };
   }
-  return undefined;
+  return rest.length === 1 && value.startsWith('{') ? inFlowMapping(valueStart, value, rest[0] as string | number) : undefined;
+}
+
+/** The block at line `index`, column `column`, read once. */
+function blockAt(placed: Placed, index: number, column: number): Block {
+  const name = `${index}:${column}`;
+  let block = placed.blocks.get(name);
+  if (!block) placed.blocks.set(name, (block = { entries: entriesOf(placed.lines, index, column) }));
+  return block;
+}
+
+/** The first line of each key of a mapping's entries. */
+function keysOf(lines: readonly PlacedLine[], entries: readonly number[], column: number): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const entry of entries) {
+    const key = keyLine.exec(from(lines[entry] as PlacedLine, column))?.[1];
+    if (key !== undefined && !keys.has(key)) keys.set(key, entry);
+  }
+  return keys;
 }
 
 /** The lines of a block's entries: its keys, or its items, at `column`. */
@@ -318,12 +369,13 @@ function entriesOf(lines: readonly PlacedLine[], index: number, column: number):
 }
 
 /** The value of a key with nothing on its line: the block below it. */
-function below(lines: readonly PlacedLine[], index: number, column: number, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+function below(placed: Placed, index: number, column: number, path: ReadonlyArray<string | number>): ScalarPlace | undefined {
+  const { lines } = placed;
   let next = index + 1;
   while (lines[next]?.content === '') next++;
   const line = lines[next];
   if (!line || line.indent < column || (line.indent === column && !isItem(line.content))) return undefined;
-  return inBlock(lines, next, line.indent, path);
+  return inBlock(placed, next, line.indent, path);
 }
 
 /** A key's value in a one-line `{ key: value, … }` mapping starting at `start`. */

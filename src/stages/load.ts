@@ -2,9 +2,10 @@
  * The load stage: finds plan files and reads each as UTF-8 text. It touches
  * the file system; a file that cannot be read as a plan becomes a finding.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { lstatSync, type Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from '../edges/files.js';
 import type { Finding, SourceFile } from '../types.js';
 
 /** The largest plan file careerplan reads. */
@@ -13,25 +14,17 @@ export const maxPlanBytes = 1024 * 1024;
 /** Reads one plan file; returns a `bad-file` finding instead when it is not readable text. Reads the disk. */
 export async function loadPlan(absolutePath: string, displayPath: string): Promise<SourceFile | Finding> {
   const bad = (message: string): Finding => ({ file: displayPath, place: { start: { line: 1, column: 1 } }, ruleId: 'bad-file', message });
-  let bytes: Buffer;
-  try {
-    // One open, stat and read, blocking: a plan is small, and a build reads
-    // thousands from worker threads, where each trip through libuv's pool
-    // (five for `stat` and `readFile`) cost more than the read itself.
-    // Never through a link, even one made after the plans were listed: a link could bring in any file of this machine.
-    const descriptor = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW);
-    try {
-      const { size } = fstatSync(descriptor);
-      if (size > maxPlanBytes) return bad(`Unexpected file of ${formatSize(size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
-      bytes = readFileSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return bad('Unexpected link, expected the plan file itself: careerplan reads no linked plan; copy the plan into the plans folder');
-    return bad(`Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a plan file careerplan may read`);
+  // One open, stat and read, blocking and never waiting on a pipe (see readRegularFile): a plan is small, and a
+  // build reads thousands from worker threads, where each trip through libuv's pool cost more than the read itself.
+  // Never through a link, even one made after the plans were listed: a link could bring in any file of this machine.
+  const read = readRegularFile(absolutePath, maxPlanBytes, true);
+  if (!('bytes' in read)) {
+    if (read.kind === 'too-big') return bad(`Unexpected file of ${formatSize(read.size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
+    if (read.kind === 'link') return bad('Unexpected link, expected the plan file itself: careerplan reads no linked plan; copy the plan into the plans folder');
+    if (read.kind === 'special') return bad(`Unexpected ${read.what}, expected a plan file: careerplan reads only regular files, replace it with one`);
+    return bad(`Unexpected unreadable file (${read.code}), expected a plan file careerplan may read`);
   }
-  if (bytes.length > maxPlanBytes) return bad(`Unexpected file of ${formatSize(bytes.length)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
+  const { bytes } = read;
   if (bytes.includes(0)) return bad('Unexpected binary file, expected a Markdown text file');
   let text: string;
   try {
@@ -40,6 +33,11 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
     return bad('Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding');
   }
   return { path: displayPath, absolutePath, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+}
+
+/** Whether a folder entry is a named pipe, socket or device: not a file, a folder or a link. */
+function isSpecial(entry: Dirent): boolean {
+  return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
 }
 
 /** Whether a load result is a finding rather than a source file. */
@@ -112,7 +110,8 @@ export async function findPlanFiles(paths: readonly string[], options: { readonl
       links.add(absolute);
       continue;
     }
-    if (info.isFile()) {
+    // A named pipe or a device given by name is listed like a file: loading it reports what it is.
+    if (!info.isDirectory()) {
       found.add(absolute);
       continue;
     }
@@ -125,7 +124,8 @@ export async function findPlanFiles(paths: readonly string[], options: { readonl
     // A recursive listing does not go into linked folders: their files are never listed.
     for (const entry of entries) {
       const file = path.join(entry.parentPath, entry.name);
-      if (entry.isFile() && isPlanFile(absolute, file)) found.add(file);
+      // A named pipe, socket or device named like a plan is listed, so it is reported as no plan file rather than skipped.
+      if ((entry.isFile() || isSpecial(entry)) && isPlanFile(absolute, file)) found.add(file);
       else if (entry.isSymbolicLink() && (await isPlanLikeLink(absolute, file))) links.add(file);
     }
   }

@@ -208,7 +208,6 @@ function readGroup(source: Source, group: readonly Line[]): RootContent[] | unde
   while (index < group.length) {
     const line = group[index] as Line;
     const text = source.body.slice(line.from, line.to);
-    const rest = group.slice(index);
     const heading = headingLine.exec(text);
     if (heading) {
       const read = readHeading(source, line, heading[1]?.length ?? 1);
@@ -218,13 +217,15 @@ function readGroup(source: Source, group: readonly Line[]): RootContent[] | unde
       continue;
     }
     let read: RootContent | undefined;
-    let used = rest.length;
-    if (text.startsWith('|')) read = readTable(source, rest);
-    else if (text.startsWith('- ')) read = readList(source, rest);
-    else if (quoteLine.test(text)) read = readQuote(source, rest);
+    // A table, list or quote runs to the end of the group; only a paragraph may stop before it (at a heading), so
+    // the rest of the group is copied once per group, not once per heading: 30,000 headings in a row took seconds.
+    let used = group.length - index;
+    if (text.startsWith('|')) read = readTable(source, group.slice(index));
+    else if (text.startsWith('- ')) read = readList(source, group.slice(index));
+    else if (quoteLine.test(text)) read = readQuote(source, group.slice(index));
     else {
-      used = paragraphLength(source, rest);
-      read = used === 0 ? undefined : readParagraph(source, rest.slice(0, used));
+      used = paragraphLength(source, group, index);
+      read = used === 0 ? undefined : readParagraph(source, group.slice(index, index + used));
     }
     if (!read) return undefined;
     blocks.push(read);
@@ -233,10 +234,11 @@ function readGroup(source: Source, group: readonly Line[]): RootContent[] | unde
   return blocks;
 }
 
-/** How many lines from the first make a paragraph (up to a heading); 0 when a line could start or continue another block. */
-function paragraphLength(source: Source, lines: readonly Line[]): number {
+/** How many lines from line `from` of `lines` make a paragraph (up to a heading); 0 when a line could start or continue another block. */
+function paragraphLength(source: Source, lines: readonly Line[], from: number): number {
   let count = 0;
-  for (const line of lines) {
+  for (let index = from; index < lines.length; index++) {
+    const line = lines[index] as Line;
     const text = source.body.slice(line.from, line.to);
     if (count > 0 && headingLine.test(text)) break;
     if (!chunkStart.test(text) || /^[#|>]/.test(text)) return 0;

@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { createLocator } from '../diagnostics/locator.js';
 import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
-import { locateSubsetScalar, readYamlSubset } from '../format/yaml-subset.js';
+import { createSubsetLocator, readYamlSubset } from '../format/yaml-subset.js';
 import type { Finding, Frontmatter, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from './complexity.js';
 import { remarkGfmChecked } from './gfm.js';
@@ -198,7 +198,7 @@ function frontmatterReadLater(yamlText: string, offset: number, data: unknown): 
   return {
     offset,
     data,
-    locateScalar: (path) => locateSubsetScalar(yamlText, path),
+    locateScalar: createSubsetLocator(yamlText),
     get document() {
       document ??= readYaml(yamlText).document;
       if (!document) throw new Error('the YAML reader failed on text the subset reader took');

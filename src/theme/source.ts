@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readRegularFile, unreadableReason } from '../edges/files.js';
 import { fontAssets } from './fonts.js';
 import { findThemeFiles, type Asset, type TemplateFile } from './lookup.js';
 import type { ThemeOptions } from './theme.js';
@@ -38,10 +39,13 @@ export async function readTheme(options: ThemeOptions): Promise<ThemeSource> {
   return { templates, texts, partialCount: partials.length, assets, fingerprint: digest.digest('hex') };
 }
 
+/** The largest template careerplan reads: the built-in ones are a few KB. */
+const maxTemplateBytes = 1024 * 1024;
+
 function readTemplate(file: TemplateFile): string {
-  try {
-    return readFileSync(file.absolutePath, 'utf8');
-  } catch (error) {
-    throw new Error(`Cannot read the template ${file.shownPath}`, { cause: error });
-  }
+  // The user's templates are part of a folder that may be untrusted: never wait on a named pipe nor read without end.
+  const read = readRegularFile(file.absolutePath, maxTemplateBytes);
+  if ('bytes' in read) return read.bytes.toString('utf8');
+  const why = unreadableReason(read, maxTemplateBytes);
+  throw new Error(`Cannot read the template ${file.shownPath}: ${why}`);
 }

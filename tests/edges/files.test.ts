@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
+import { execFileSync } from 'node:child_process';
+import { readRegularFile, removeOwnTemporaries, syncWrittenSince, writeFileAtomic, writeIfChanged } from '../../src/edges/files.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-files-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -67,3 +68,42 @@ describe('syncWrittenSince', () => {
     expect(asked).toEqual(process.platform === 'linux' ? [site] : []);
   });
 });
+
+describe('readRegularFile', () => {
+  test('reads a regular file whole, up to the limit', () => {
+    const file = path.join(folder, 'plan.md');
+    writeFileSync(file, 'hello');
+    expect(readRegularFile(file, 5)).toEqual({ bytes: Buffer.from('hello') });
+    expect(readRegularFile(file, 4)).toEqual({ kind: 'too-big', size: 5 });
+  });
+
+  test('refuses a named pipe with no writer at once instead of waiting on it, and a device instead of reading it without end', () => {
+    const fifo = path.join(folder, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    // A blocking open would never return here: the test would time out.
+    expect(readRegularFile(fifo, 1024)).toEqual({ kind: 'special', what: 'named pipe' });
+    expect(readRegularFile('/dev/zero', 1024)).toEqual({ kind: 'special', what: 'device' });
+    expect(readRegularFile(folder, 1024)).toEqual({ kind: 'special', what: 'folder' });
+    expect(readRegularFile(path.join(folder, 'missing.md'), 1024)).toEqual({ kind: 'error', code: 'ENOENT' });
+  });
+});
+
+describe('removeOwnTemporaries', () => {
+  test("removes this process's temporary files, below the folder too unless told not to, and nobody else's", () => {
+    const out = path.join(folder, 'stopped');
+    const mine = [path.join(out, `.index.html.${process.pid}.ab12cd34.tmp`), path.join(out, 'plan', `.careerplan-spool.${process.pid}.0011aabb.tmp`)];
+    const others = [path.join(out, `.index.html.${process.pid + 1}.ab12cd34.tmp`), path.join(out, 'plan', 'index.html'), path.join(out, `notes.${process.pid}.tmp`)];
+    for (const file of [...mine, ...others]) touch(file);
+    removeOwnTemporaries(out, false);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual(
+      [`.index.html.${process.pid + 1}.ab12cd34.tmp`, `notes.${process.pid}.tmp`, 'plan', `plan/.careerplan-spool.${process.pid}.0011aabb.tmp`, 'plan/index.html'].sort(),
+    );
+    removeOwnTemporaries(out);
+    expect(readdirSync(out, { recursive: true, encoding: 'utf8' }).sort()).toEqual([`.index.html.${process.pid + 1}.ab12cd34.tmp`, `notes.${process.pid}.tmp`, 'plan', 'plan/index.html'].sort());
+  });
+});
+
+function touch(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, 'x');
+}

@@ -66,6 +66,16 @@ describe('YAML', () => {
     expect(positions(checkText(minimalPlan('owner: Someone else\n')))).toEqual(['yaml-syntax 9:1']);
   });
 
+  test('a duplicate key in a flow mapping, and each repeat of a key, is an error; 1 and "1" are two keys', () => {
+    const flow = checkText(minimalPlan('skills:\n  - { name: SQL, id: sql, id: sql2, level: 1, target: 2 }\n'));
+    expect(flow.diagnostics.filter((d) => d.ruleId === 'yaml-syntax').map((d) => `${d.place.start.line}:${d.place.start.column} ${d.message}`)).toEqual([
+      '10:27 Unexpected second key `id` in one mapping, expected each key once: remove or rename one',
+    ]);
+    expect(positions(checkText(minimalPlan('role: a\nrole: b\nrole: c\n')))).toEqual(['yaml-syntax 10:1', 'yaml-syntax 11:1']);
+    const numbers = checkText(minimalPlan('opportunities:\n  - title: Job\n    requires: { 1: 2, "1": 3 }\n'));
+    expect(numbers.diagnostics.filter((d) => d.ruleId === 'yaml-syntax')).toEqual([]);
+  });
+
   test('text stays text: 01234, yes, no, on, off and dates keep their letters', () => {
     const checked = checkText(minimalPlan('role: 01234\npriorities: [yes, no, on, off, 2027-06-30, 0x1F, 0o17]\nlang: no\n'));
     expect(checked.diagnostics).toEqual([]);

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { mappings } from '../schema.js';
-import { nearest } from '../suggest.js';
+import { createSuggester, type Suggester } from '../suggest.js';
 import { forbiddenKeys, rangeOf } from '../yaml.js';
 import { hasEveryKey } from '../yaml-subset.js';
 import type { PlanContext, Report, Rule } from './rule.js';
@@ -34,9 +34,10 @@ export const unknownKey: Rule = {
   summary: 'a key the format does not know; suggests the nearest known key',
   check(context: PlanContext): Iterable<Report> {
     // The document is read only when the data may lack keys (`__proto__`) or merge two keys (`1` and `"1"`).
-    if (!hasEveryKey(context.data)) return walk(context, context.document.contents, 'plan');
+    const message = unknownMessages();
+    if (!hasEveryKey(context.data)) return walk(context, context.document.contents, 'plan', message);
     const reports: Report[] = [];
-    walkData(context, context.data, [], 'plan', reports);
+    walkData(context, context.data, [], 'plan', reports, message);
     return reports;
   },
 };
@@ -46,24 +47,24 @@ export const unknownKey: Rule = {
  * report. A plain loop rather than nested generators, with one path stack copied only for a report: every plan
  * is walked, and few have anything to report.
  */
-function walkData(context: PlanContext, data: unknown, path: (string | number)[], mapping: MappingName, reports: Report[]): void {
+function walkData(context: PlanContext, data: unknown, path: (string | number)[], mapping: MappingName, reports: Report[], message: UnknownMessage): void {
   if (!isRecord(data)) return;
   const known = knownKeys(mapping);
   for (const key in data) {
     if (!Object.hasOwn(data, key)) continue;
     if (!(mapping === 'requires' || known.includes(key))) {
-      reports.push({ place: context.place([...path, key], 'key'), message: unknownMessage(key, mapping, known) });
+      reports.push({ place: context.place([...path, key], 'key'), message: message(key, mapping) });
       continue;
     }
     const child = children[`${mapping}.${key}`];
     if (!child) continue;
     const value = data[key];
     path.push(key);
-    if (!child.list) walkData(context, value, path, child.mapping, reports);
+    if (!child.list) walkData(context, value, path, child.mapping, reports, message);
     else if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         path.push(index);
-        walkData(context, value[index], path, child.mapping, reports);
+        walkData(context, value[index], path, child.mapping, reports, message);
         path.pop();
       }
     }
@@ -75,7 +76,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function* walk(context: PlanContext, node: unknown, mapping: MappingName): Iterable<Report> {
+function* walk(context: PlanContext, node: unknown, mapping: MappingName, message: UnknownMessage): Iterable<Report> {
   if (!isMap(node)) return;
   const known = knownKeys(mapping);
   for (const pair of node.items) {
@@ -84,23 +85,35 @@ function* walk(context: PlanContext, node: unknown, mapping: MappingName): Itera
     const isKnown = mapping === 'requires' ? !forbiddenKeys.has(key) : known.includes(key) && !forbiddenKeys.has(key);
     if (!isKnown) {
       const [start, end] = rangeOf(pair.key);
-      yield { place: context.placeRange(start, end), message: unknownMessage(key, mapping, known) };
+      yield { place: context.placeRange(start, end), message: message(key, mapping) };
       continue;
     }
     const child = children[`${mapping}.${key}`];
     if (!child) continue;
     if (child.list && isSeq(pair.value)) {
-      for (const item of pair.value.items) yield* walk(context, item, child.mapping);
+      for (const item of pair.value.items) yield* walk(context, item, child.mapping, message);
     } else if (!child.list) {
-      yield* walk(context, pair.value, child.mapping);
+      yield* walk(context, pair.value, child.mapping, message);
     }
   }
 }
 
-function unknownMessage(key: string, mapping: MappingName, known: readonly string[]): string {
+type UnknownMessage = (key: string, mapping: MappingName) => string;
+
+/** The message for an unknown key, with one suggester a mapping for the whole plan, so the hints' work is bounded per plan. */
+function unknownMessages(): UnknownMessage {
+  const suggesters = new Map<MappingName, Suggester>();
+  return (key, mapping) => {
+    let suggest = suggesters.get(mapping);
+    if (!suggest) suggesters.set(mapping, (suggest = createSuggester(knownKeys(mapping))));
+    return unknownMessage(key, mapping, knownKeys(mapping), suggest);
+  };
+}
+
+function unknownMessage(key: string, mapping: MappingName, known: readonly string[], suggest: Suggester): string {
   const where = mapping === 'plan' ? 'in the plan' : mapping === 'requires' ? 'in `requires`' : `in a ${mapping}`;
   if (mapping === 'requires') return `Unexpected key \`${key}\` ${where}, expected a skill id`;
-  const suggestion = forbiddenKeys.has(key) ? undefined : nearest(key, known);
+  const suggestion = forbiddenKeys.has(key) ? undefined : suggest(key);
   return suggestion
     ? `Unknown key \`${key}\` ${where}, did you mean \`${suggestion}\`?`
     : `Unknown key \`${key}\` ${where}, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`;

@@ -1,5 +1,5 @@
 import { slugify } from '../slug.js';
-import { nearest } from '../suggest.js';
+import { createSuggester } from '../suggest.js';
 import type { PlanContext, Report, Rule } from './rule.js';
 import { goalName } from './describe.js';
 
@@ -10,8 +10,10 @@ export const unknownSkill: Rule = {
   summary: 'a goal or opportunity names a skill not in the inventory',
   *check(context: PlanContext): Iterable<Report> {
     const known = inventory(context);
+    // One suggester for the plan: its budget bounds the hints of thousands of unknown names.
+    const suggest = createSuggester(known);
     const message = (name: string, where: string): string => {
-      const suggestion = nearest(name, known);
+      const suggestion = suggest(name);
       const hint = suggestion ? `: did you mean \`${suggestion}\`?` : ': add it to `skills`, or name a skill that is there';
       return `Unknown skill \`${name}\` in ${where}, expected the id or name of a skill in \`skills\`${hint}`;
     };
