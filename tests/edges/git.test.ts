@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBlobReader, fileLog, findRepository, isNullBlob, mayBeInRepository, parseLog, repositoryPath, resolveCommit, workingState, type Repository } from '../../src/edges/git.js';
+import { createBlobReader, fileLog, findProjectRepository, isNullBlob, mayBeInRepository, parseLog, placeInRepository, resolveCommit, workingState, type Repository } from '../../src/edges/git.js';
 import { readHistory } from '../../src/read-history.js';
-import { createRepo, jordanPlan, type ScriptedRepo } from '../support/git.js';
+import { createRepo, jordanPlan, projectRepository, type ScriptedRepo } from '../support/git.js';
 
 const zeros = '0'.repeat(40);
 const a = 'a'.repeat(40);
@@ -14,19 +14,19 @@ const c = 'c'.repeat(40);
 describe('parseLog', () => {
   test('reads commits with their status, paths and blobs, including renames and names with spaces and accents', () => {
     const output =
-      `\x1e${c}\x1f${b}\x1f2027-04-01T10:00:00+02:00\x1fRename it\0\n:100644 100644 ${a} ${a} R100\0plans/old name.md\0plans/Jürgen.md\0` +
-      `\x1e${b}\x1f${a}\x1f2027-02-01T10:00:00+01:00\x1fMove: the due\x1f date\0\n:100644 100644 ${c} ${a} M\0plans/old name.md\0` +
-      `\x1e${a}\x1f\x1f2027-01-05T10:00:00+01:00\x1fStart\0\n:000000 100644 ${zeros} ${c} A\0plans/old name.md\0`;
+      `${c}\0${b}\x002027-04-01T10:00:00+02:00\0Rename it\0\n:100644 100644 ${a} ${a} R100\0plans/old name.md\0plans/Jürgen.md\0` +
+      `${b}\0${a}\x002027-02-01T10:00:00+01:00\0Move: the due\x1f date\x1e\0\n:100644 100644 ${c} ${a} M\0plans/old name.md\0` +
+      `${a}\0\x002027-01-05T10:00:00+01:00\0Start\0\n:000000 100644 ${zeros} ${c} A\0plans/old name.md\0`;
     expect(parseLog(output)).toEqual([
       { commit: c, parents: [b], date: '2027-04-01T10:00:00+02:00', subject: 'Rename it', status: 'R', previousPath: 'plans/old name.md', path: 'plans/Jürgen.md', blob: a, previousBlob: a },
-      { commit: b, parents: [a], date: '2027-02-01T10:00:00+01:00', subject: 'Move: the due', status: 'M', path: 'plans/old name.md', blob: a, previousBlob: c },
+      { commit: b, parents: [a], date: '2027-02-01T10:00:00+01:00', subject: 'Move: the due\x1f date\x1e', status: 'M', path: 'plans/old name.md', blob: a, previousBlob: c },
       { commit: a, parents: [], date: '2027-01-05T10:00:00+01:00', subject: 'Start', status: 'A', path: 'plans/old name.md', blob: c, previousBlob: zeros },
     ]);
   });
 
   test('empty output and commits without a raw line give nothing', () => {
     expect(parseLog('')).toEqual([]);
-    expect(parseLog(`\x1e${a}\x1f\x1f2027-01-05T10:00:00+01:00\x1fEmpty\0\n`)).toEqual([]);
+    expect(parseLog(`${a}\0\x002027-01-05T10:00:00+01:00\0Empty\0\n`)).toEqual([]);
   });
 
   test('null blobs', () => {
@@ -44,22 +44,26 @@ describe('the git edge on a real repository', () => {
     folders.push(repo.dir);
     repo.write('plans/sam.md', jordanPlan());
     repo.commit('Start', '2027-01-05T10:00:00+01:00');
-    repository = (await findRepository(path.join(repo.dir, 'plans/sam.md')))!;
+    repository = (await projectRepository(repo.dir))!;
   });
   afterAll(() => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  test('findRepository finds the top of the working tree from a file below it', async () => {
+  test('findProjectRepository finds the top of the working tree from a folder below it', async () => {
     expect(repository).toMatchObject({ root: repo.dir, shallow: false, git: 'git' });
-    expect(await repositoryPath(repository, path.join(repo.dir, 'plans/sam.md'))).toBe('plans/sam.md');
+    expect((await findProjectRepository({ root: path.join(repo.dir, 'plans'), plans: path.join(repo.dir, 'elsewhere') }))?.root).toBe(repo.dir);
+    expect(placeInRepository(repository, path.join(repo.dir, 'plans/sam.md'))).toBe('plans/sam.md');
   });
 
   test('a folder outside any repository, and a git that is not there, are no repository', async () => {
     const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-norepo-')));
     folders.push(folder);
-    expect(await findRepository(path.join(folder, 'plan.md'))).toBeUndefined();
-    expect(await findRepository(path.join(repo.dir, 'plans/sam.md'), path.join(folder, 'no-git'))).toBeUndefined();
+    expect(await projectRepository(folder)).toBeUndefined();
+    expect(await projectRepository(repo.dir, path.join(folder, 'no-git'))).toBeUndefined();
+    // A file outside the working tree has no place in it.
+    writeFileSync(path.join(folder, 'plan.md'), jordanPlan());
+    expect(placeInRepository(repository, path.join(folder, 'plan.md'))).toBeUndefined();
   });
 
   test('mayBeInRepository: a .git folder or file in the folder or above, or GIT_DIR, says maybe; a plain folder says no', () => {
@@ -129,7 +133,7 @@ describe('paths', () => {
       repo.commit('Start', '2027-01-05T10:00:00+01:00');
       repo.git(['mv', 'team/plans/Jürgen Groß.md', 'team/plans/jürgen "jo" groß.md']);
       repo.commit('Rename', '2027-01-06T10:00:00+01:00');
-      const history = await readHistory(path.join(repo.dir, 'team/plans/jürgen "jo" groß.md'), { cwd: path.join(repo.dir, 'team') });
+      const history = await readHistory(path.join(repo.dir, 'team/plans/jürgen "jo" groß.md'), await projectRepository(repo.dir), { cwd: path.join(repo.dir, 'team') });
       expect(history.file).toBe('plans/jürgen "jo" groß.md');
       expect(history.revisions.map((revision) => [revision.path, revision.renamedFrom])).toEqual([
         ['team/plans/jürgen "jo" groß.md', 'team/plans/Jürgen Groß.md'],
@@ -156,7 +160,7 @@ describe('merges', () => {
       const moved = repo.commit('Move the due date', '2027-03-01T10:00:00+01:00');
       repo.git(['merge', '-q', '--no-ff', '--no-edit', 'python'], '2027-03-02T10:00:00+01:00');
       const merge = repo.git(['rev-parse', 'HEAD']);
-      const history = await readHistory(path.join(repo.dir, 'plans/sam.md'));
+      const history = await readHistory(path.join(repo.dir, 'plans/sam.md'), await projectRepository(repo.dir));
       const byCommit = new Map(history.revisions.map((revision) => [revision.commit, revision.changes.map((change) => change.kind)]));
       expect(byCommit.get(merge)).toEqual(['goal-added']);
       expect(byCommit.get(moved)).toEqual(['due-moved']);
