@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBlobReader, fileLog, findProjectRepository, isNullBlob, mayBeInRepository, parseLog, placeInRepository, resolveCommit, workingState, type Repository } from '../../src/edges/git.js';
+import { createBlobReader, fileLog, findProjectRepository, gitArguments, gitEnv, isNullBlob, mayBeInRepository, parseLog, parseRawLog, placeInRepository, resolveCommit, safeGitSettings, workingState, type LogCommit, type Repository } from '../../src/edges/git.js';
+import { gitPlaces, historyStamps, planLogs } from '../../src/history-stamps.js';
 import { readHistory } from '../../src/read-history.js';
 import { createRepo, jordanPlan, projectRepository, type ScriptedRepo } from '../support/git.js';
 
@@ -166,6 +168,107 @@ describe('merges', () => {
       expect(byCommit.get(moved)).toEqual(['due-moved']);
       expect(byCommit.get(branch)).toEqual(['goal-added']);
       expect(history.total).toBe(4);
+    } finally {
+      rmSync(repo.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parseRawLog against any subject and path', () => {
+  const hex = fc.stringMatching(/^[0-9a-f]{40}$/);
+  // Any text git can hold in a subject or a path: every character but NUL, the troublesome ones often.
+  const text = fc.string({ unit: fc.oneof(fc.constantFrom('\x1e', '\x1f', '\n', '\t', '"', ':', ' ', '\x1b', '\u202e', '\\'), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 12 }).map((value) => value.replaceAll('\0', ''));
+  const path = text.filter((value) => value !== '');
+  const change = fc.oneof(
+    fc.record({ status: fc.constantFrom('A' as const, 'M' as const, 'D' as const, 'T' as const), path, blob: hex, previousBlob: hex }),
+    fc.record({ status: fc.constantFrom('R' as const, 'C' as const), previousPath: path, path, blob: hex, previousBlob: hex }),
+  );
+  const commit = fc.record({
+    commit: hex,
+    parents: fc.array(hex, { maxLength: 2 }),
+    date: fc.constant('2027-01-05T10:00:00+01:00'),
+    subject: text,
+    changes: fc.array(change, { maxLength: 3 }),
+  });
+
+  /** The output `git log -z --raw --format=<commitFormat>` gives for `commits`. */
+  function gitOutput(commits: ReadonlyArray<LogCommit>): string {
+    return commits
+      .map(({ commit, parents, date, subject, changes }) => {
+        const raw = changes.map((each, index) => {
+          const score = each.status === 'R' || each.status === 'C' ? `${each.status}100` : each.status;
+          const meta = `${index === 0 ? '\n' : ''}:100644 100644 ${each.previousBlob} ${each.blob} ${score}`;
+          return [meta, ...(each.previousPath === undefined ? [] : [each.previousPath]), each.path].map((token) => `${token}\0`).join('');
+        });
+        return `${commit}\0${parents.join(' ')}\0${date}\0${subject}\0${raw.join('')}`;
+      })
+      .join('');
+  }
+
+  test('gives back every commit with its subject and changes, whatever bytes they hold', () => {
+    fc.assert(
+      fc.property(fc.array(commit, { maxLength: 4 }), (commits) => {
+        expect(parseRawLog(gitOutput(commits))).toEqual(commits);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('a subject made to look like the old separators is one commit', () => {
+    const output = gitOutput([{ commit: a, parents: [], date: '2027-01-05T10:00:00+01:00', subject: `Start\x1e${b}\x1f\x1f2027-01-06\x1fFake\0`.replace('\0', ''), changes: [] }]);
+    expect(parseRawLog(output).map((each) => each.subject)).toEqual([`Start\x1e${b}\x1f\x1f2027-01-06\x1fFake`]);
+  });
+});
+
+describe('git run so that no config runs a program', () => {
+  test('every command gets the settings that turn off what would run a program', () => {
+    for (const setting of ['core.fsmonitor=false', 'core.hooksPath=/dev/null', 'core.pager=cat', 'credential.helper=', 'diff.external=', 'protocol.allow=never', 'log.showSignature=false', 'color.ui=false'])
+      expect(safeGitSettings).toContain(setting);
+    const args = gitArguments(['filter.evil.clean='], ['status']);
+    expect(args.slice(0, 2)).toEqual(['--no-pager', '--literal-pathspecs']);
+    expect(args.at(-1)).toBe('status');
+    expect(args).toContain('filter.evil.clean=');
+    expect(gitEnv({ PATH: '/bin', GIT_EXTERNAL_DIFF: 'evil', GIT_PAGER: 'evil' })).toMatchObject({ PATH: '/bin', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' });
+    expect(gitEnv({ GIT_EXTERNAL_DIFF: 'evil', GIT_PAGER: 'evil' })).not.toHaveProperty('GIT_EXTERNAL_DIFF');
+  });
+
+  test('a repository configured to run programs (fsmonitor, hooks, pager, filters, external diff, colours, signatures) runs none while its history is read', async () => {
+    const repo = createRepo();
+    try {
+      const marker = path.join(repo.dir, 'ran');
+      const script = path.join(repo.dir, 'evil.sh');
+      writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> '${marker}'\ncat\n`, { mode: 0o755 });
+      repo.write('.gitattributes', '*.md filter=evil diff=evil\n');
+      repo.write('plans/sam.md', jordanPlan());
+      const first = repo.commit('Start \x1b]0;title\x07', '2027-01-05T10:00:00+01:00');
+      repo.git(['mv', 'plans/sam.md', 'plans/sam lee.md']);
+      repo.commit('Rename', '2027-01-06T10:00:00+01:00');
+      for (const [key, value] of [
+        ['core.fsmonitor', script],
+        ['core.hooksPath', repo.dir],
+        ['core.pager', script],
+        ['diff.external', script],
+        ['diff.evil.textconv', script],
+        ['diff.evil.command', script],
+        ['filter.evil.clean', script],
+        ['filter.evil.smudge', script],
+        ['filter.evil.required', 'true'],
+        ['color.ui', 'always'],
+        ['log.showSignature', 'true'],
+        ['gpg.program', script],
+      ] as const)
+        repo.git(['config', key, value]);
+      for (const hook of ['post-index-change', 'post-checkout', 'reference-transaction']) writeFileSync(path.join(repo.dir, hook), `#!/bin/sh\necho hook >> '${marker}'\n`, { mode: 0o755 });
+      // A stat change makes git status compare the contents, through the clean filter if it may.
+      utimesSync(path.join(repo.dir, 'plans/sam lee.md'), new Date(), new Date(Date.now() + 5000));
+      const repository = (await projectRepository(repo.dir))!;
+      const history = await readHistory(path.join(repo.dir, 'plans/sam lee.md'), repository);
+      expect(history.revisions.map((revision) => revision.subject)).toEqual(['Rename', 'Start \x1b]0;title\x07']);
+      expect(history.revisions.at(-1)?.commit).toBe(first);
+      const places = gitPlaces([path.join(repo.dir, 'plans/sam lee.md')], repository);
+      await planLogs([...places.keys()], places);
+      await historyStamps([...places.keys()], places);
+      expect(existsSync(marker)).toBe(false);
     } finally {
       rmSync(repo.dir, { recursive: true, force: true });
     }

@@ -33,9 +33,10 @@ export interface ScriptedRepo {
   commit(message: string, date: string): string;
 }
 
-/** Creates an empty repository (branch `main`) in a new temporary folder, or in `dir`. */
+/** Creates an empty repository (branch `main`) in a new temporary folder, or in `dir` (made when missing). */
 export function createRepo(dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-git-')))): ScriptedRepo {
   const git = (args: readonly string[], date?: string): string => execFileSync('git', [...args], { cwd: dir, env: gitEnv(date), encoding: 'utf8' }).trim();
+  mkdirSync(dir, { recursive: true });
   git(['init', '-q', '-b', 'main']);
   return {
     dir,
