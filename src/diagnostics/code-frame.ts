@@ -1,6 +1,7 @@
 import type { Place } from '../types.js';
+import { visible } from './terminal-text.js';
 
-/** A few lines of source around a place, with the place underlined. Pure. */
+/** A few lines of source around a place, with the place underlined; control characters shown as escapes (see `visible`), the underline under what they show. Pure. */
 export function codeFrame(text: string, place: Place, paint: (style: 'dim' | 'mark', text: string) => string = (_, s) => s): string {
   const lines = text.split(/\r?\n/);
   const { line, column } = place.start;
@@ -10,13 +11,17 @@ export function codeFrame(text: string, place: Place, paint: (style: 'dim' | 'ma
   const endColumn = place.end && place.end.line === line ? place.end.column : (lines[line - 1]?.length ?? 0) + 1;
   const frame: string[] = [];
   for (let number = first; number <= last; number++) {
-    const content = lines[number - 1] ?? '';
+    const raw = lines[number - 1] ?? '';
+    const content = visible(raw);
     const shown = content.length > 160 ? `${content.slice(0, 157)}...` : content;
     const gutter = `${number === line ? '>' : ' '} ${String(number).padStart(width)} |`;
     frame.push(`${paint('dim', gutter)}${shown ? ` ${shown}` : ''}`);
     if (number === line) {
-      const underline = '^'.repeat(Math.max(1, Math.min(endColumn, shown.length + 1) - column));
-      frame.push(`${paint('dim', `  ${' '.repeat(width)} |`)} ${' '.repeat(Math.max(0, column - 1))}${paint('mark', underline)}`);
+      // Columns count the line's own characters; an escape shows one as six.
+      const start = visible(raw.slice(0, Math.max(0, column - 1))).length + 1;
+      const end = visible(raw.slice(0, Math.max(0, endColumn - 1))).length + 1;
+      const underline = '^'.repeat(Math.max(1, Math.min(end, shown.length + 1) - start));
+      frame.push(`${paint('dim', `  ${' '.repeat(width)} |`)} ${' '.repeat(Math.max(0, start - 1))}${paint('mark', underline)}`);
     }
   }
   return frame.join('\n');
