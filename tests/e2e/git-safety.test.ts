@@ -126,4 +126,14 @@ describe('a plans folder with repositories of its own', () => {
     expect(history.total).toBe(2);
     expect(ran()).toBe('');
   });
+
+  test('review counts and lists the changes of a commit whose subject imitates separators, and runs nothing either', () => {
+    const run = careerplan(['review', 'plans/jordan.md', '--as-of', '2027-04-15', '--out', path.join(scratch, 'review.pdf')], { cwd: project.dir });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('(2 changes)');
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(scratch, 'review.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('due moved: Earn a promotion to Senior Analyst (promotion) 2027-06 → 2027-12');
+    expect(text).toContain('Move the due');
+    expect(ran()).toBe('');
+  }, 60_000);
 });
