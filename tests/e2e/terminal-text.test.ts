@@ -47,7 +47,7 @@ describe('what reaches the terminal', () => {
         expect(withoutOwnColours(run), name).not.toMatch(acted);
         if (color === '--no-color') expect(`${run.stdout}${run.stderr}`, name).not.toContain('\x1b');
       }
-      const [[, check], [, github], [, build], [, history]] = all;
+      const [check, github, build, history] = all.map(([, run]) => run);
       // The file name, the refused line in its code frame, a message quoting the plan.
       expect(check!.stderr).toContain('plans/raw\\u001b[2J\\u202e.md');
       expect(check!.stderr).toContain('title: Raw \\u001b]0;pwned\\u0007 \\u009b and \\u202e here');
