@@ -107,7 +107,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   // The project's repository, decided once for the session (see findProjectRepository).
   let repository: Promise<Repository | undefined> | undefined;
 
-  /** Notes which of `files` are in a git repository (one git process per folder). */
+  /** Notes which of `files` are in the project's git repository (found once per session; one `git log` walk per call). */
   async function findGitPlans(files: readonly string[]): Promise<void> {
     repository ??= findProjectRepository(config);
     for (const [file, stamp] of await historyStamps(files, gitPlaces(files, await repository))) if (stamp.startsWith('git:')) inGit.add(file);
