@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { historyStamps } from '../src/history-stamps.js';
+import { findProjectRepository } from '../src/edges/git.js';
+import { gitPlaces, historyStamps } from '../src/history-stamps.js';
 import { createHistoryCache, readHistory } from '../src/read-history.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -145,18 +146,19 @@ export async function measureHistory(options: { readonly commits: number; readon
   for (let run = 0; run < runs; run += 1) {
     const cache = createHistoryCache();
     let started = performance.now();
-    const history = await readHistory(plan, { cache, cwd: work });
+    const repository = await findProjectRepository({ root: work, plans: path.join(work, 'plans') });
+    const history = await readHistory(plan, repository, { cache, cwd: work });
     cold.push(performance.now() - started);
     if (history.revisions.length !== commits) throw new Error(`the history has ${history.revisions.length} revisions, expected ${commits}`);
     const problems = history.revisions.filter((revision) => revision.problem !== undefined);
     if (problems.length > 0) throw new Error(`${problems.length} versions could not be read: ${problems[0]?.problem ?? ''}`);
     versions = cache.versions.size;
     started = performance.now();
-    const again = await readHistory(plan, { cache, cwd: work });
+    const again = await readHistory(plan, repository, { cache, cwd: work });
     cached.push(performance.now() - started);
     if (again.revisions.length !== commits) throw new Error('the cached history differs');
     started = performance.now();
-    const stamps = await historyStamps([plan]);
+    const stamps = await historyStamps([plan], gitPlaces([plan], await findProjectRepository({ root: work, plans: path.join(work, 'plans') })));
     stamp.push(performance.now() - started);
     if (stamps.get(plan) !== `git:${again.revisions[0]?.commit ?? ''}`) throw new Error(`the stamp ${stamps.get(plan) ?? ''} is not the newest commit`);
   }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { exitCodes, UsageError, type Io } from './commands/io.js';
+import { exitCodes, terminalIo, UsageError, type Io } from './commands/io.js';
 import type { Config, ConfigFlags, Resolved } from './config.js';
 import type { ReporterName } from './diagnostics/reporters/index.js';
 import { parseDate, today } from './format/dates.js';
@@ -130,8 +130,10 @@ const commandFlags: Readonly<Record<string, readonly string[]>> = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
 
-/** Runs careerplan with command-line arguments; returns the exit code. Touches the world through `io` and the disk. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+/** Runs careerplan with command-line arguments; returns the exit code. Touches the world through `given` (written to as the terminal writer shows it) and the disk. */
+export async function main(argv: readonly string[], given: Io = processIo()): Promise<number> {
+  // Every word written, a plan's or git's among them, passes the terminal writer: no control character gets through raw.
+  const io = terminalIo(given);
   try {
     const { values: flags, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     const [given, ...rest] = positionals;

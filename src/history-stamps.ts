@@ -1,22 +1,19 @@
 /**
  * What a build needs of git for its plans' histories, found in a handful of
- * git processes however many plans: where each plan is (one `rev-parse` per
- * repository), a stamp per plan for the build cache (one `git log` walk),
+ * git processes however many plans: where each plan is in the project's
+ * repository, a stamp per plan for the build cache (one `git log` walk),
  * and, for the plans to be built, their log entries and working states (one
  * more walk and one `git status`). Starts git; loads none of the parsing
  * stages (a build with nothing changed needs only the stamps).
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import {
   copySources,
   fileLog,
-  findRepository,
   folderLog,
   followPath,
-  nearestGitFolder,
   newestCommits,
-  repositoryPathSync,
+  placeInRepository,
   stateOf,
   workingStates,
   type LogEntry,
@@ -39,40 +36,18 @@ export interface PlanLog extends GitPlace {
 }
 
 /**
- * The repository and path of each plan file in a repository; files outside
- * one (or without git) are absent. One `git rev-parse` per repository: a
- * folder below a repository already found, with no `.git` between, is in
- * it. Starts git, reads the disk.
+ * The place of each plan file in the project's repository (see
+ * `findProjectRepository`); files outside it, below a `.git` of their own, or
+ * all of them when there is no repository, are absent. Reads the disk.
  */
-export async function gitPlaces(files: readonly string[], options: { readonly git?: string } = {}): Promise<Map<string, GitPlace>> {
+export function gitPlaces(files: readonly string[], repository: Repository | undefined): Map<string, GitPlace> {
   const places = new Map<string, GitPlace>();
-  const byFolder = new Map<string, Repository | undefined>();
-  const roots: Repository[] = [];
+  if (!repository) return places;
   for (const file of files) {
-    const folder = path.dirname(file);
-    if (!byFolder.has(folder)) {
-      const repository = knownRepository(folder, roots) ?? (await findRepository(file, options.git));
-      if (repository && !roots.some((known) => known.root === repository.root)) roots.push(repository);
-      byFolder.set(folder, repository);
-    }
-    const repository = byFolder.get(folder);
-    if (repository) places.set(file, { repository, relative: repositoryPathSync(repository, file) });
+    const relative = placeInRepository(repository, file);
+    if (relative !== undefined) places.set(file, { repository, relative });
   }
   return places;
-}
-
-/** The repository already found that holds `folder`, when no `.git` lies between them and git's discovery is not steered by the environment. Reads the disk. */
-function knownRepository(folder: string, roots: readonly Repository[]): Repository | undefined {
-  if (roots.length === 0 || ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_CEILING_DIRECTORIES', 'GIT_DISCOVERY_ACROSS_FILESYSTEM'].some((name) => process.env[name] !== undefined)) return undefined;
-  let real: string;
-  try {
-    real = realpathSync.native(folder);
-  } catch {
-    return undefined;
-  }
-  // The repository holds the folder when its top is the nearest folder with a `.git`.
-  const nearest = nearestGitFolder(real);
-  return roots.find((repository) => repository.root === nearest);
 }
 
 /**
@@ -83,10 +58,9 @@ function knownRepository(folder: string, roots: readonly Repository[]): Reposito
  * build cache keys a page's history on. One `git log` walk per repository,
  * however many plans. Starts git.
  */
-export async function historyStamps(files: readonly string[], options: { readonly git?: string } = {}, places?: ReadonlyMap<string, GitPlace>): Promise<Map<string, string>> {
-  const found = places ?? (await gitPlaces(files, options));
+export async function historyStamps(files: readonly string[], places: ReadonlyMap<string, GitPlace>): Promise<Map<string, string>> {
   const stamps = new Map<string, string>();
-  for (const { repository, files: inRepository } of byRepository(files, found)) {
+  for (const { repository, files: inRepository } of byRepository(files, places)) {
     const newest = await newestCommits(repository, inRepository.map(([, place]) => place.relative));
     for (const [file, { relative }] of inRepository) {
       const commit = newest.get(relative);

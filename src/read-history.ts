@@ -11,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readRegularFile, unreadableReason } from './edges/files.js';
 import { maxPlanBytes } from './stages/load.js';
-import { commitsSince, createBlobReader, fileLog, findRepository, isNullBlob, repositoryPath, resolveCommit, workingState, type BlobReader, type LogEntry } from './edges/git.js';
+import { commitsSince, createBlobReader, fileLog, isNullBlob, placeInRepository, resolveCommit, workingState, type BlobReader, type LogEntry, type Repository } from './edges/git.js';
 import type { PlanLog } from './history-stamps.js';
 import { displayPath } from './paths.js';
 import { isDateLike, previousModel, readVersion, revisionsOf, type CommitVersion, type History, type Version } from './stages/history.js';
@@ -37,8 +37,6 @@ export interface HistoryOptions {
   /** Names the file relative to this folder in the history (default: the working folder). */
   readonly cwd?: string;
   readonly cache?: HistoryCache;
-  /** The git program (default `git` on the PATH). */
-  readonly git?: string;
 }
 
 /** A `--since` value that is neither a date nor a revision of the repository. */
@@ -47,20 +45,20 @@ export class SinceError extends Error {
 }
 
 /**
- * The history of the plan at `file` (an absolute path that exists). Outside
- * a repository, or without git, a history with `repository: false` and the
- * file's time. Throws `SinceError` for a bad `since`; other failures of git
+ * The history of the plan at `file` (an absolute path that exists) in the
+ * project's `repository` (see `findProjectRepository`). Outside it (no
+ * repository, no git, a file elsewhere or below a `.git` of its own), a
+ * history with `repository: false` and the file's time. Throws `SinceError` for a bad `since`; other failures of git
  * are `Error`s. Starts git, reads the file.
  */
-export async function readHistory(file: string, options: HistoryOptions = {}): Promise<History> {
+export async function readHistory(file: string, repository: Repository | undefined, options: HistoryOptions = {}): Promise<History> {
   const shown = displayPath(file, options.cwd ?? process.cwd());
   const cache = options.cache ?? createHistoryCache();
   const since = options.since;
   if (since !== undefined && isDateLike(since) && parseDate(since) === undefined) throw new SinceError(`--since takes a date as YYYY-MM-DD or a revision, not \`${since}\``);
-  const repository = await findRepository(file, options.git);
-  if (!repository) return historyWithoutGit(file, options);
+  const relative = repository && placeInRepository(repository, file);
+  if (!repository || relative === undefined) return historyWithoutGit(file, options);
 
-  const relative = await repositoryPath(repository, file);
   const [state, entries] = await Promise.all([workingState(repository, relative), fileLog(repository, relative)]);
   if (state === 'ignored' && entries.length === 0) return historyWithoutGit(file, options);
 

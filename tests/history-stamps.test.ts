@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBlobReader, fileLog, findRepository, followPath, parseRawLog, repositoryPath, stateOf, workingState } from '../src/edges/git.js';
+import { createBlobReader, fileLog, findProjectRepository, followPath, parseRawLog, placeInRepository, stateOf, workingState } from '../src/edges/git.js';
 import { gitPlaces, historyStamps, planLogs } from '../src/history-stamps.js';
 import { createHistoryCache, historyOfPlan, readHistory } from '../src/read-history.js';
-import { cloneRepo, createRepo, jordanPlan, scriptJordanHistory, type ScriptedRepo } from './support/git.js';
+import { cloneRepo, createRepo, jordanPlan, projectRepository, scriptJordanHistory, type ScriptedRepo } from './support/git.js';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -76,20 +76,20 @@ const planNames = ['plans/jordan-lee.md', 'plans/sam-okafor.md', 'plans/older.md
 /** Every plan's history by the build's batch and by `readHistory`, and their log entries and states both ways. */
 async function bothWays(root: string, names: readonly string[], limit?: number) {
   const files = names.map((name) => path.join(root, name));
-  const places = await gitPlaces(files);
+  const repository = (await projectRepository(root))!;
+  const places = gitPlaces(files, repository);
   const logs = await planLogs(files, places);
-  const repository = (await findRepository(files[0]!))!;
   const reader = createBlobReader(repository);
   const cache = createHistoryCache();
   try {
     const results = [];
     for (const file of files) {
       const log = logs.get(file)!;
-      const relative = await repositoryPath(repository, file);
+      const relative = placeInRepository(repository, file)!;
       results.push({
         file,
         batched: await historyOfPlan(file, log, reader, { cwd: root, cache, ...(limit === undefined ? {} : { limit }) }),
-        single: await readHistory(file, { cwd: root, ...(limit === undefined ? {} : { limit }) }),
+        single: await readHistory(file, repository, { cwd: root, ...(limit === undefined ? {} : { limit }) }),
         entries: { batched: log.entries, single: await fileLog(repository, relative) },
         state: { batched: log.state, single: await workingState(repository, relative) },
       });
@@ -154,27 +154,35 @@ describe('a build’s histories, all plans at once', () => {
 
   test('one repository found for plans in several folders of it, with the stamps as before', async () => {
     const files = planNames.map((name) => path.join(repo.dir, name));
-    const places = await gitPlaces(files);
+    const places = gitPlaces(files, await projectRepository(repo.dir));
     expect(new Set([...places.values()].map((place) => place.repository)).size).toBe(1);
     expect(places.get(files[6]!)?.relative).toBe('plans/team/lena.md');
-    const stamps = await historyStamps(files, {}, places);
-    expect(stamps).toEqual(await historyStamps(files));
+    const stamps = await historyStamps(files, places);
     expect(stamps.get(files[7]!)).toBe('git:none');
   });
 });
 
-describe('gitPlaces with a repository inside another', () => {
-  test('a plan below a folder with its own .git is in that repository, not in the one found first', async () => {
+describe('gitPlaces with a repository inside the plans folder', () => {
+  test('a plan below a folder with its own .git (a folder or a file) has no place: only the project’s repository is asked', async () => {
     const outer = createRepo();
     try {
-      mkdirSync(path.join(outer.dir, 'nested'));
-      const inner = createRepo(path.join(outer.dir, 'nested'));
+      mkdirSync(path.join(outer.dir, 'plans/nested'), { recursive: true });
+      const inner = createRepo(path.join(outer.dir, 'plans/nested'));
       outer.write('plans/a.md', jordanPlan());
-      inner.write('plans/b.md', jordanPlan());
-      const files = [path.join(outer.dir, 'plans/a.md'), path.join(inner.dir, 'plans/b.md')];
-      const places = await gitPlaces(files);
+      inner.write('b.md', jordanPlan());
+      inner.commit('Inside', '2027-01-05T10:00:00+01:00');
+      outer.write('plans/linked/.git', `gitdir: ${path.join(inner.dir, '.git')}\n`);
+      outer.write('plans/linked/c.md', jordanPlan());
+      const files = [path.join(outer.dir, 'plans/a.md'), path.join(inner.dir, 'b.md'), path.join(outer.dir, 'plans/linked/c.md')];
+      const repository = await projectRepository(outer.dir);
+      const places = gitPlaces(files, repository);
       expect(places.get(files[0]!)).toMatchObject({ repository: { root: outer.dir }, relative: 'plans/a.md' });
-      expect(places.get(files[1]!)).toMatchObject({ repository: { root: inner.dir }, relative: 'plans/b.md' });
+      expect(places.has(files[1]!)).toBe(false);
+      expect(places.has(files[2]!)).toBe(false);
+      expect([...(await historyStamps(files, places)).values()]).toEqual(['git:none', 'none', 'none']);
+      // A project whose root is the plans folder itself looks for its repository from the folder holding it.
+      expect((await findProjectRepository({ root: inner.dir, plans: inner.dir }))?.root).toBe(outer.dir);
+      expect((await findProjectRepository({ root: path.join(inner.dir, 'deeper'), plans: inner.dir }))?.root).toBe(outer.dir);
     } finally {
       rmSync(outer.dir, { recursive: true, force: true });
     }
@@ -187,9 +195,9 @@ describe('followPath and stateOf', () => {
   const b = 'b'.repeat(40);
   test('where the followed path was added, the sources found for that commit lead to the older path', () => {
     const commits = parseRawLog(
-      `\x1e3\x1f2\x1f2027-04-03T10:00:00+02:00\x1fRename\0\n:100644 000000 ${a} ${zeros} D\0plans/old.md\0:000000 100644 ${zeros} ${b} A\0plans/new.md\0` +
-        `\x1e2\x1f1\x1f2027-04-02T10:00:00+02:00\x1fEdit\0\n:100644 100644 ${b} ${a} M\0plans/old.md\0` +
-        `\x1e1\x1f\x1f2027-04-01T10:00:00+02:00\x1fStart\0\n:000000 100644 ${zeros} ${b} A\0plans/old.md\0`,
+      `3\x002\x002027-04-03T10:00:00+02:00\0Rename\0\n:100644 000000 ${a} ${zeros} D\0plans/old.md\0:000000 100644 ${zeros} ${b} A\0plans/new.md\0` +
+        `2\x001\x002027-04-02T10:00:00+02:00\0Edit\0\n:100644 100644 ${b} ${a} M\0plans/old.md\0` +
+        `1\0\x002027-04-01T10:00:00+02:00\0Start\0\n:000000 100644 ${zeros} ${b} A\0plans/old.md\0`,
     );
     const missing = new Set<string>();
     expect(followPath(commits, 'plans/new.md', new Map(), missing).map((entry) => entry.status)).toEqual(['A']);

@@ -2,11 +2,11 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { historyStamps } from '../src/history-stamps.js';
+import { gitPlaces, historyStamps } from '../src/history-stamps.js';
 import { createHistoryCache, readHistory, SinceError } from '../src/read-history.js';
 import { formatHistory, historyView } from '../src/stages/history.js';
 import type { History } from '../src/stages/history.js';
-import { cloneRepo, createRepo, jordanPlan, scriptJordanHistory, type JordanHistory } from './support/git.js';
+import { cloneRepo, createRepo, jordanPlan, projectRepository, scriptJordanHistory, type JordanHistory } from './support/git.js';
 
 let scripted: JordanHistory;
 const folders: string[] = [];
@@ -26,7 +26,7 @@ const promotion = { goal: 'promotion', goalTitle: 'Become Senior Analyst' };
 describe('readHistory on a real repository', () => {
   let history: History;
   beforeAll(async () => {
-    history = await readHistory(plan, { cwd: scripted.repo.dir });
+    history = await readHistory(plan, await projectRepository(scripted.repo.dir), { cwd: scripted.repo.dir });
   });
 
   test('lists every commit that touched the plan, newest first, following the rename, with dates and subjects', () => {
@@ -88,7 +88,7 @@ describe('readHistory on a real repository', () => {
   });
 
   test('--since a date or a revision shows the later commits, compared with the version before them', async () => {
-    const byDate = await readHistory(plan, { since: '2027-03-01' });
+    const byDate = await readHistory(plan, await projectRepository(scripted.repo.dir), { since: '2027-03-01' });
     expect(byDate.revisions.map((revision) => revision.subject)).toEqual([
       'Fix the plan and add a step',
       'Half-finished edit',
@@ -98,15 +98,15 @@ describe('readHistory on a real repository', () => {
     ]);
     expect(byDate.revisions.at(-1)?.changes.map((change) => change.kind)).toEqual(['goal-renamed']);
     expect(byDate.total).toBe(8);
-    const byRevision = await readHistory(plan, { since: scripted.commits.fileRenamed });
+    const byRevision = await readHistory(plan, await projectRepository(scripted.repo.dir), { since: scripted.commits.fileRenamed });
     expect(byRevision.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken]);
-    const byName = await readHistory(plan, { since: 'HEAD~3' });
+    const byName = await readHistory(plan, await projectRepository(scripted.repo.dir), { since: 'HEAD~3' });
     expect(byName.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken, scripted.commits.fileRenamed]);
   });
 
   test('a limit keeps the newest revisions and reads only the versions they need', async () => {
     const cache = createHistoryCache();
-    const limited = await readHistory(plan, { limit: 2, cache });
+    const limited = await readHistory(plan, await projectRepository(scripted.repo.dir), { limit: 2, cache });
     expect(limited.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken]);
     expect(limited.revisions[0]?.changes).toEqual([{ kind: 'step-added', ...promotion, step: 'Ask for a mentor' }]);
     expect(limited.total).toBe(8);
@@ -116,15 +116,15 @@ describe('readHistory on a real repository', () => {
   });
 
   test('a --since that is neither a date nor a revision is a SinceError', async () => {
-    await expect(readHistory(plan, { since: 'no-such-branch' })).rejects.toBeInstanceOf(SinceError);
-    await expect(readHistory(plan, { since: '2027-02-30' })).rejects.toBeInstanceOf(SinceError);
+    await expect(readHistory(plan, await projectRepository(scripted.repo.dir), { since: 'no-such-branch' })).rejects.toBeInstanceOf(SinceError);
+    await expect(readHistory(plan, await projectRepository(scripted.repo.dir), { since: '2027-02-30' })).rejects.toBeInstanceOf(SinceError);
   });
 
   test('a shared cache parses each blob once and gives the same history', async () => {
     const cache = createHistoryCache();
-    const first = await readHistory(plan, { cache });
+    const first = await readHistory(plan, await projectRepository(scripted.repo.dir), { cache });
     expect(cache.versions.size).toBe(7);
-    const again = await readHistory(plan, { cache });
+    const again = await readHistory(plan, await projectRepository(scripted.repo.dir), { cache });
     expect(again).toEqual(first);
     expect(cache.versions.size).toBe(7);
   });
@@ -137,7 +137,7 @@ describe('readHistory in other situations', () => {
     repo.write('plans/sam.md', jordanPlan());
     repo.commit('Start', '2027-01-05T10:00:00+01:00');
     repo.write('plans/sam.md', jordanPlan([['due: 2027-06\n', 'due: 2027-09\n']]));
-    const history = await readHistory(path.join(repo.dir, 'plans/sam.md'));
+    const history = await readHistory(path.join(repo.dir, 'plans/sam.md'), await projectRepository(repo.dir));
     expect(history.uncommitted).toEqual({
       changes: [{ kind: 'due-moved', goal: 'promotion', goalTitle: 'Earn a promotion to Senior Analyst', from: '2027-06', to: '2027-09' }],
     });
@@ -150,7 +150,7 @@ describe('readHistory in other situations', () => {
     const repo = createRepo();
     folders.push(repo.dir);
     repo.write('plans/new.md', jordanPlan());
-    const history = await readHistory(path.join(repo.dir, 'plans/new.md'));
+    const history = await readHistory(path.join(repo.dir, 'plans/new.md'), await projectRepository(repo.dir));
     expect(history).toMatchObject({ repository: true, revisions: [], total: 0, uncommitted: { changes: [{ kind: 'plan-created', goals: 2, skills: 2 }] } });
   });
 
@@ -160,14 +160,14 @@ describe('readHistory in other situations', () => {
     repo.write('plans/sam.md', jordanPlan());
     repo.commit('Start', '2027-01-05T10:00:00+01:00');
     repo.write('plans/sam.md', 'not a plan');
-    const history = await readHistory(path.join(repo.dir, 'plans/sam.md'));
+    const history = await readHistory(path.join(repo.dir, 'plans/sam.md'), await projectRepository(repo.dir));
     expect(history.uncommitted?.problem).toMatch(/^could not be read: /);
   });
 
   test('a shallow clone shows what it has and says so', async () => {
     const clone = cloneRepo(scripted.repo.dir, ['--depth', '3']);
     folders.push(path.dirname(clone));
-    const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'));
+    const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'), await projectRepository(clone));
     expect(history.shallow).toBe(true);
     expect(history.total).toBe(3);
     expect(history.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken, scripted.commits.fileRenamed]);
@@ -181,7 +181,7 @@ describe('readHistory in other situations', () => {
   test('in a shallow clone whose oldest version cannot be read, the next commit’s changes are unknown, not a new plan', async () => {
     const clone = cloneRepo(scripted.repo.dir, ['--depth', '2']);
     folders.push(path.dirname(clone));
-    const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'));
+    const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'), await projectRepository(clone));
     expect(history.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken]);
     expect(history.revisions[1]?.problem).toMatch(/^could not be read at this revision/);
     expect(history.revisions[0]).toMatchObject({ boundary: true, changes: [] });
@@ -190,7 +190,7 @@ describe('readHistory in other situations', () => {
   test('a clone of depth 1 has one revision, whose changes are unknown', async () => {
     const clone = cloneRepo(scripted.repo.dir, ['--depth', '1']);
     folders.push(path.dirname(clone));
-    const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'));
+    const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'), await projectRepository(clone));
     expect(history.revisions).toHaveLength(1);
     expect(history.revisions[0]).toMatchObject({ commit: scripted.commits.fixed, boundary: true, changes: [] });
   });
@@ -200,7 +200,7 @@ describe('readHistory in other situations', () => {
     folders.push(folder);
     const file = path.join(folder, 'sam.md');
     writeFileSync(file, jordanPlan());
-    const history = await readHistory(file, { cwd: folder });
+    const history = await readHistory(file, await projectRepository(folder), { cwd: folder });
     expect(history).toMatchObject({ file: 'sam.md', repository: false, shallow: false, revisions: [], total: 0, lastRevised: { from: 'file' } });
     expect(history.lastRevised.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     expect(historyView(history).show).toBe(false);
@@ -208,7 +208,7 @@ describe('readHistory in other situations', () => {
   });
 
   test('no git program is the same as no repository', async () => {
-    const history = await readHistory(plan, { git: path.join(os.tmpdir(), 'no-such-git-program') });
+    const history = await readHistory(plan, await projectRepository(scripted.repo.dir, path.join(os.tmpdir(), 'no-such-git-program')));
     expect(history.repository).toBe(false);
     expect(history.revisions).toEqual([]);
   });
@@ -219,7 +219,7 @@ describe('readHistory in other situations', () => {
     repo.write('.gitignore', 'drafts/\n');
     repo.commit('Ignore drafts', '2027-01-05T10:00:00+01:00');
     repo.write('drafts/sam.md', jordanPlan());
-    const history = await readHistory(path.join(repo.dir, 'drafts/sam.md'));
+    const history = await readHistory(path.join(repo.dir, 'drafts/sam.md'), await projectRepository(repo.dir));
     expect(history.repository).toBe(false);
   });
 });
@@ -237,12 +237,13 @@ describe('historyStamps', () => {
     repo.write('plans/c.md', jordanPlan());
     writeFileSync(path.join(outside, 'd.md'), jordanPlan());
     const files = ['plans/a.md', 'plans/b.md', 'plans/c.md'].map((name) => path.join(repo.dir, name));
-    const stamps = await historyStamps([...files, path.join(outside, 'd.md')]);
+    const all = [...files, path.join(outside, 'd.md')];
+    const stamps = await historyStamps(all, gitPlaces(all, await projectRepository(repo.dir)));
     expect([...stamps.values()]).toEqual([`git:${second}`, `git:${first}`, 'git:none', 'none']);
     repo.write('plans/b.md', jordanPlan([['due: 2027-06\n', 'due: 2027-08\n']]));
     const third = repo.commit('Move b', '2027-01-07T10:00:00+01:00');
-    expect((await historyStamps(files)).get(files[1]!)).toBe(`git:${third}`);
-    const history = await readHistory(files[1]!);
+    expect((await historyStamps(files, gitPlaces(files, await projectRepository(repo.dir)))).get(files[1]!)).toBe(`git:${third}`);
+    const history = await readHistory(files[1]!, await projectRepository(repo.dir));
     expect(history.revisions[0]?.commit).toBe(third);
   });
 });

@@ -13,6 +13,7 @@ import { onStopSignals, signalExitCodes } from '../edges/signals.js';
 import { removeLeftoverSpools } from '../edges/spool.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
+import { findProjectRepository } from '../edges/git.js';
 import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
 import { findPlanFiles, PlanPathError, skippedLinksLine } from '../stages/load.js';
 import { modelVersion } from '../stages/model.js';
@@ -124,8 +125,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     // A plan file is read only when its stat differs from the last build's (see plan-sources.ts).
     facts = planFileFacts(planFiles, (file) => cache.source(file));
     // A page also shows the plan's history: its newest commit, or the day of the file's time outside git (see historyStamps).
-    const places = await gitPlaces(planFiles);
-    const stamps = await historyStamps(planFiles, {}, places);
+    const places = gitPlaces(planFiles, await findProjectRepository(config));
+    const stamps = await historyStamps(planFiles, places);
     const keyOf = (file: string): string => {
       const fact = facts.get(file);
       return hashOf([siteWide, file, fact?.hash ?? '', stamps.get(file) ?? '', fact?.day ?? '']);

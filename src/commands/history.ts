@@ -1,5 +1,6 @@
 /** `careerplan history <plan> [--since REV|DATE]`: what changed in a plan's substance, commit by commit. */
 import type { Config } from '../config.js';
+import { findProjectRepository } from '../edges/git.js';
 import { displayPath } from '../paths.js';
 import { locatePlan, readHistory, SinceError } from '../read-history.js';
 import { formatHistory } from '../stages/history.js';
@@ -24,7 +25,7 @@ export async function history(config: Config, options: HistoryCommandOptions, io
   if (file === undefined) throw new PlanPathError(`cannot read ${options.plan}: no such plan file (give its path, or its name in ${displayPath(config.plans, io.cwd)})`);
   let found;
   try {
-    found = await readHistory(file, { cwd: io.cwd, ...(options.since === undefined ? {} : { since: options.since }) });
+    found = await readHistory(file, await findProjectRepository(config), { cwd: io.cwd, ...(options.since === undefined ? {} : { since: options.since }) });
   } catch (error) {
     // One line: the message says what --since takes.
     if (error instanceof SinceError) {

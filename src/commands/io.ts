@@ -1,3 +1,5 @@
+import { terminalText } from '../diagnostics/terminal-text.js';
+
 /** The world as a command sees it: streams, the working folder, the environment. */
 export interface Io {
   readonly stdout: { write(text: string): unknown };
@@ -6,6 +8,12 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (colours and progress lines). */
   readonly isTerminal: boolean;
+}
+
+/** `io` whose stdout and stderr show every control character visibly, but careerplan's own (see terminal-text.ts): every command writes through it. Pure. */
+export function terminalIo(io: Io): Io {
+  const { stdout, stderr } = io;
+  return { ...io, stdout: { write: (text: string) => stdout.write(terminalText(text)) }, stderr: { write: (text: string) => stderr.write(terminalText(text)) } };
 }
 
 /** The exit codes of every command. */

@@ -8,7 +8,8 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { checkFile, crossPlanDiagnostics, isChecked } from '../check-plans.js';
-import { historyStamps } from '../history-stamps.js';
+import { findProjectRepository, type Repository } from '../edges/git.js';
+import { gitPlaces, historyStamps } from '../history-stamps.js';
 import { displayPath } from '../paths.js';
 import { createHistoryCache, historyWithoutGit, readHistory } from '../read-history.js';
 import type { Config } from '../config.js';
@@ -111,16 +112,19 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   const versions = createHistoryCache();
   // What the manifest says careerplan wrote in the out folder: what a rebuild may remove.
   let recorded = new Set<string>();
+  // The project's repository, decided once for the session (see findProjectRepository).
+  let repository: Promise<Repository | undefined> | undefined;
 
-  /** Notes which of `files` are in a git repository (one git process per folder). */
+  /** Notes which of `files` are in the project's git repository (found once per session; one `git log` walk per call). */
   async function findGitPlans(files: readonly string[]): Promise<void> {
-    for (const [file, stamp] of await historyStamps(files)) if (stamp.startsWith('git:')) inGit.add(file);
+    repository ??= findProjectRepository(config);
+    for (const [file, stamp] of await historyStamps(files, gitPlaces(files, await repository))) if (stamp.startsWith('git:')) inGit.add(file);
   }
 
   /** The plan's history as its page shows it; git failing mid-session leaves the page without one rather than stopping watch. */
   async function historyOf(file: string, lang: string): Promise<HistoryView | undefined> {
     try {
-      const history = inGit.has(file) ? await readHistory(file, { cwd, cache: versions }) : await historyWithoutGit(file, { cwd });
+      const history = inGit.has(file) ? await readHistory(file, await repository, { cwd, cache: versions }) : await historyWithoutGit(file, { cwd });
       return historyView(history, { open: revisionsOpen, lang });
     } catch {
       return undefined;

@@ -15,6 +15,7 @@ import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '
 import type { PlanModel } from '../stages/model.js';
 import { fill, formatDate } from '../theme/format.js';
 import { labelsFor } from '../theme/labels.js';
+import { ownControl } from '../diagnostics/terminal-text.js';
 import type { Io } from './io.js';
 
 /** What printing needs of a plan besides its page: names for the file, the running header and footer, and the PDF's metadata. */
@@ -235,7 +236,7 @@ function hash(parts: ReadonlyArray<string | Uint8Array>): string {
 function createProgress(total: number, io: Io) {
   let done = 0;
   const line = (text: string): void => {
-    if (io.isTerminal) io.stderr.write(`\r\u001b[2K${text}`);
+    if (io.isTerminal) io.stderr.write(`${ownControl('\r\u001b[2K')}${text}`);
   };
   return {
     start(file: string) {
@@ -250,7 +251,7 @@ function createProgress(total: number, io: Io) {
       done += 1;
     },
     end() {
-      if (io.isTerminal) io.stderr.write('\r\u001b[2K');
+      if (io.isTerminal) io.stderr.write(ownControl('\r\u001b[2K'));
     },
   };
 }

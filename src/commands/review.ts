@@ -6,7 +6,6 @@
  * the theme's assets and the plan's images, and printed from there in the
  * build's sandbox. Reads the plan and git, runs a browser, writes one file.
  */
-import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,6 +20,7 @@ import { publishAttachment } from './site-output.js';
 import { createPrinter } from '../edges/printer.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
+import { commitDate, findProjectRepository, type Repository } from '../edges/git.js';
 import { locatePlan, readHistory, SinceError } from '../read-history.js';
 import { isDateLike } from '../stages/history.js';
 import { createHtmlRenderer } from '../stages/html.js';
@@ -88,9 +88,10 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
 
   // The period: --since as given, else since the last review, else since the plan's first commit.
   const since = options.since ?? plan.reviewed;
+  const repository = await findProjectRepository(config);
   let history;
   try {
-    history = await readHistory(file, { cwd: io.cwd, ...(since === undefined ? {} : { since }) });
+    history = await readHistory(file, repository, { cwd: io.cwd, ...(since === undefined ? {} : { since }) });
   } catch (error) {
     if (error instanceof SinceError) {
       io.stderr.write(`careerplan: ${error.message}\n`);
@@ -106,7 +107,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
     options.since !== undefined
       ? isDateLike(options.since)
         ? { from: 'date', date: options.since }
-        : { from: 'revision', revision: shortRevision(options.since), ...optional('date', await commitDay(file, options.since)) }
+        : { from: 'revision', revision: shortRevision(options.since), ...optional('date', await commitDay(repository, options.since)) }
       : plan.reviewed !== undefined
         ? { from: 'reviewed', date: plan.reviewed }
         : { from: 'start', ...optional('date', history.revisions.at(-1)?.date.slice(0, 10)) };
@@ -193,13 +194,9 @@ function shortRevision(revision: string): string {
 }
 
 /** The calendar day (as written) of a revision's author date; `undefined` when git cannot tell. Starts git. */
-function commitDay(file: string, revision: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['log', '-1', '--format=%aI', '--end-of-options', `${revision}^{commit}`], { cwd: path.dirname(file) }, (error, stdout) => {
-      const day = String(stdout).trim().slice(0, 10);
-      resolve(error || !isDateLike(day) ? undefined : day);
-    });
-  });
+async function commitDay(repository: Repository | undefined, revision: string): Promise<string | undefined> {
+  const day = repository && (await commitDate(repository, revision))?.slice(0, 10);
+  return day !== undefined && isDateLike(day) ? day : undefined;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

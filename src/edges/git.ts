@@ -1,12 +1,14 @@
 /**
  * The git edge: runs the real `git` as a child process (never a shell) to
- * learn a file's commits and read its versions. `git` missing, or a folder
- * that is not in a repository, is an answer (`undefined`), not an error.
+ * learn a file's commits and read its versions, only in the project's own
+ * repository and always with `safeGitSettings`, and reads every output as
+ * NUL-separated fields. `git` missing, or a project that is not in a
+ * repository, is an answer (`undefined`), not an error.
  * Touches the world: starts processes, reads the repository.
  */
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { lstatSync, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A repository that holds a file. */
@@ -19,6 +21,8 @@ export interface Repository {
   readonly shallowCommits: ReadonlySet<string>;
   /** The git program to run. */
   readonly git: string;
+  /** Settings given to every git command in it besides `safeGitSettings`: its filter drivers turned off. */
+  readonly overrides: readonly string[];
 }
 
 /** How a commit touched the file (git's status letters: added, modified, renamed, copied, deleted, type changed). */
@@ -51,41 +55,136 @@ interface GitResult {
   readonly stderr: string;
 }
 
-/** The options every git command gets: no pager, no quoting of non-ASCII paths, literal paths. */
-const baseArgs = ['--no-pager', '-c', 'core.quotepath=off', '--literal-pathspecs'];
+/**
+ * The settings every git command gets (each as `-c`), so that no config a
+ * repository holds can make git run a program or talk to the network: no
+ * fsmonitor, no hooks, no pager, no external diff, no credential helper or
+ * askpass, no transport at all (a partial clone's lazy fetch included), no
+ * signature check, no look into submodules (whose config would then count),
+ * and no colours or quoting in the output careerplan parses.
+ */
+export const safeGitSettings = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.pager=cat',
+  'core.askPass=',
+  'core.sshCommand=',
+  'credential.helper=',
+  'diff.external=',
+  'diff.ignoreSubmodules=all',
+  'submodule.recurse=false',
+  'status.submoduleSummary=false',
+  'log.showSignature=false',
+  'protocol.allow=never',
+  'gc.auto=0',
+  'maintenance.auto=false',
+  'color.ui=false',
+  'core.quotepath=off',
+  'i18n.logOutputEncoding=UTF-8',
+] as const;
 
-function gitEnv(): NodeJS.ProcessEnv {
-  // No prompts, no lock taken by a read, and no fetching of missing objects in a partial clone (git 2.44 and later).
-  return { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
+/** The filter driver settings that, set to nothing, keep a repository's `filter.<driver>` programs from running (`git status` runs `clean` filters). */
+const filterCommands = ['clean', 'smudge', 'process'] as const;
+
+/** The arguments before every git command's own: the safe settings, the repository's own overrides, no pager, literal paths. Pure. */
+export function gitArguments(overrides: readonly string[], args: readonly string[]): string[] {
+  return ['--no-pager', '--literal-pathspecs', ...[...safeGitSettings, ...overrides].flatMap((setting) => ['-c', setting]), ...args];
 }
 
-/** Runs git with `args` in `cwd`; `undefined` when git cannot be started at all. Starts a process. */
-function runGit(git: string, cwd: string, args: readonly string[]): Promise<GitResult | undefined> {
+/** The environment of every git command: the user's, without system config, prompts, optional locks or lazy fetches. Pure. */
+export function gitEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  // The user's own GIT_DIR and the like are theirs to set; what git would run from the environment is turned off here.
+  const { GIT_EXTERNAL_DIFF: _diff, GIT_PAGER: _pager, ...rest } = env;
+  return { ...rest, LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', GIT_ATTR_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
+}
+
+/** Where git runs and with what: the one way careerplan starts git. */
+interface GitSite {
+  readonly git: string;
+  readonly root: string;
+  readonly overrides: readonly string[];
+}
+
+/** Starts git with the safe arguments and environment in `site.root`. Starts a process. */
+function startGit(site: GitSite, args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn(site.git, gitArguments(site.overrides, args), { cwd: site.root, env: gitEnv(), windowsHide: true });
+}
+
+/** Runs git with `args` in `site.root` to its end; `undefined` when git cannot be started at all. Starts a process. */
+function runGit(site: GitSite, args: readonly string[]): Promise<GitResult | undefined> {
   return new Promise((resolve) => {
-    execFile(git, [...baseArgs, ...args], { cwd, env: gitEnv(), maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') {
-        resolve(undefined);
-        return;
-      }
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+    const child = startGit(site, args);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let failed = false;
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end();
+    child.on('error', () => {
+      failed = true;
+      resolve(undefined);
+    });
+    child.on('close', (code) => {
+      if (failed) return;
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
 }
 
-/** The repository whose working tree holds `file`, or `undefined` (not in one, or no git). Starts git. */
-export async function findRepository(file: string, git = 'git'): Promise<Repository | undefined> {
-  if (!mayBeInRepository(path.dirname(file))) return undefined;
-  const result = await runGit(git, path.dirname(file), ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow']);
+/** What decides the project's repository: the config file's folder, and the plans folder. */
+export interface ProjectFolders {
+  readonly root: string;
+  readonly plans: string;
+}
+
+/** The folder git looks for the project's repository from: the project's root, or the folder holding the plans folder when the root is in it. Pure. */
+export function projectFolder({ root, plans }: ProjectFolders): string {
+  const inside = path.relative(plans, root);
+  return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)) ? path.dirname(plans) : root;
+}
+
+/**
+ * The project's repository: the one git finds from `projectFolder`, never
+ * one inside the plans folder; `undefined` when there is none or no git.
+ * Its filter drivers are turned off for every later command. Starts git.
+ */
+export async function findProjectRepository(project: ProjectFolders, git = 'git'): Promise<Repository | undefined> {
+  const folder = projectFolder(project);
+  if (!mayBeInRepository(folder)) return undefined;
+  const site: GitSite = { git, root: folder, overrides: [] };
+  const result = await runGit(site, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow']);
   if (!result || result.code !== 0) return undefined;
-  const [root, shallow, shallowFile] = result.stdout.split('\n');
+  const lines = result.stdout.replace(/\n$/, '').split('\n');
+  // The top's path comes first and may itself hold a line break.
+  const shallowFile = lines.pop();
+  const shallow = lines.pop();
+  const root = lines.join('\n');
   if (!root || !shallowFile) return undefined;
+  const overrides = await filterOverrides({ ...site, root });
+  if (!overrides) return undefined;
   const isShallow = shallow === 'true';
   let shallowCommits = new Set<string>();
   if (isShallow) {
-    const text = await readFile(path.resolve(path.dirname(file), shallowFile), 'utf8').catch(() => '');
+    const text = await readFile(path.resolve(folder, shallowFile), 'utf8').catch(() => '');
     shallowCommits = new Set(text.split('\n').filter(Boolean));
   }
-  return { root, shallow: isShallow, shallowCommits, git };
+  return { root, shallow: isShallow, shallowCommits, git, overrides };
+}
+
+/** The settings that turn off every filter driver the repository's config names; `undefined` when one cannot be named on git's command line. Starts git. */
+async function filterOverrides(site: GitSite): Promise<string[] | undefined> {
+  const result = await runGit(site, ['config', '-z', '--get-regexp', '^filter\\.']);
+  if (!result) return undefined;
+  const drivers = new Set<string>();
+  for (const entry of result.stdout.split('\0')) {
+    const key = entry.split('\n', 1)[0] ?? '';
+    const driver = /^filter\.(.*)\.[^.]+$/s.exec(key)?.[1];
+    if (driver !== undefined) drivers.add(driver);
+  }
+  // `-c` splits at the first `=`: a driver whose name holds one cannot be turned off, so the repository is not used.
+  if ([...drivers].some((driver) => driver.includes('=') || driver.includes('\n'))) return undefined;
+  return [...drivers].flatMap((driver) => [...filterCommands.map((command) => `filter.${driver}.${command}=`), `filter.${driver}.required=false`]);
 }
 
 /**
@@ -109,26 +208,40 @@ export function mayBeInRepository(folder: string, env: NodeJS.ProcessEnv = proce
 /** The nearest folder, from `folder` up, that holds a `.git` (a folder, or a file in a worktree or submodule); undefined when none does. Reads the disk. */
 export function nearestGitFolder(folder: string): string | undefined {
   for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (hasGitEntry(dir)) return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-/** `file`'s path relative to the repository's top, with forward slashes. Reads the disk for real paths. */
-export async function repositoryPath(repository: Repository, file: string): Promise<string> {
-  const real = await realpath(file).catch(async () => path.join(await realpath(path.dirname(file)), path.basename(file)));
-  return path.relative(repository.root, real).split(path.sep).join('/');
+/** Whether `folder` holds a `.git` of any kind (folder, file, or a link, even a broken one). Reads the disk. */
+function hasGitEntry(folder: string): boolean {
+  return lstatSync(path.join(folder, '.git'), { throwIfNoEntry: false }) !== undefined;
 }
 
-/** `file`'s path relative to the repository's top, as `repositoryPath` gives it, read synchronously: for many files, no round trip each through the thread pool. Reads the disk. */
-export function repositoryPathSync(repository: Repository, file: string): string {
+/**
+ * `file`'s path in the project's repository (relative to its top, with
+ * forward slashes), or `undefined` when git must not be asked about it: the
+ * file (its real path) is outside the working tree, or below a folder with
+ * its own `.git` (a repository a plans folder brings: its history is not the
+ * project's, and its config is not to be read). Reads the disk.
+ */
+export function placeInRepository(repository: Repository, file: string): string | undefined {
   let real: string;
   try {
     real = realpathSync.native(file);
   } catch {
-    real = path.join(realpathSync.native(path.dirname(file)), path.basename(file));
+    try {
+      real = path.join(realpathSync.native(path.dirname(file)), path.basename(file));
+    } catch {
+      return undefined;
+    }
   }
-  return path.relative(repository.root, real).split(path.sep).join('/');
+  const relative = path.relative(repository.root, real);
+  if (relative === '' || relative.startsWith(`..${path.sep}`) || relative === '..' || path.isAbsolute(relative)) return undefined;
+  for (let dir = path.dirname(real); dir !== repository.root && dir.length > repository.root.length; dir = path.dirname(dir)) {
+    if (hasGitEntry(dir)) return undefined;
+  }
+  return relative.split(path.sep).join('/');
 }
 
 /**
@@ -137,10 +250,10 @@ export function repositoryPathSync(repository: Repository, file: string): string
  * merge is compared with its first parent. Starts git.
  */
 export async function fileLog(repository: Repository, relativePath: string): Promise<LogEntry[]> {
-  const args = (merges: readonly string[]): string[] => ['log', '--follow', '-z', '--raw', '--no-abbrev', ...merges, '--format=%x1e%H%x1f%P%x1f%aI%x1f%s', '--', relativePath];
-  let result = await runGit(repository.git, repository.root, args(['--diff-merges=first-parent']));
+  const args = (merges: readonly string[]): string[] => ['log', '--follow', ...logOptions, ...merges, `--format=${commitFormat}`, '--', relativePath];
+  let result = await runGit(repository, args(['--diff-merges=first-parent']));
   // Git before 2.31 has no --diff-merges: merges are then left out, the commits on their branches are still there.
-  if (result && result.code !== 0 && /diff-merges/.test(result.stderr)) result = await runGit(repository.git, repository.root, args([]));
+  if (result && result.code !== 0 && /diff-merges/.test(result.stderr)) result = await runGit(repository, args([]));
   if (!result) throw new Error('git stopped being available while reading the history');
   // A repository without any commit yet has no history.
   if (result.code !== 0) {
@@ -150,12 +263,21 @@ export async function fileLog(repository: Repository, relativePath: string): Pro
   return parseLog(result.stdout);
 }
 
+/** The options of every `git log` careerplan parses: NUL-separated raw changes with full ids, no programs for diffs, no colours. */
+const logOptions = ['-z', '--raw', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color', '--no-show-signature'] as const;
+
+/** A commit's header in `git log`: id, parents, author date, subject, each ended by NUL so that no byte of a subject can end a field early. */
+export const commitFormat = '%H%x00%P%x00%aI%x00%s';
+
+/** How many NUL-separated fields `commitFormat` gives. */
+const commitFields = 4;
+
 /** Whether a blob id is git's null id (no file). Pure. */
 export function isNullBlob(blob: string): boolean {
   return /^0+$/.test(blob);
 }
 
-/** Parses `git log -z --raw --format=%x1e%H%x1f%P%x1f%aI%x1f%s` output of one file into entries. Pure. */
+/** Parses `git log -z --raw --format=<commitFormat>` output of one file into entries. Pure. */
 export function parseLog(output: string): LogEntry[] {
   const entries: LogEntry[] = [];
   for (const { changes, ...commit } of parseRawLog(output)) {
@@ -178,33 +300,79 @@ export interface LogCommit {
   readonly changes: readonly RawChange[];
 }
 
-/** Parses `git log -z --raw --format=%x1e%H%x1f%P%x1f%aI%x1f%s` output into commits with all their raw lines. Pure. */
-export function parseRawLog(output: string): LogCommit[] {
-  const commits: LogCommit[] = [];
-  for (const record of output.split('\x1e')) {
-    if (record === '') continue;
-    const headerEnd = record.indexOf('\0');
-    const header = headerEnd < 0 ? record : record.slice(0, headerEnd);
-    const [commit = '', parents = '', date = '', subject = ''] = header.split('\x1f');
-    const tokens = (headerEnd < 0 ? '' : record.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
-    const changes: RawChange[] = [];
-    for (let index = 0; index < tokens.length; index += 1) {
-      const meta = tokens[index] ?? '';
-      if (!meta.startsWith(':')) continue;
-      const fields = meta.slice(1).split(' ');
-      const previousBlob = fields[2] ?? '';
-      const blob = fields[3] ?? '';
-      const status = (fields[4] ?? 'M').charAt(0) as FileStatus;
-      if (status === 'R' || status === 'C') {
-        changes.push({ status, previousPath: tokens[index + 1] ?? '', path: tokens[index + 2] ?? '', blob, previousBlob });
-        index += 2;
-      } else {
-        changes.push({ status, path: tokens[index + 1] ?? '', blob, previousBlob });
-        index += 1;
+/** Reads git's NUL-separated raw output one token at a time (see `createRawReader`). */
+export interface RawReader {
+  /** Takes the next token (the text between two NULs). */
+  push(token: string): void;
+  /** Ends the output: a last header cut short is still given. */
+  end(): void;
+}
+
+/**
+ * A reader of `-z --raw` output, as `git log` and `git diff-tree --stdin`
+ * give it: a header of `fields` tokens (the first a commit id), then any
+ * number of raw changes, each a token starting with `:` and then one path
+ * (two for a rename or copy). Which token is which follows from the count
+ * alone, so a subject or a path may hold any byte but NUL. Pure.
+ */
+export function createRawReader(fields: number, onHeader: (header: readonly string[]) => void, onChange: (change: RawChange) => void): RawReader {
+  let header: string[] = [];
+  let pending: { readonly meta: string; readonly paths: string[]; readonly wanted: number } | undefined;
+  const emitHeader = (): void => {
+    const complete = [...header, ...Array<string>(Math.max(0, fields - header.length)).fill('')];
+    header = [];
+    if (complete[0] !== '') onHeader(complete);
+  };
+  return {
+    push(token) {
+      if (pending) {
+        pending.paths.push(token);
+        if (pending.paths.length === pending.wanted) {
+          onChange(rawChange(pending.meta, pending.paths));
+          pending = undefined;
+        }
+        return;
       }
-    }
-    commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject, changes });
-  }
+      if (header.length > 0 && header.length < fields) {
+        header.push(token);
+        if (header.length === fields) emitHeader();
+        return;
+      }
+      // Between commits: git puts a line break before the first raw line; a commit id never starts with `:`.
+      const bare = token.startsWith('\n') ? token.slice(1) : token;
+      if (bare.startsWith(':')) {
+        const status = bare.slice(1).split(' ')[4] ?? '';
+        pending = { meta: bare, paths: [], wanted: status.startsWith('R') || status.startsWith('C') ? 2 : 1 };
+        return;
+      }
+      header = [bare];
+      if (fields === 1) emitHeader();
+    },
+    end() {
+      if (header.length > 0) emitHeader();
+    },
+  };
+}
+
+/** One raw change from its `:` token and its path(s). Pure. */
+function rawChange(meta: string, paths: readonly string[]): RawChange {
+  const fields = meta.slice(1).split(' ');
+  const previousBlob = fields[2] ?? '';
+  const blob = fields[3] ?? '';
+  const status = (fields[4] ?? 'M').charAt(0) as FileStatus;
+  return paths.length === 2 ? { status, previousPath: paths[0] ?? '', path: paths[1] ?? '', blob, previousBlob } : { status, path: paths[0] ?? '', blob, previousBlob };
+}
+
+/** Parses `git log -z --raw --format=<commitFormat>` output into commits with all their raw lines. Pure. */
+export function parseRawLog(output: string): LogCommit[] {
+  const commits: Array<{ commit: string; parents: readonly string[]; date: string; subject: string; changes: RawChange[] }> = [];
+  const reader = createRawReader(
+    commitFields,
+    ([commit = '', parents = '', date = '', subject = '']) => commits.push({ commit, parents: parents.split(' ').filter(Boolean), date, subject, changes: [] }),
+    (change) => commits.at(-1)?.changes.push(change),
+  );
+  for (const token of output.split('\0')) reader.push(token);
+  reader.end();
   return commits;
 }
 
@@ -217,9 +385,7 @@ export function parseRawLog(output: string): LogCommit[] {
  * 2.31): then each file needs `fileLog`. Starts git.
  */
 export async function folderLog(repository: Repository, folders: readonly string[]): Promise<LogCommit[] | undefined> {
-  const result = await runGit(repository.git, repository.root, [
-    'log', '-z', '--raw', '--no-abbrev', '--no-renames', '--no-follow', '--full-history', '--diff-merges=first-parent', '--format=%x1e%H%x1f%P%x1f%aI%x1f%s', '--', ...folders,
-  ]);
+  const result = await runGit(repository, ['log', ...logOptions, '--no-renames', '--no-follow', '--full-history', '--diff-merges=first-parent', `--format=${commitFormat}`, '--', ...folders]);
   if (!result) throw new Error('git stopped being available while reading the history');
   if (result.code !== 0) {
     if (/diff-merges/.test(result.stderr)) return undefined;
@@ -227,6 +393,22 @@ export async function folderLog(repository: Repository, folders: readonly string
     throw new Error(`git log failed: ${firstLine(result.stderr)}`);
   }
   return parseRawLog(result.stdout);
+}
+
+/** Reads a child's stdout as NUL-separated tokens into `reader`, across chunk boundaries. */
+function readTokens(child: ChildProcessWithoutNullStreams, reader: RawReader): void {
+  let pending = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    pending += chunk;
+    const tokens = pending.split('\0');
+    pending = tokens.pop() ?? '';
+    for (const token of tokens) reader.push(token);
+  });
+  child.stdout.on('end', () => {
+    if (pending !== '') reader.push(pending);
+    reader.end();
+  });
 }
 
 /**
@@ -239,14 +421,22 @@ export function copySources(repository: Repository, commits: ReadonlyArray<{ rea
   const sources = new Map<string, RawChange[]>();
   if (commits.length === 0) return Promise.resolve(sources);
   return new Promise((resolve, reject) => {
-    const child = spawn(repository.git, [...baseArgs, 'diff-tree', '--stdin', '-z', '-r', '--no-abbrev', '-C', '--find-copies-harder', '-l0'], {
-      cwd: repository.root,
-      env: gitEnv(),
-      windowsHide: true,
-    });
-    const chunks: Buffer[] = [];
+    const child = startGit(repository, ['diff-tree', '--stdin', '-z', '-r', '--no-abbrev', '--no-ext-diff', '--no-textconv', '--no-color', '-C', '--find-copies-harder', '-l0']);
+    let changes: RawChange[] = [];
+    readTokens(
+      child,
+      createRawReader(
+        1,
+        ([commit = '']) => {
+          changes = sources.get(commit) ?? [];
+          sources.set(commit, changes);
+        },
+        (change) => {
+          if (change.status === 'R' || change.status === 'C') changes.push(change);
+        },
+      ),
+    );
     const errors: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
     child.stdin.on('error', () => undefined);
     child.on('error', (error) => reject(new Error(`could not run git diff-tree: ${error.message}`, { cause: error })));
@@ -254,24 +444,6 @@ export function copySources(repository: Repository, commits: ReadonlyArray<{ rea
       if (code !== 0) {
         reject(new Error(`git diff-tree failed: ${firstLine(Buffer.concat(errors).toString('utf8'))}`));
         return;
-      }
-      const tokens = Buffer.concat(chunks).toString('utf8').split('\0');
-      let changes: RawChange[] = [];
-      for (let index = 0; index < tokens.length; index += 1) {
-        const token = (tokens[index] ?? '').replace(/^\n/, '');
-        if (token === '') continue;
-        if (!token.startsWith(':')) {
-          changes = sources.get(token) ?? [];
-          sources.set(token, changes);
-          continue;
-        }
-        const fields = token.slice(1).split(' ');
-        const status = (fields[4] ?? 'M').charAt(0) as FileStatus;
-        const [previousBlob = '', blob = ''] = [fields[2], fields[3]];
-        if (status === 'R' || status === 'C') {
-          changes.push({ status, previousPath: tokens[index + 1] ?? '', path: tokens[index + 2] ?? '', blob, previousBlob });
-          index += 2;
-        } else index += 1;
       }
       resolve(sources);
     });
@@ -316,12 +488,7 @@ export function newestCommits(repository: Repository, relativePaths: readonly st
   const folders = [...new Set(relativePaths.map((file) => path.posix.dirname(file)))];
   if (wanted.size === 0) return Promise.resolve(found);
   return new Promise((resolve, reject) => {
-    const child = spawn(repository.git, [...baseArgs, 'log', '-z', '--name-only', '--diff-merges=first-parent', '--format=%x1e%H', '--', ...folders], {
-      cwd: repository.root,
-      env: gitEnv(),
-      windowsHide: true,
-    });
-    let pending = '';
+    const child = startGit(repository, ['log', ...logOptions, '--diff-merges=first-parent', '--format=%H', '--', ...folders]);
     let commit = '';
     let done = false;
     const finish = (): void => {
@@ -330,22 +497,22 @@ export function newestCommits(repository: Repository, relativePaths: readonly st
       child.kill();
       resolve(found);
     };
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      const tokens = pending.split('\0');
-      pending = tokens.pop() ?? '';
-      for (const raw of tokens) {
-        const token = raw.replace(/^\n/, '');
-        if (token.startsWith('\x1e')) {
-          commit = token.slice(1);
-        } else if (wanted.has(token) && !found.has(token)) {
-          found.set(token, commit);
-          if (found.size === wanted.size) return finish();
-        }
-      }
-    });
+    readTokens(
+      child,
+      createRawReader(
+        1,
+        ([id = '']) => {
+          commit = id;
+        },
+        (change) => {
+          if (!wanted.has(change.path) || found.has(change.path)) return;
+          found.set(change.path, commit);
+          if (found.size === wanted.size) finish();
+        },
+      ),
+    );
     child.stderr.resume();
+    child.stdin.end();
     child.on('error', (error) => {
       if (!done) reject(new Error(`could not run git log: ${error.message}`, { cause: error }));
       done = true;
@@ -356,26 +523,31 @@ export function newestCommits(repository: Repository, relativePaths: readonly st
 
 /** The commit `revision` names, or `undefined` when it names none. Starts git. */
 export async function resolveCommit(repository: Repository, revision: string): Promise<string | undefined> {
-  const result = await runGit(repository.git, repository.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  const result = await runGit(repository, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  return result?.code === 0 ? result.stdout.trim() : undefined;
+}
+
+/** The author date (ISO 8601) of the commit `revision` names, or `undefined` when it names none. Starts git. */
+export async function commitDate(repository: Repository, revision: string): Promise<string | undefined> {
+  const commit = await resolveCommit(repository, revision);
+  if (commit === undefined) return undefined;
+  const result = await runGit(repository, ['log', '-1', '--no-show-signature', '--no-color', '--format=%aI', commit]);
   return result?.code === 0 ? result.stdout.trim() : undefined;
 }
 
 /** The commits after `since` up to HEAD that touched any of `paths`. Starts git. */
 export async function commitsSince(repository: Repository, since: string, paths: readonly string[]): Promise<Set<string>> {
-  const result = await runGit(repository.git, repository.root, ['rev-list', `${since}..HEAD`, '--', ...paths]);
+  const result = await runGit(repository, ['rev-list', `${since}..HEAD`, '--', ...paths]);
   if (!result || result.code !== 0) throw new Error(`git rev-list failed: ${firstLine(result?.stderr ?? 'git is gone')}`);
   return new Set(result.stdout.split('\n').filter(Boolean));
 }
 
+/** The options of every `git status`: NUL-separated, every untracked and ignored file named, and never a look into a submodule (git would run there with its config). */
+const statusOptions = ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--ignore-submodules=all'] as const;
+
 /** Whether the file's working copy differs from HEAD (staged or not), is untracked or ignored. Starts git. */
 export async function workingState(repository: Repository, relativePath: string): Promise<WorkingState> {
-  const result = await runGit(repository.git, repository.root, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', relativePath]);
-  if (!result || result.code !== 0) return 'clean';
-  const code = result.stdout.slice(0, 2);
-  if (code === '') return 'clean';
-  if (code === '??') return 'untracked';
-  if (code === '!!') return 'ignored';
-  return 'changed';
+  return stateOf(await workingStates(repository, [relativePath]), relativePath);
 }
 
 /** What `git status` says of the files below some folders: paths relative to the repository's top, a folder's ending in `/` (an ignored folder). */
@@ -384,7 +556,7 @@ export type WorkingStates = ReadonlyMap<string, WorkingState>;
 /** The state of every file below `folders` that is not clean, in one `git status`. Starts git. */
 export async function workingStates(repository: Repository, folders: readonly string[]): Promise<WorkingStates> {
   const states = new Map<string, WorkingState>();
-  const result = await runGit(repository.git, repository.root, ['status', '--porcelain=v1', '-z', '--ignored=matching', '--untracked-files=all', '--no-renames', '--', ...folders]);
+  const result = await runGit(repository, [...statusOptions, '--', ...folders]);
   if (!result || result.code !== 0) return states;
   for (const line of result.stdout.split('\0')) {
     if (line.length < 4) continue;
@@ -452,7 +624,7 @@ export function createBlobReader(repository: Repository): BlobReader {
   };
 
   const start = (): ChildProcessWithoutNullStreams => {
-    const started = spawn(repository.git, [...baseArgs, 'cat-file', '--batch'], { cwd: repository.root, env: gitEnv(), windowsHide: true });
+    const started = startGit(repository, ['cat-file', '--batch']);
     started.stdout.on('data', (chunk: Buffer) => {
       buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
       drain();

@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBlobReader, fileLog, findRepository, isNullBlob, mayBeInRepository, parseLog, repositoryPath, resolveCommit, workingState, type Repository } from '../../src/edges/git.js';
+import { createBlobReader, fileLog, findProjectRepository, gitArguments, gitEnv, isNullBlob, mayBeInRepository, parseLog, parseRawLog, placeInRepository, resolveCommit, safeGitSettings, workingState, type LogCommit, type Repository } from '../../src/edges/git.js';
+import { gitPlaces, historyStamps, planLogs } from '../../src/history-stamps.js';
 import { readHistory } from '../../src/read-history.js';
-import { createRepo, jordanPlan, type ScriptedRepo } from '../support/git.js';
+import { createRepo, jordanPlan, projectRepository, type ScriptedRepo } from '../support/git.js';
 
 const zeros = '0'.repeat(40);
 const a = 'a'.repeat(40);
@@ -14,19 +16,19 @@ const c = 'c'.repeat(40);
 describe('parseLog', () => {
   test('reads commits with their status, paths and blobs, including renames and names with spaces and accents', () => {
     const output =
-      `\x1e${c}\x1f${b}\x1f2027-04-01T10:00:00+02:00\x1fRename it\0\n:100644 100644 ${a} ${a} R100\0plans/old name.md\0plans/Jürgen.md\0` +
-      `\x1e${b}\x1f${a}\x1f2027-02-01T10:00:00+01:00\x1fMove: the due\x1f date\0\n:100644 100644 ${c} ${a} M\0plans/old name.md\0` +
-      `\x1e${a}\x1f\x1f2027-01-05T10:00:00+01:00\x1fStart\0\n:000000 100644 ${zeros} ${c} A\0plans/old name.md\0`;
+      `${c}\0${b}\x002027-04-01T10:00:00+02:00\0Rename it\0\n:100644 100644 ${a} ${a} R100\0plans/old name.md\0plans/Jürgen.md\0` +
+      `${b}\0${a}\x002027-02-01T10:00:00+01:00\0Move: the due\x1f date\x1e\0\n:100644 100644 ${c} ${a} M\0plans/old name.md\0` +
+      `${a}\0\x002027-01-05T10:00:00+01:00\0Start\0\n:000000 100644 ${zeros} ${c} A\0plans/old name.md\0`;
     expect(parseLog(output)).toEqual([
       { commit: c, parents: [b], date: '2027-04-01T10:00:00+02:00', subject: 'Rename it', status: 'R', previousPath: 'plans/old name.md', path: 'plans/Jürgen.md', blob: a, previousBlob: a },
-      { commit: b, parents: [a], date: '2027-02-01T10:00:00+01:00', subject: 'Move: the due', status: 'M', path: 'plans/old name.md', blob: a, previousBlob: c },
+      { commit: b, parents: [a], date: '2027-02-01T10:00:00+01:00', subject: 'Move: the due\x1f date\x1e', status: 'M', path: 'plans/old name.md', blob: a, previousBlob: c },
       { commit: a, parents: [], date: '2027-01-05T10:00:00+01:00', subject: 'Start', status: 'A', path: 'plans/old name.md', blob: c, previousBlob: zeros },
     ]);
   });
 
   test('empty output and commits without a raw line give nothing', () => {
     expect(parseLog('')).toEqual([]);
-    expect(parseLog(`\x1e${a}\x1f\x1f2027-01-05T10:00:00+01:00\x1fEmpty\0\n`)).toEqual([]);
+    expect(parseLog(`${a}\0\x002027-01-05T10:00:00+01:00\0Empty\0\n`)).toEqual([]);
   });
 
   test('null blobs', () => {
@@ -44,22 +46,26 @@ describe('the git edge on a real repository', () => {
     folders.push(repo.dir);
     repo.write('plans/sam.md', jordanPlan());
     repo.commit('Start', '2027-01-05T10:00:00+01:00');
-    repository = (await findRepository(path.join(repo.dir, 'plans/sam.md')))!;
+    repository = (await projectRepository(repo.dir))!;
   });
   afterAll(() => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  test('findRepository finds the top of the working tree from a file below it', async () => {
+  test('findProjectRepository finds the top of the working tree from a folder below it', async () => {
     expect(repository).toMatchObject({ root: repo.dir, shallow: false, git: 'git' });
-    expect(await repositoryPath(repository, path.join(repo.dir, 'plans/sam.md'))).toBe('plans/sam.md');
+    expect((await findProjectRepository({ root: path.join(repo.dir, 'plans'), plans: path.join(repo.dir, 'elsewhere') }))?.root).toBe(repo.dir);
+    expect(placeInRepository(repository, path.join(repo.dir, 'plans/sam.md'))).toBe('plans/sam.md');
   });
 
   test('a folder outside any repository, and a git that is not there, are no repository', async () => {
     const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-norepo-')));
     folders.push(folder);
-    expect(await findRepository(path.join(folder, 'plan.md'))).toBeUndefined();
-    expect(await findRepository(path.join(repo.dir, 'plans/sam.md'), path.join(folder, 'no-git'))).toBeUndefined();
+    expect(await projectRepository(folder)).toBeUndefined();
+    expect(await projectRepository(repo.dir, path.join(folder, 'no-git'))).toBeUndefined();
+    // A file outside the working tree has no place in it.
+    writeFileSync(path.join(folder, 'plan.md'), jordanPlan());
+    expect(placeInRepository(repository, path.join(folder, 'plan.md'))).toBeUndefined();
   });
 
   test('mayBeInRepository: a .git folder or file in the folder or above, or GIT_DIR, says maybe; a plain folder says no', () => {
@@ -129,7 +135,7 @@ describe('paths', () => {
       repo.commit('Start', '2027-01-05T10:00:00+01:00');
       repo.git(['mv', 'team/plans/Jürgen Groß.md', 'team/plans/jürgen "jo" groß.md']);
       repo.commit('Rename', '2027-01-06T10:00:00+01:00');
-      const history = await readHistory(path.join(repo.dir, 'team/plans/jürgen "jo" groß.md'), { cwd: path.join(repo.dir, 'team') });
+      const history = await readHistory(path.join(repo.dir, 'team/plans/jürgen "jo" groß.md'), await projectRepository(repo.dir), { cwd: path.join(repo.dir, 'team') });
       expect(history.file).toBe('plans/jürgen "jo" groß.md');
       expect(history.revisions.map((revision) => [revision.path, revision.renamedFrom])).toEqual([
         ['team/plans/jürgen "jo" groß.md', 'team/plans/Jürgen Groß.md'],
@@ -156,12 +162,113 @@ describe('merges', () => {
       const moved = repo.commit('Move the due date', '2027-03-01T10:00:00+01:00');
       repo.git(['merge', '-q', '--no-ff', '--no-edit', 'python'], '2027-03-02T10:00:00+01:00');
       const merge = repo.git(['rev-parse', 'HEAD']);
-      const history = await readHistory(path.join(repo.dir, 'plans/sam.md'));
+      const history = await readHistory(path.join(repo.dir, 'plans/sam.md'), await projectRepository(repo.dir));
       const byCommit = new Map(history.revisions.map((revision) => [revision.commit, revision.changes.map((change) => change.kind)]));
       expect(byCommit.get(merge)).toEqual(['goal-added']);
       expect(byCommit.get(moved)).toEqual(['due-moved']);
       expect(byCommit.get(branch)).toEqual(['goal-added']);
       expect(history.total).toBe(4);
+    } finally {
+      rmSync(repo.dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parseRawLog against any subject and path', () => {
+  const hex = fc.stringMatching(/^[0-9a-f]{40}$/);
+  // Any text git can hold in a subject or a path: every character but NUL, the troublesome ones often.
+  const text = fc.string({ unit: fc.oneof(fc.constantFrom('\x1e', '\x1f', '\n', '\t', '"', ':', ' ', '\x1b', '\u202e', '\\'), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 12 }).map((value) => value.replaceAll('\0', ''));
+  const path = text.filter((value) => value !== '');
+  const change = fc.oneof(
+    fc.record({ status: fc.constantFrom('A' as const, 'M' as const, 'D' as const, 'T' as const), path, blob: hex, previousBlob: hex }),
+    fc.record({ status: fc.constantFrom('R' as const, 'C' as const), previousPath: path, path, blob: hex, previousBlob: hex }),
+  );
+  const commit = fc.record({
+    commit: hex,
+    parents: fc.array(hex, { maxLength: 2 }),
+    date: fc.constant('2027-01-05T10:00:00+01:00'),
+    subject: text,
+    changes: fc.array(change, { maxLength: 3 }),
+  });
+
+  /** The output `git log -z --raw --format=<commitFormat>` gives for `commits`. */
+  function gitOutput(commits: ReadonlyArray<LogCommit>): string {
+    return commits
+      .map(({ commit, parents, date, subject, changes }) => {
+        const raw = changes.map((each, index) => {
+          const score = each.status === 'R' || each.status === 'C' ? `${each.status}100` : each.status;
+          const meta = `${index === 0 ? '\n' : ''}:100644 100644 ${each.previousBlob} ${each.blob} ${score}`;
+          return [meta, ...(each.previousPath === undefined ? [] : [each.previousPath]), each.path].map((token) => `${token}\0`).join('');
+        });
+        return `${commit}\0${parents.join(' ')}\0${date}\0${subject}\0${raw.join('')}`;
+      })
+      .join('');
+  }
+
+  test('gives back every commit with its subject and changes, whatever bytes they hold', () => {
+    fc.assert(
+      fc.property(fc.array(commit, { maxLength: 4 }), (commits) => {
+        expect(parseRawLog(gitOutput(commits))).toEqual(commits);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('a subject made to look like the old separators is one commit', () => {
+    const output = gitOutput([{ commit: a, parents: [], date: '2027-01-05T10:00:00+01:00', subject: `Start\x1e${b}\x1f\x1f2027-01-06\x1fFake\0`.replace('\0', ''), changes: [] }]);
+    expect(parseRawLog(output).map((each) => each.subject)).toEqual([`Start\x1e${b}\x1f\x1f2027-01-06\x1fFake`]);
+  });
+});
+
+describe('git run so that no config runs a program', () => {
+  test('every command gets the settings that turn off what would run a program', () => {
+    for (const setting of ['core.fsmonitor=false', 'core.hooksPath=/dev/null', 'core.pager=cat', 'credential.helper=', 'diff.external=', 'protocol.allow=never', 'log.showSignature=false', 'color.ui=false'])
+      expect(safeGitSettings).toContain(setting);
+    const args = gitArguments(['filter.evil.clean='], ['status']);
+    expect(args.slice(0, 2)).toEqual(['--no-pager', '--literal-pathspecs']);
+    expect(args.at(-1)).toBe('status');
+    expect(args).toContain('filter.evil.clean=');
+    expect(gitEnv({ PATH: '/bin', GIT_EXTERNAL_DIFF: 'evil', GIT_PAGER: 'evil' })).toMatchObject({ PATH: '/bin', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' });
+    expect(gitEnv({ GIT_EXTERNAL_DIFF: 'evil', GIT_PAGER: 'evil' })).not.toHaveProperty('GIT_EXTERNAL_DIFF');
+  });
+
+  test('a repository configured to run programs (fsmonitor, hooks, pager, filters, external diff, colours, signatures) runs none while its history is read', async () => {
+    const repo = createRepo();
+    try {
+      const marker = path.join(repo.dir, 'ran');
+      const script = path.join(repo.dir, 'evil.sh');
+      writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> '${marker}'\ncat\n`, { mode: 0o755 });
+      repo.write('.gitattributes', '*.md filter=evil diff=evil\n');
+      repo.write('plans/sam.md', jordanPlan());
+      const first = repo.commit('Start \x1b]0;title\x07', '2027-01-05T10:00:00+01:00');
+      repo.git(['mv', 'plans/sam.md', 'plans/sam lee.md']);
+      repo.commit('Rename', '2027-01-06T10:00:00+01:00');
+      for (const [key, value] of [
+        ['core.fsmonitor', script],
+        ['core.hooksPath', repo.dir],
+        ['core.pager', script],
+        ['diff.external', script],
+        ['diff.evil.textconv', script],
+        ['diff.evil.command', script],
+        ['filter.evil.clean', script],
+        ['filter.evil.smudge', script],
+        ['filter.evil.required', 'true'],
+        ['color.ui', 'always'],
+        ['log.showSignature', 'true'],
+        ['gpg.program', script],
+      ] as const)
+        repo.git(['config', key, value]);
+      for (const hook of ['post-index-change', 'post-checkout', 'reference-transaction']) writeFileSync(path.join(repo.dir, hook), `#!/bin/sh\necho hook >> '${marker}'\n`, { mode: 0o755 });
+      // A stat change makes git status compare the contents, through the clean filter if it may.
+      utimesSync(path.join(repo.dir, 'plans/sam lee.md'), new Date(), new Date(Date.now() + 5000));
+      const repository = (await projectRepository(repo.dir))!;
+      const history = await readHistory(path.join(repo.dir, 'plans/sam lee.md'), repository);
+      expect(history.revisions.map((revision) => revision.subject)).toEqual(['Rename', 'Start \x1b]0;title\x07']);
+      expect(history.revisions.at(-1)?.commit).toBe(first);
+      const places = gitPlaces([path.join(repo.dir, 'plans/sam lee.md')], repository);
+      await planLogs([...places.keys()], places);
+      await historyStamps([...places.keys()], places);
+      expect(existsSync(marker)).toBe(false);
     } finally {
       rmSync(repo.dir, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { findProjectRepository, type Repository } from '../../src/edges/git.js';
 
 /** The environment of every scripted git command: no user or system config, a fixed author. */
 export function gitEnv(date = '2027-01-01T09:00:00+01:00'): NodeJS.ProcessEnv {
@@ -32,9 +33,10 @@ export interface ScriptedRepo {
   commit(message: string, date: string): string;
 }
 
-/** Creates an empty repository (branch `main`) in a new temporary folder, or in `dir`. */
+/** Creates an empty repository (branch `main`) in a new temporary folder, or in `dir` (made when missing). */
 export function createRepo(dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-git-')))): ScriptedRepo {
   const git = (args: readonly string[], date?: string): string => execFileSync('git', [...args], { cwd: dir, env: gitEnv(date), encoding: 'utf8' }).trim();
+  mkdirSync(dir, { recursive: true });
   git(['init', '-q', '-b', 'main']);
   return {
     dir,
@@ -147,4 +149,9 @@ export function scriptJordanHistory(repo: ScriptedRepo = createRepo()): JordanHi
   repo.write('plans/jordan-lee.md', current.replace('      - Present the quarterly report\n', '      - Present the quarterly report\n      - Ask for a mentor\n'));
   const fixed = repo.commit('Fix the plan and add a step', '2027-04-11T10:00:00+02:00');
   return { repo, commits: { start, dueMoved, goalAdded, goalRenamed, stepsDone, fileRenamed, broken, fixed } };
+}
+
+/** The project repository of a project whose root is `root` and whose plans are in `<root>/plans`, as the commands find it. Starts git. */
+export function projectRepository(root: string, git?: string): Promise<Repository | undefined> {
+  return findProjectRepository({ root, plans: path.join(root, 'plans') }, git);
 }

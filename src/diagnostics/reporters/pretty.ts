@@ -1,12 +1,14 @@
 import type { Diagnostic } from '../../types.js';
 import { codeFrame } from '../code-frame.js';
+import { ownControl } from '../terminal-text.js';
 import type { Reporter } from './reporter.js';
 
 const codes = { red: 31, yellow: 33, dim: 2, bold: 1, green: 32, cyan: 36 } as const;
 
 /** Compiler-style lines, a code frame under each error, and a summary. Pure. */
 export const pretty: Reporter = (diagnostics, { sources, color, planCount, hiddenWarnings = 0, summary: withSummary = true }) => {
-  const paint = (style: keyof typeof codes, text: string): string => (color ? `\u001b[${codes[style]}m${text}\u001b[0m` : text);
+  // Own colours are marked: the terminal writer (see terminal-text.ts) keeps them and shows any escape code a plan brings.
+  const paint = (style: keyof typeof codes, text: string): string => (color ? `${ownControl(`\u001b[${codes[style]}m`)}${text}${ownControl('\u001b[0m')}` : text);
   const out: string[] = [];
   for (const diagnostic of diagnostics) {
     const { line, column } = diagnostic.place.start;
