@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { History } from '../../src/stages/history.js';
 import { createRepo, jordanPlan, type ScriptedRepo } from '../support/git.js';
-import { careerplan, type Run } from './run.js';
+import { careerplan, repo, type Run } from './run.js';
 
 /** What a terminal acts on rather than shows: ESC and the other C0 controls but line feed and tab, DEL, C1, bidi controls. */
 const acted = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -58,6 +60,21 @@ describe('what reaches the terminal', () => {
       if (color === '--color') expect(check!.stderr).toMatch(/\x1b\[31merror\x1b\[0m/);
     });
   }
+
+  test('on a real terminal (a pseudo-terminal made by script(1)), where careerplan colours by itself, only its own codes reach it', () => {
+    // script(1) runs the command on a new pseudo-terminal and copies what the terminal was sent (-q: nothing of its own).
+    const command = [process.execPath, path.join(repo, 'bin/careerplan.js'), 'check', '--as-of', '2027-04-15'].map((word) => `'${word}'`).join(' ');
+    let sent: string;
+    try {
+      sent = execFileSync('script', ['-qec', command, '/dev/null'], { cwd: project.dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm-256color' }, timeout: 60_000 });
+    } catch (error) {
+      sent = (error as { stdout: string }).stdout;
+    }
+    expect(sent).toMatch(/\x1b\[31merror\x1b\[0m/);
+    // A terminal turns each line feed into CR LF; those carriage returns are the terminal's, not the plan's.
+    expect(sent.replace(/\r\n/g, '\n').replace(ownColours, '')).not.toMatch(acted);
+    expect(sent).toContain('plans/raw\\u001b[2J\\u202e.md');
+  });
 
   test('JSON on the terminal is still the same data', () => {
     const run = careerplan(['history', 'plans/eve.md', '--format', 'json'], { cwd: project.dir });
