@@ -15,7 +15,7 @@ import { packageRoot } from '../package-root.js';
 import { displayPath } from '../paths.js';
 import { findProjectRepository } from '../edges/git.js';
 import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
-import { findPlanFiles, PlanPathError, skippedLinksLine } from '../stages/load.js';
+import { findPlanFiles, PlanPathError, skippedLines } from '../stages/load.js';
 import { modelVersion } from '../stages/model.js';
 import { formatShard, inShard, type Shard } from '../stages/shard.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
@@ -52,9 +52,9 @@ export interface BuildOptions {
 
 /** Builds the site and its PDFs; returns the exit code. Reads the plans, writes the out folder, runs a browser, reports to `io`. */
 export async function build(config: Config, options: BuildOptions, io: Io): Promise<number> {
-  const { files, links } = await findPlanFiles([config.plans], { configured: true });
-  const skipped = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
-  if (skipped !== undefined) io.stderr.write(`${skipped}\n`);
+  const listing = await findPlanFiles([config.plans], { configured: true });
+  const { files } = listing;
+  for (const line of skippedLines(listing, (file) => displayPath(file, io.cwd))) io.stderr.write(`${line}\n`);
   if (files.length === 0) throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
   guardOut(config);
   // A shard builds its own plans; links between plans and the rules over all plans still see every file (`allFiles`).

@@ -4,7 +4,7 @@ import { checkPlans } from '../check-plans.js';
 import { displayPath } from '../paths.js';
 import type { Config } from '../config.js';
 import { reporters, type ReporterName } from '../diagnostics/reporters/index.js';
-import { findPlanFiles, PlanPathError, skippedLinksLine } from '../stages/load.js';
+import { findPlanFiles, PlanPathError, skippedLines } from '../stages/load.js';
 import { exitCodes, type Io } from './io.js';
 
 /** How `check` reports. */
@@ -22,9 +22,9 @@ export interface CheckOptions {
 /** Checks the plans and writes the report; returns the exit code. Reads the disk, writes to `io`. */
 export async function check(config: Config, options: CheckOptions, io: Io): Promise<number> {
   const given = options.paths.map((each) => path.resolve(io.cwd, each));
-  const { files, links } = await (given.length > 0 ? findPlanFiles(given) : findPlanFiles([config.plans], { configured: true }));
-  const skipped = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
-  if (skipped !== undefined) io.stderr.write(`${skipped}\n`);
+  const listing = await (given.length > 0 ? findPlanFiles(given) : findPlanFiles([config.plans], { configured: true }));
+  const { files } = listing;
+  for (const line of skippedLines(listing, (file) => displayPath(file, io.cwd))) io.stderr.write(`${line}\n`);
   if (files.length === 0) {
     throw new PlanPathError(`no plans found in ${displayPath(config.plans, io.cwd)}: plans are files ending in .md`);
   }

@@ -39,6 +39,8 @@ export interface Update {
   readonly checked: readonly string[];
   /** Links named like plans that were left out unread (absolute paths), when there were any. */
   readonly links?: readonly string[];
+  /** Folders of the plans that could not be listed, when the whole folder was listed again. */
+  readonly unreadable?: readonly string[];
 }
 
 /** Where the site's templates and files are, and how it is built. */
@@ -236,7 +238,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
 
   return {
     async buildAll() {
-      const { files, links } = await findPlanFiles([config.plans], { configured: true });
+      const { files, links, unreadable } = await findPlanFiles([config.plans], { configured: true });
       entries.clear();
       for (const file of files) entries.set(file, { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined });
       inGit.clear();
@@ -249,7 +251,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
       if (options.signal?.aborted) return { paths: [], all: true, reprint: [], checked: [] };
       await writeIndex();
       await writeData();
-      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), ...(links.length > 0 ? { links } : {}) };
+      return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), ...(links.length > 0 ? { links } : {}), ...(unreadable.length > 0 ? { unreadable } : {}) };
     },
 
     async update(given) {

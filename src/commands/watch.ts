@@ -17,7 +17,7 @@ import { createServer, type PreviewServer } from '../edges/server.js';
 import { createWatcher, type ChangeBatch, type Watcher } from '../edges/watcher.js';
 import { packageRoot } from '../package-root.js';
 import { displayPath, isInside } from '../paths.js';
-import { skippedLinksLine } from '../stages/load.js';
+import { skippedLines } from '../stages/load.js';
 import { reservedSlugs } from '../format/slug.js';
 import { clientScript } from '../preview/client-script.js';
 import { injectPreview, type PreviewState } from '../preview/inject.js';
@@ -165,10 +165,9 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     if (!update.all && paths.length > 0) server.broadcast('reload', JSON.stringify({ paths }));
   }
 
-  /** Tells the terminal which links named like plans were left out. */
-  function sayLinks(links: readonly string[] = []): void {
-    const line = skippedLinksLine(links, (file) => displayPath(file, io.cwd));
-    if (line !== undefined) say(line);
+  /** Tells the terminal which links named like plans, and which folders it could not read, were left out. */
+  function saySkipped(update: Pick<Update, 'links' | 'unreadable'>): void {
+    for (const line of skippedLines({ links: update.links ?? [], unreadable: update.unreadable ?? [] }, (file) => displayPath(file, io.cwd))) say(line);
   }
 
   /** Tells the terminal what a rebuild found: the problems of the plans it checked, then one line. */
@@ -187,7 +186,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     const started = performance.now();
     const site = createLiveSite({ config, cwd: io.cwd, builtinTemplates, generator, pdfs: browser !== undefined, signal: options.signal });
     const built = await site.buildAll();
-    sayLinks(built.links);
+    saySkipped(built);
     report(site, built.checked, `built ${site.models().length} of ${site.planCount} plans`, started);
     // The built-in theme is watched when careerplan runs from its own repository, not from an installed package.
     const builtinIsSource = !builtinTemplates.split(path.sep).includes('node_modules');
@@ -251,7 +250,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     }
     if (plans.changed.length + plans.added.length + plans.removed.length === 0) return;
     const update = await site.update(plans);
-    sayLinks(update.links);
+    saySkipped(update);
     reload(update);
     // Node sends a response's writes at the end of the tick: let the reload leave before the index's long render starts.
     await new Promise((resolve) => setImmediate(resolve));

@@ -54,12 +54,17 @@ export class PlanPathError extends Error {
   override readonly name = 'PlanPathError';
 }
 
+/** Whether a file or folder name is one careerplan never reads plans from: a name starting with `.` or `_`, or `node_modules`. Pure. */
+function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
+}
+
 /** Whether `file`, below the plans folder `root`, is named like a plan: a `.md` file with no part of its path starting with `.` or `_`, and not in `node_modules`. Pure. */
 export function isPlanFile(root: string, file: string): boolean {
   if (!file.toLowerCase().endsWith('.md')) return false;
   const relative = path.relative(root, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-  return !relative.split(path.sep).some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules');
+  return !relative.split(path.sep).some(isSkippedName);
 }
 
 /**
@@ -84,6 +89,8 @@ export interface PlanListing {
   readonly files: string[];
   /** Links (to a file or a folder) named like plans or found in a plans folder, absolute and sorted: never read. */
   readonly links: string[];
+  /** Folders below a plans folder that could not be listed, absolute and sorted: their plans, if any, are left out. */
+  readonly unreadable: string[];
 }
 
 /**
@@ -98,6 +105,7 @@ export interface PlanListing {
 export async function findPlanFiles(paths: readonly string[], options: { readonly configured?: boolean } = {}): Promise<PlanListing> {
   const found = new Set<string>();
   const links = new Set<string>();
+  const unreadable = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(given);
     let info;
@@ -115,21 +123,50 @@ export async function findPlanFiles(paths: readonly string[], options: { readonl
       found.add(absolute);
       continue;
     }
-    let entries;
     try {
-      entries = await readdir(absolute, { recursive: true, withFileTypes: true });
+      await walk(absolute, absolute, { found, links, unreadable });
     } catch (error) {
       throw new PlanPathError(`cannot list ${given}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
     }
-    // A recursive listing does not go into linked folders: their files are never listed.
-    for (const entry of entries) {
-      const file = path.join(entry.parentPath, entry.name);
+  }
+  return { files: [...found].sort(), links: [...links].sort(), unreadable: [...unreadable].sort() };
+}
+
+/** What a walk of a plans folder collects. */
+interface Walked {
+  readonly found: Set<string>;
+  readonly links: Set<string>;
+  readonly unreadable: Set<string>;
+}
+
+/**
+ * Walks `folder` below the plans folder `root` one folder at a time: never
+ * into a link, nor into a folder no plan may be in (`.` or `_` names,
+ * `node_modules`). A subfolder that cannot be listed (a name that is not
+ * UTF-8, a path too long, no permission) is noted and the walk goes on: one
+ * odd folder must not stop every plan. Only the root's own listing throws.
+ * Reads the disk.
+ */
+async function walk(root: string, folder: string, walked: Walked): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if (folder === root) throw error;
+    walked.unreadable.add(folder);
+    return;
+  }
+  for (const entry of entries) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!isSkippedName(entry.name)) await walk(root, file, walked);
+    } else if ((entry.isFile() || isSpecial(entry)) && isPlanFile(root, file)) {
       // A named pipe, socket or device named like a plan is listed, so it is reported as no plan file rather than skipped.
-      if ((entry.isFile() || isSpecial(entry)) && isPlanFile(absolute, file)) found.add(file);
-      else if (entry.isSymbolicLink() && (await isPlanLikeLink(absolute, file))) links.add(file);
+      walked.found.add(file);
+    } else if (entry.isSymbolicLink() && (await isPlanLikeLink(root, file))) {
+      walked.links.add(file);
     }
   }
-  return { files: [...found].sort(), links: [...links].sort() };
 }
 
 /** Whether a link found in a plans folder would have been read were it a file or folder: named like a plan, or a folder in no skipped place. Reads the disk. */
@@ -138,10 +175,16 @@ async function isPlanLikeLink(root: string, file: string): Promise<boolean> {
   return isPlanFile(root, path.join(file, 'plan.md')) && (await stat(file).catch(() => undefined))?.isDirectory() === true;
 }
 
-/** The line that tells which links were left out, or nothing when there were none. Pure. */
-export function skippedLinksLine(links: readonly string[], shown: (file: string) => string): string | undefined {
-  if (links.length === 0) return undefined;
-  const names = links.slice(0, 3).map((file) => `\`${shown(file)}\``).join(', ');
-  const more = links.length > 3 ? ` and ${links.length - 3} more` : '';
-  return `careerplan: skipped ${links.length === 1 ? 'a link' : `${links.length} links`} in the plans (${names}${more}): careerplan reads no linked plan or folder; copy the plan itself into the plans folder`;
+/** The lines that tell what a listing left out (links, folders it could not read), one for each kind; none when it left nothing out. Pure. */
+export function skippedLines(listing: { readonly links: readonly string[]; readonly unreadable: readonly string[] }, shown: (file: string) => string): string[] {
+  const names = (files: readonly string[]): string => `${files.slice(0, 3).map((file) => `\`${shown(file)}\``).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+  const lines: string[] = [];
+  const { links, unreadable } = listing;
+  if (links.length > 0) {
+    lines.push(`careerplan: skipped ${links.length === 1 ? 'a link' : `${links.length} links`} in the plans (${names(links)}): careerplan reads no linked plan or folder; copy the plan itself into the plans folder`);
+  }
+  if (unreadable.length > 0) {
+    lines.push(`careerplan: skipped ${unreadable.length === 1 ? 'a folder' : `${unreadable.length} folders`} in the plans that could not be read (${names(unreadable)}): rename it with plain letters, or shorten its path, if it holds plans`);
+  }
+  return lines;
 }

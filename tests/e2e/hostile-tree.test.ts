@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** What one generated entry of the plans folder is. */
-type Kind = 'plan' | 'text' | 'png' | 'svg-script' | 'html' | 'fifo' | 'link-to-outside-plan' | 'link-to-outside-file' | 'link-to-outside-folder' | 'link-to-plan' | 'nested-git' | 'git-file';
+type Kind = 'plan' | 'odd-folder-name' | 'text' | 'png' | 'svg-script' | 'html' | 'fifo' | 'link-to-outside-plan' | 'link-to-outside-file' | 'link-to-outside-folder' | 'link-to-plan' | 'nested-git' | 'git-file';
 
 interface Entry {
   readonly folders: readonly string[];
@@ -38,7 +38,7 @@ interface Entry {
 
 const folderName = fc.constantFrom('a', 'b', '_notes', '.hidden', 'sub dir', 'Ünïcode', 'assets', 'media', 'node_modules', '-x');
 const fileName = fc.constantFrom('x', 'y', 'passwd', 'assets', 'index', 'plans', '_draft', '.env', 'a b', 'Zoë', '%2e%2e', 'CON');
-const kind = fc.constantFrom<Kind>('plan', 'plan', 'plan', 'text', 'png', 'svg-script', 'html', 'fifo', 'link-to-outside-plan', 'link-to-outside-file', 'link-to-outside-folder', 'link-to-plan', 'nested-git', 'git-file');
+const kind = fc.constantFrom<Kind>('plan', 'plan', 'plan', 'odd-folder-name', 'text', 'png', 'svg-script', 'html', 'fifo', 'link-to-outside-plan', 'link-to-outside-file', 'link-to-outside-folder', 'link-to-plan', 'nested-git', 'git-file');
 const hostileTarget = fc.constantFrom('/', './', '../', '/etc/passwd', '../../outside/secret.txt', 'http:host/x.png', 'http:/x.png', '.git/config', '_notes/x.png', '.env', '%2e%2e/%2e%2e/outside/secret.txt', 'file:///etc/passwd');
 const entry: fc.Arbitrary<Entry> = fc.record({
   folders: fc.array(folderName, { maxLength: 2 }),
@@ -111,6 +111,12 @@ function layOut(run: number, entries: readonly Entry[]): { project: string; mark
       switch (item.kind) {
         case 'plan':
           return writeFileSync(file, plan(`Plan ${index}`, targets));
+        case 'odd-folder-name': {
+          // A Latin-1 folder name, as in a zip made on Windows: not UTF-8, so it cannot be listed by name.
+          const folder = Buffer.concat([Buffer.from(`${file}-caf`), Buffer.from([0xe9])]);
+          mkdirSync(folder, { recursive: true });
+          return writeFileSync(Buffer.concat([folder, Buffer.from('/inside.md')]), plan(`Odd ${index}`, []));
+        }
         case 'text':
           return writeFileSync(file, 'notes\n');
         case 'png':
@@ -187,8 +193,13 @@ function relativeLink(from: string, to: string): string {
 
 /** Every regular file below `folder`, not through links, with its text. */
 function texts(folder: string): Array<[string, string]> {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry): Array<[string, string]> => {
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry): Array<[string, string]> => {
     const file = path.join(folder, entry.name);
     if (entry.isDirectory()) return texts(file);
     return entry.isFile() ? [[file, readFileSync(file, 'latin1')]] : [];
