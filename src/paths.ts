@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { oneLine } from './diagnostics/terminal-text.js';
 
 /** Whether `target` is `root` or lies below it (no `..` escape). Pure. */
 export function isInside(root: string, target: string): boolean {
@@ -6,11 +7,11 @@ export function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** A path as the user should see it: relative to the working folder, with forward slashes. */
+/** A path as the user should see it: relative to the working folder, with forward slashes, on one line (see `oneLine`: a file name from a plans folder may hold a line break or a terminal code). */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join('/');
+  return oneLine(shown.split(path.sep).join('/'));
 }
 
 /**

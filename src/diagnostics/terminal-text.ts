@@ -29,6 +29,16 @@ export function visible(text: string): string {
   return text.replace(shownAsEscapes, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Text meant as one line (a file name, a message, a commit subject), with
+ * its line breaks shown as escapes too: a plan value or file name holding a
+ * line feed could otherwise start a line of its own, posing as another
+ * message or as a CI runner's command (`::error …`). Pure.
+ */
+export function oneLine(text: string): string {
+  return visible(text).replace(/\n/g, '\\u000a');
+}
+
 // A private-use character and 16 random hex digits: text read from a plan cannot hold the mark of this process's own codes.
 const mark = `\ue000${randomBytes(8).toString('hex')}`;
 const marked = new RegExp(`${mark}([0-9a-f]{2})`, 'g');

@@ -14,6 +14,7 @@ import { changeTextDe } from './change-text-de.js';
 import { planChanges, type Change } from './plan-changes.js';
 import { planSlug } from '../format/slug.js';
 import { validate } from './validate.js';
+import { oneLine } from '../diagnostics/terminal-text.js';
 
 /** One version of a plan: its model, or why it could not be read as a plan. */
 export type Version = { readonly model: PlanModel } | { readonly problem: string };
@@ -412,7 +413,8 @@ export function formatHistory(history: History): string {
   }
   if (view.revisions.length === 0 && !view.uncommitted) lines.push('', history.total === 0 ? 'No commits of this plan yet.' : 'No commits of this plan in the range asked for.');
   if (view.more > 0) lines.push('', `${count(view.more, 'older revision')} not shown.`);
-  return `${lines.join('\n')}\n`;
+  // Each line is one line, whatever a title or subject holds.
+  return `${lines.map(oneLine).join('\n')}\n`;
 }
 
 function changeView(change: Change, lang: string): ChangeView {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { codeFrame } from '../../src/diagnostics/code-frame.js';
 import { pretty } from '../../src/diagnostics/reporters/pretty.js';
-import { ownControl, terminalText, visible } from '../../src/diagnostics/terminal-text.js';
+import { oneLine, ownControl, terminalText, visible } from '../../src/diagnostics/terminal-text.js';
 
 /** Any character a terminal acts on rather than shows, as the issue lists them. */
 const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -53,5 +53,18 @@ describe('codeFrame with control characters', () => {
     const frame = codeFrame('a: \x1b[2J b\n', { start: { line: 1, column: 9 }, end: { line: 1, column: 10 } });
     // `b` is the line's 9th character and the 14th shown.
     expect(frame.split('\n').slice(0, 2)).toEqual(['> 1 | a: \\u001b[2J b', `    | ${' '.repeat(13)}^`]);
+  });
+});
+
+describe('oneLine', () => {
+  test('shows line breaks as escapes too, so a value stays on its line', () => {
+    expect(oneLine('sql\n::error file=a.md::forged\r\x1b[2J')).toBe('sql\\u000a::error file=a.md::forged\\u000d\\u001b[2J');
+    expect(terminalText(oneLine('a\nb'))).toBe('a\\u000ab');
+  });
+
+  test('a code frame of a long line escapes only what it shows', () => {
+    const line = `${'x'.repeat(200_000)}\x1b`;
+    const frame = codeFrame(`${line}\n`, { start: { line: 1, column: 5 } });
+    expect(frame.split('\n')[0]).toBe(`> 1 | ${'x'.repeat(157)}...`);
   });
 });

@@ -76,6 +76,28 @@ describe('what reaches the terminal', () => {
     expect(sent).toContain('plans/raw\\u001b[2J\\u202e.md');
   });
 
+  test('a line break in a file name or a plan value cannot start a line of its own (a forged message, or a CI runner\'s `::error` command)', () => {
+    const forged = createRepo();
+    try {
+      forged.write('plans/x\n::error file=a.md::forged.md', jordanPlan());
+      forged.write('plans/eve.md', jordanPlan([['skills: [sql]', 'skills: ["sql\\n::error file=fake.md::forged"]']]));
+      forged.commit('Two plans', '2027-01-05T10:00:00+01:00');
+      const outputs = [
+        careerplan(['check', '--as-of', '2027-04-15'], { cwd: forged.dir, env: { GITHUB_ACTIONS: 'true' } }),
+        careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: forged.dir }),
+        careerplan(['history', 'plans/eve.md'], { cwd: forged.dir }),
+      ];
+      for (const run of outputs) {
+        expect(run.status).not.toBe(2);
+        expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+      }
+      expect(outputs[0]!.stderr).toContain('plans/x\\u000a::error file=a.md::forged.md');
+      expect(outputs[0]!.stderr).toContain('sql\\u000a::error file=fake.md::forged');
+    } finally {
+      rmSync(forged.dir, { recursive: true, force: true });
+    }
+  });
+
   test('JSON on the terminal is still the same data', () => {
     const run = careerplan(['history', 'plans/eve.md', '--format', 'json'], { cwd: project.dir });
     expect(run.stdout).not.toMatch(acted);

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../types.js';
 import { codeFrame } from '../code-frame.js';
-import { ownControl } from '../terminal-text.js';
+import { oneLine, ownControl } from '../terminal-text.js';
 import type { Reporter } from './reporter.js';
 
 const codes = { red: 31, yellow: 33, dim: 2, bold: 1, green: 32, cyan: 36 } as const;
@@ -13,14 +13,15 @@ export const pretty: Reporter = (diagnostics, { sources, color, planCount, hidde
   for (const diagnostic of diagnostics) {
     const { line, column } = diagnostic.place.start;
     const severity = diagnostic.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-    out.push(`${paint('bold', `${diagnostic.file}:${line}:${column}`)} ${severity} ${diagnostic.message} ${paint('dim', diagnostic.ruleId)}`);
+    // One line for each message, whatever the plan's values hold.
+    out.push(`${paint('bold', `${oneLine(diagnostic.file)}:${line}:${column}`)} ${severity} ${oneLine(diagnostic.message)} ${paint('dim', diagnostic.ruleId)}`);
     const text = sources.get(diagnostic.file);
     if (diagnostic.severity === 'error' && text !== undefined) {
       out.push(codeFrame(text, diagnostic.place, (style, part) => paint(style === 'dim' ? 'dim' : 'red', part)));
     }
     if (diagnostic.cause) {
       const { file, place, message } = diagnostic.cause;
-      out.push(`  ${paint('cyan', 'note')} ${file}:${place.start.line}:${place.start.column} ${message}`);
+      out.push(`  ${paint('cyan', 'note')} ${oneLine(file)}:${place.start.line}:${place.start.column} ${oneLine(message)}`);
     }
   }
   if (withSummary) out.push(hiddenWarnings > 0 ? quietSummary(diagnostics.length, planCount, hiddenWarnings) : summary(diagnostics, planCount, paint));
