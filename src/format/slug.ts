@@ -28,3 +28,15 @@ export const siteOwnNames = ['index.html', 'plans.json', 'assets'] as const;
 
 /** The output names no plan may have: the site's own folders, and the preview's path. */
 export const reservedSlugs: ReadonlySet<string> = new Set(['assets', '__careerplan']);
+
+/**
+ * Whether `slug` is an output name `planSlug` can give and the site may use:
+ * letters, digits and dashes (or, for a name with none of those, its
+ * %-escaped form), no dot or underscore first (never a hidden or private
+ * folder, never `.` or `..`), and not one of the site's own folders. For
+ * output names that come from elsewhere than a plan's file name (a slice's
+ * `plans.json` in `merge`). Pure.
+ */
+export function isPlanSlug(slug: string): boolean {
+  return /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|(?:%[0-9A-F]{2}|[!'()*~._-])+)$/.test(slug) && !/^[._]/.test(slug) && !reservedSlugs.has(slug);
+}

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { parseDate, parsePeriod } from '../format/dates.js';
 import { goalKinds, opportunityStatuses, skillKinds } from '../format/schema.js';
+import { isPlanSlug } from '../format/slug.js';
 import type { PlanModel } from './model.js';
 
 const isoDate = z.string().refine((value) => parseDate(value) !== undefined, { message: 'expected a date as YYYY-MM-DD' });
@@ -84,7 +85,7 @@ const deadline = z.object({
 
 /** One plan's model in `plans.json`. */
 export const planModelSchema = z.object({
-  slug: z.string(),
+  slug: z.string().refine(isPlanSlug, { error: "expected a plan's name as careerplan makes it from a file name (letters, digits and dashes), not a folder of the site or a hidden one" }),
   file: z.string(),
   lang: z.string(),
   asOf: isoDate,

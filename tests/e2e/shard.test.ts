@@ -90,6 +90,23 @@ describe('careerplan build --shard i/n, then careerplan merge', () => {
     expect(siteFiles(path.join(folder, 'merged')).map((name) => [name, readFileSync(path.join(folder, 'merged', name), 'utf8')])).toEqual(before);
   });
 
+  test('a slice that names a plan after the site’s own folder or a hidden one is refused before anything is written', () => {
+    for (const [slug, name] of [['assets', 'assets'], ['.git', 'dot-git']] as const) {
+      const broken = path.join(folder, `slices-${name}`);
+      cpSync(path.join(folder, 'slices'), broken, { recursive: true });
+      const data = JSON.parse(readFileSync(path.join(broken, '2/plans.json'), 'utf8')) as { plans: Array<Record<string, unknown>> };
+      const old = String(data.plans[0]?.slug);
+      data.plans[0] = { ...data.plans[0], slug };
+      writeFileSync(path.join(broken, '2/plans.json'), JSON.stringify(data));
+      cpSync(path.join(broken, '2', old), path.join(broken, '2', slug), { recursive: true });
+      writeFileSync(path.join(broken, '2', slug, 'site.js'), 'alert(1)');
+      const run = careerplan(['merge', `slices-${name}`, '--out', `merged-${name}`], { cwd: folder });
+      expect(run.stderr).toContain(`expected plan 1 (\`${slug}\`) as careerplan writes it, but \`slug\`: expected a plan's name as careerplan makes it from a file name`);
+      expect(run.status).toBe(2);
+      expect(existsSync(path.join(folder, `merged-${name}`))).toBe(false);
+    }
+  });
+
   test('slices without every shard are refused: exit 2, one line, nothing written', () => {
     const run = careerplan(['merge', 'slices/1', 'slices/3', '--out', 'partial'], { cwd: folder });
     expect(run.stderr).toBe('careerplan: shard 2/3 is missing: give the out folder of every shard\n');

@@ -1,0 +1,21 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { isPlanSlug, planSlug, reservedSlugs } from '../../src/format/slug.js';
+
+describe('isPlanSlug', () => {
+  test('takes every output name a plan file can be given, unless it is private, hidden or the site’s own', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), (name) => {
+        const slug = planSlug(`${name}.md`);
+        const refused = slug === '' || /^[._]/.test(slug) || reservedSlugs.has(slug);
+        expect(isPlanSlug(slug), JSON.stringify(slug)).toBe(!refused);
+      }),
+      { numRuns: 2_000 },
+    );
+    for (const name of ['Jordan Lee', 'Zoë', '日本', '~', 'a.b']) expect(isPlanSlug(planSlug(`${name}.md`)), name).toBe(true);
+  });
+
+  test('refuses what a slice could use to write outside a plan’s folder or into the site’s own', () => {
+    for (const slug of ['assets', '__careerplan', '.git', '.', '..', '_notes', '../x', 'a/b', 'a\\b', 'Jordan', '', 'x y']) expect(isPlanSlug(slug), slug).toBe(false);
+  });
+});
