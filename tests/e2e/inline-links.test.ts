@@ -7,12 +7,12 @@
  * built with working links, its linked files copied, and none of the
  * refused files reach `out/`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { minimalPlan } from '../support/plans.js';
-import { careerplan } from './run.js';
+import { careerplan, diagnosticsOf, filesUnder } from './run.js';
 
 let folder: string;
 beforeAll(() => {
@@ -46,21 +46,6 @@ const expected = [
   'plans/bad.md:9:88 error bad-attachment',
   'plans/good.md:12:19 warning remote-content',
 ];
-
-/** The `file:line:col severity rule` of each diagnostic line a run printed. */
-function diagnosticsOf(output: string): string[] {
-  return output
-    .split('\n')
-    .filter((line) => /^plans\/\S+:\d+:\d+ (error|warning) /.test(line))
-    .map((line) => {
-      const [where = '', severity = ''] = line.split(' ');
-      return `${where} ${severity} ${line.split(' ').at(-1) ?? ''}`;
-    });
-}
-
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true }).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
-}
 
 describe('links in inline Markdown', () => {
   test('check and build report the same positioned diagnostics; the valid plan is built with its inline links working and nothing refused is published', () => {
