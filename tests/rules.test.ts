@@ -338,6 +338,25 @@ const generatedCases: readonly GeneratedCase[] = [
     ],
   },
   {
+    // Shapes that crash the Markdown parser or take minutes are refused in inline Markdown as in the body, and their links are never read.
+    name: 'too-complex--in-inline-markdown',
+    files: () => ({
+      'plans/input.md': inlinePlan({
+        vision: `${'> '.repeat(20_000)}[p](_priv.txt)`,
+        skillNote: `x ${'*a '.repeat(3_000)}`,
+        educationNote: 'Fine.',
+        reflection: `${'['.repeat(3_000)}x`,
+        notes: [`${'- '.repeat(20_000)}x`, 'Fine.'],
+      }),
+    }),
+    diagnostics: [
+      { ruleId: 'too-complex', severity: 'error', line: 4, column: 9 },
+      { ruleId: 'too-complex', severity: 'error', line: 9, column: 11 },
+      { ruleId: 'too-complex', severity: 'error', line: 20, column: 21 },
+      { ruleId: 'too-complex', severity: 'error', line: 23, column: 11 },
+    ],
+  },
+  {
     name: 'broken-link--ok-inline-markdown',
     files: () => ({
       'plans/ok.txt': 'fine',

@@ -14,6 +14,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { candidateAttributes, candidates, cssUrls, urlAttribute } from '../format/body-urls.js';
+import { findTooComplex, type TooComplex } from './complexity.js';
 import { parseBody, parseWithMicromark } from './markdown-body.js';
 import { browserUrl, isWebUrl } from './media.js';
 
@@ -68,9 +69,19 @@ export function plainInline(text: string): string | undefined {
   return line;
 }
 
-/** The Markdown tree of an inline string as the page reads it, or `undefined` when it holds no Markdown (and so no link): what `check` looks at in `vision`, notes and reflections. Pure. */
+/**
+ * Why an inline string is too complex to read as Markdown (nested too deeply,
+ * thousands of markers: see `findTooComplex`, the body's guard), or
+ * `undefined`. The page shows such a string as plain text, and `check`
+ * reports it (`too-complex`). Pure.
+ */
+export function inlineTooComplex(text: string): TooComplex | undefined {
+  return plainInline(text) === undefined ? findTooComplex(text) : undefined;
+}
+
+/** The Markdown tree of an inline string as the page reads it, or `undefined` when the page reads no Markdown in it (none there, or `inlineTooComplex`): what `check` looks at in `vision`, notes and reflections. Pure. */
 export function inlineTree(text: string): Root | undefined {
-  return plainInline(text) === undefined ? parseBody(text) : undefined;
+  return plainInline(text) === undefined && findTooComplex(text) === undefined ? parseBody(text) : undefined;
 }
 
 /** GitHub's sanitizing schema, plus an accessible name on task-list checkboxes. */
@@ -102,6 +113,8 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
     inline(text, rewrite) {
       const plain = options.plainShortcut === false ? undefined : plainInline(text);
       if (plain !== undefined) return plain;
+      // Read as Markdown, such a string could crash the parser or take minutes: it is shown as the text it is.
+      if (findTooComplex(text)) return toHtml({ type: 'root', children: [{ type: 'text', value: text }] } as unknown as Root, undefined, false);
       const tree = parseInline(text);
       const [only] = tree.children;
       const html = toHtml(tree, rewrite ?? (() => undefined), false);

@@ -3,7 +3,8 @@
  * reflections), through the real CLI on a temp project: `check` and
  * `build --no-pdf` report the same positioned diagnostics for what the site
  * refuses (a private file, a path out of the plans folder, an HTML page) and
- * warn about a remote image; a plan whose inline links are all valid is
+ * warn about a remote image; Markdown nested too deeply to read safely is
+ * refused without stopping the run; a plan whose inline links are all valid is
  * built with working links, its linked files copied, and none of the
  * refused files reach `out/`.
  */
@@ -29,6 +30,8 @@ beforeAll(() => {
     path.join(plans, 'bad.md'),
     minimalPlan('vision: "[ok](ok.txt) [p](_priv.txt) [e](../secret.txt) ![i](http://127.0.0.1:9/v.png) ![t](x.html)"\n'),
   );
+  // Nested 20,000 deep: read as Markdown it would crash the parser, and with it every plan of the run.
+  writeFileSync(path.join(plans, 'deep.md'), minimalPlan(`vision: "${'> '.repeat(20_000)}[p](_priv.txt)"\n`));
   writeFileSync(
     path.join(plans, 'good.md'),
     minimalPlan('vision: "Read [my notes](ok.txt) and see ![my chart](images/chart.png)"\nopportunities:\n  - title: Team lead\n    note: "Photo: ![team](https://example.com/team.jpg)"\n'),
@@ -44,6 +47,7 @@ const expected = [
   'plans/bad.md:9:38 error broken-link',
   'plans/bad.md:9:57 warning remote-content',
   'plans/bad.md:9:88 error bad-attachment',
+  'plans/deep.md:9:9 error too-complex',
   'plans/good.md:12:19 warning remote-content',
 ];
 
@@ -60,6 +64,7 @@ describe('links in inline Markdown', () => {
 
     const out = path.join(folder, 'out');
     expect(existsSync(path.join(out, 'bad'))).toBe(false);
+    expect(existsSync(path.join(out, 'deep'))).toBe(false);
     const page = readFileSync(path.join(out, 'good', 'index.html'), 'utf8');
     expect(page).toContain('<a href="media/ok.txt">my notes</a>');
     expect(page).toContain('<img src="media/images/chart.png" alt="my chart">');

@@ -136,4 +136,11 @@ describe('inline strings', () => {
     expect(seen).toEqual(['link ok.txt', 'link _p.txt']);
     expect(safe.inline('[ok](ok.txt)')).toBe('<a>ok</a>');
   });
+
+  test('a string too complex to read as Markdown is shown as its text, at once', () => {
+    const deep = `${'> '.repeat(20_000)}<b>x</b>`;
+    const started = Date.now();
+    expect(safe.inline(deep)).toBe(`${'> '.repeat(20_000)}&#x3C;b>x&#x3C;/b>`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
