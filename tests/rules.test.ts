@@ -357,6 +357,24 @@ const generatedCases: readonly GeneratedCase[] = [
     ],
   },
   {
+    name: 'raw-html--in-inline-markdown',
+    files: () => ({
+      'plans/input.md': inlinePlan({
+        vision: 'Lead a <b>team</b>',
+        skillNote: 'Fine <!-- a note for my coach -->',
+        educationNote: 'Paid <iframe src="x.pdf"></iframe>',
+        reflection: 'Fine.',
+        notes: ['Fine.', 'Fine.'],
+      }),
+    }),
+    diagnostics: [
+      { ruleId: 'raw-html', severity: 'warning', line: 4, column: 17 },
+      { ruleId: 'raw-html', severity: 'warning', line: 4, column: 24 },
+      { ruleId: 'raw-html', severity: 'warning', line: 12, column: 9 },
+      { ruleId: 'raw-html', severity: 'warning', line: 12, column: 9 },
+    ],
+  },
+  {
     name: 'broken-link--ok-inline-markdown',
     files: () => ({
       'plans/ok.txt': 'fine',

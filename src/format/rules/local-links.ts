@@ -55,12 +55,12 @@ function problemOf(url: string, load: boolean, image: boolean, linkContext: Link
 }
 
 /**
- * Maps a place inside an inline string to the plan file: exact when the
+ * Maps a place inside an inline Markdown string at `path` to the plan file: exact when the
  * value stands in the YAML as it reads (plain or quoted on one line, without
  * escapes), else the place of the whole value (a folded `>` block, an
  * escape: the string's columns are not the file's).
  */
-function placeWithin(context: PlanContext, path: DataPath, text: string): (place: Place) => Place {
+export function placeWithin(context: PlanContext, path: DataPath, text: string): (place: Place) => Place {
   const value = context.place(path);
   const source = context.sourceText(path);
   const shift = source === undefined || text.includes('\n') ? undefined : source === text ? 0 : /^["']/.test(source) && source.slice(1, -1) === text ? 1 : undefined;
