@@ -77,6 +77,39 @@ function plan(body: string, title = 'Career Action Plan 2027–2029'): string {
   ].join('\n');
 }
 
+/** The plan the inline Markdown cases share, in the YAML styles authors write: `vision` on line 4 (double-quoted), a skill's note on line 9 (plain), `education.note` on line 12 (a folded block), a reflection on line 20 (single-quoted with an escape) and two opportunities' notes on lines 23 and 25. */
+function inlinePlan(fields: { readonly vision: string; readonly skillNote: string; readonly educationNote: string; readonly reflection: string; readonly notes: readonly [string, string] }): string {
+  return [
+    '---',
+    'title: Career Action Plan 2027–2029',
+    'owner: Jordan Lee',
+    `vision: "${fields.vision}"`,
+    'skills:',
+    '  - name: Public speaking',
+    '    level: 1',
+    '    target: 3',
+    `    note: ${fields.skillNote}`,
+    'education:',
+    '  current: BSc Statistics',
+    '  note: >',
+    `    ${fields.educationNote}`,
+    'goals:',
+    '  - title: Lead the support escalation rotation',
+    '    measure: Named escalation lead in the team charter',
+    '    due: 2027-12',
+    '    steps:',
+    '      - title: Write the escalation runbook',
+    `        reflection: '${fields.reflection}'`,
+    'opportunities:',
+    '  - title: Team lead opening',
+    `    note: "${fields.notes[0]}"`,
+    '  - title: Analytics lead',
+    `    note: ${fields.notes[1]}`,
+    '---',
+    '',
+  ].join('\n');
+}
+
 /** Exactly `bytes` bytes of a pasted log: ASCII lines, each ending in a newline. */
 function log(bytes: number): string {
   const line = '2026-10-14 09:12:44 INFO ticket 4711 escalated to tier 2\n';
@@ -271,6 +304,90 @@ const generatedCases: readonly GeneratedCase[] = [
   {
     name: 'remote-content--ok-links-and-local-images',
     files: () => ({ 'plans/chart.png': 'png', 'plans/input.md': plan('[a site](https://example.com/a.png) ![chart](chart.png) ![dot](data:image/png;base64,AAAA) <mailto:a@example.com>\n') }),
+    diagnostics: [],
+  },
+  {
+    // The links and images of inline Markdown (`vision`, notes, reflections) go through the body's classifier, placed at their column in the value when the value reads as typed, else at the value.
+    name: 'broken-link--in-inline-markdown',
+    files: () => ({
+      'config.json': JSON.stringify({ allowRawHtml: true }),
+      'secret.txt': 'outside',
+      'plans/ok.txt': 'fine',
+      'plans/_priv.txt': 'private',
+      'plans/x.html': '<script>alert(1)</script>',
+      'plans/_notes/speaking.txt': 'private',
+      'plans/run.html': '<script>alert(1)</script>',
+      'plans/input.md': inlinePlan({
+        vision: '[ok](ok.txt) [p](_priv.txt) [e](../secret.txt) ![i](http://127.0.0.1:9/v.png) ![t](x.html)',
+        skillNote: 'See [my notes](_notes/speaking.txt)',
+        educationNote: 'The [budget](missing.pdf) pays for it.',
+        reflection: "It''s in [the runbook](run.html)",
+        notes: ['Chart: ![chart](//example.com/c.png)', 'Raw <img src="_priv.txt" alt="p">'],
+      }),
+    }),
+    diagnostics: [
+      { ruleId: 'private-file', severity: 'error', line: 4, column: 23 },
+      { ruleId: 'broken-link', severity: 'error', line: 4, column: 38 },
+      { ruleId: 'remote-content', severity: 'warning', line: 4, column: 57 },
+      { ruleId: 'bad-attachment', severity: 'error', line: 4, column: 88 },
+      { ruleId: 'private-file', severity: 'error', line: 9, column: 15 },
+      { ruleId: 'broken-link', severity: 'error', line: 12, column: 9 },
+      { ruleId: 'bad-attachment', severity: 'error', line: 20, column: 21 },
+      { ruleId: 'remote-content', severity: 'warning', line: 23, column: 19 },
+      { ruleId: 'private-file', severity: 'error', line: 25, column: 15 },
+    ],
+  },
+  {
+    // Shapes that crash the Markdown parser or take minutes are refused in inline Markdown as in the body, and their links are never read.
+    name: 'too-complex--in-inline-markdown',
+    files: () => ({
+      'plans/input.md': inlinePlan({
+        vision: `${'> '.repeat(20_000)}[p](_priv.txt)`,
+        skillNote: `x ${'*a '.repeat(3_000)}`,
+        educationNote: 'Fine.',
+        reflection: `${'['.repeat(3_000)}x`,
+        notes: [`${'- '.repeat(20_000)}x`, 'Fine.'],
+      }),
+    }),
+    diagnostics: [
+      { ruleId: 'too-complex', severity: 'error', line: 4, column: 9 },
+      { ruleId: 'too-complex', severity: 'error', line: 9, column: 11 },
+      { ruleId: 'too-complex', severity: 'error', line: 20, column: 21 },
+      { ruleId: 'too-complex', severity: 'error', line: 23, column: 11 },
+    ],
+  },
+  {
+    name: 'raw-html--in-inline-markdown',
+    files: () => ({
+      'plans/input.md': inlinePlan({
+        vision: 'Lead a <b>team</b>',
+        skillNote: 'Fine <!-- a note for my coach -->',
+        educationNote: 'Paid <iframe src="x.pdf"></iframe>',
+        reflection: 'Fine.',
+        notes: ['Fine.', 'Fine.'],
+      }),
+    }),
+    diagnostics: [
+      { ruleId: 'raw-html', severity: 'warning', line: 4, column: 17 },
+      { ruleId: 'raw-html', severity: 'warning', line: 4, column: 24 },
+      { ruleId: 'raw-html', severity: 'warning', line: 12, column: 9 },
+      { ruleId: 'raw-html', severity: 'warning', line: 12, column: 9 },
+    ],
+  },
+  {
+    name: 'broken-link--ok-inline-markdown',
+    files: () => ({
+      'plans/ok.txt': 'fine',
+      'plans/images/chart.png': 'png',
+      'plans/other.md': plan('', 'Sam’s plan'),
+      'plans/input.md': inlinePlan({
+        vision: 'Lead **a team**: [my notes](ok.txt), ![chart](images/chart.png)',
+        skillNote: 'See [Sam](other.md) and [why](#why)',
+        educationNote: 'The [budget](/ok.txt) pays for it.',
+        reflection: "It''s on [the web](https://example.com/runbook.html)",
+        notes: ['![dot](data:image/png;base64,AAAA)', '<mailto:coach@example.com>'],
+      }),
+    }),
     diagnostics: [],
   },
   {

@@ -14,6 +14,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { candidateAttributes, candidates, cssUrls, urlAttribute } from '../format/body-urls.js';
+import { findTooComplex, type TooComplex } from './complexity.js';
 import { parseBody, parseWithMicromark } from './markdown-body.js';
 import { browserUrl, isWebUrl } from './media.js';
 
@@ -21,11 +22,11 @@ import { browserUrl, isWebUrl } from './media.js';
 export interface HtmlRenderer {
   /** The body of a plan (its Markdown tree, frontmatter included or not). */
   body(tree: Root, rewrite?: UrlRewrite): string;
-  /** A string that allows inline Markdown: `vision`, `reflection`, `note`. */
-  inline(markdown: string): string;
+  /** A string that allows inline Markdown (see `inlineMarkdownTexts`); its local URLs go through `rewrite` as the body's do, and are dropped without one. */
+  inline(markdown: string, rewrite?: UrlRewrite): string;
 }
 
-/** Rewrites a local URL of the body (to where its file is copied); `undefined` drops it. */
+/** Rewrites a local URL of the body or of an inline string (to where its file is copied); `undefined` drops it. */
 export type UrlRewrite = (url: string, kind: 'link' | 'image') => string | undefined;
 
 /** Options of the HTML stage. */
@@ -68,6 +69,21 @@ export function plainInline(text: string): string | undefined {
   return line;
 }
 
+/**
+ * Why an inline string is too complex to read as Markdown (nested too deeply,
+ * thousands of markers: see `findTooComplex`, the body's guard), or
+ * `undefined`. The page shows such a string as plain text, and `check`
+ * reports it (`too-complex`). Pure.
+ */
+export function inlineTooComplex(text: string): TooComplex | undefined {
+  return plainInline(text) === undefined ? findTooComplex(text) : undefined;
+}
+
+/** The Markdown tree of an inline string as the page reads it, or `undefined` when the page reads no Markdown in it (none there, or `inlineTooComplex`): what `check` looks at in `vision`, notes and reflections. Pure. */
+export function inlineTree(text: string): Root | undefined {
+  return plainInline(text) === undefined && findTooComplex(text) === undefined ? parseBody(text) : undefined;
+}
+
 /** GitHub's sanitizing schema, plus an accessible name on task-list checkboxes. */
 const schema = {
   ...defaultSchema,
@@ -94,12 +110,14 @@ export function createHtmlRenderer(options: HtmlOptions): HtmlRenderer {
 
   return {
     body: (tree, rewrite) => toHtml(tree, rewrite, true),
-    inline(text) {
+    inline(text, rewrite) {
       const plain = options.plainShortcut === false ? undefined : plainInline(text);
       if (plain !== undefined) return plain;
+      // Read as Markdown, such a string could crash the parser or take minutes: it is shown as the text it is.
+      if (findTooComplex(text)) return toHtml({ type: 'root', children: [{ type: 'text', value: text }] } as unknown as Root, undefined, false);
       const tree = parseInline(text);
       const [only] = tree.children;
-      const html = toHtml(tree, () => undefined, false);
+      const html = toHtml(tree, rewrite ?? (() => undefined), false);
       return tree.children.length === 1 && only?.type === 'paragraph' ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
     },
   };

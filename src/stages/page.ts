@@ -1,6 +1,7 @@
 /**
- * A checked plan's page data: its model, with the body rendered to HTML and
- * its local links rewritten, and the local files the page needs copied.
+ * A checked plan's page data: its model, with the body and the inline
+ * Markdown strings rendered to HTML and their local links rewritten, and
+ * the local files the page needs copied.
  * Pure but for looking at the linked files (`inspectPath`, which never opens them).
  */
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { Config } from '../config.js';
 import { inspectPath } from '../edges/attachments.js';
 import { isInside } from '../paths.js';
 import type { Checked } from '../types.js';
-import type { HtmlRenderer } from './html.js';
+import type { HtmlRenderer, UrlRewrite } from './html.js';
 import { resolveLocalUrl, type Copy } from './media.js';
 import { model, type PlanModel } from './model.js';
 import { applyView } from './view.js';
@@ -33,15 +34,16 @@ export function planPage(whole: Checked & { readonly plan: NonNullable<Checked['
   const checked = applyView(whole, config.view);
   const copies: Copy[] = [];
   const plansRoot = isInside(config.plans, checked.source.absolutePath) ? config.plans : path.dirname(checked.source.absolutePath);
-  const bodyHtml = checked.body
-    ? html.body(checked.body, (url) => {
-        const resolved = resolveLocalUrl(url, { planFile: checked.source.absolutePath, plansRoot, slug: checked.slug, inspect: inspectPath });
-        if (resolved?.copy) copies.push(resolved.copy);
-        return resolved?.url;
-      })
-    : '';
+  // The body and the inline Markdown strings (`vision`, notes, reflections) share one rewrite: a link publishes the same file wherever it is written.
+  const rewrite: UrlRewrite = (url) => {
+    const resolved = resolveLocalUrl(url, { planFile: checked.source.absolutePath, plansRoot, slug: checked.slug, inspect: inspectPath });
+    if (resolved?.copy) copies.push(resolved.copy);
+    return resolved?.url;
+  };
+  const bodyHtml = checked.body ? html.body(checked.body, rewrite) : '';
+  const markdown = { inline: (text: string): string => html.inline(text, rewrite) };
   return {
-    model: model(checked.plan, { slug: checked.slug, file: checked.source.path, asOf: config.asOf, locale: config.locale, bodyHtml, markdown: html }),
+    model: model(checked.plan, { slug: checked.slug, file: checked.source.path, asOf: config.asOf, locale: config.locale, bodyHtml, markdown }),
     copies,
   };
 }

@@ -7,13 +7,13 @@
  * of those files; the SVG is published static; `watch` starts and serves.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { minimalPlan } from '../support/plans.js';
 import { startWatch } from '../support/watch-process.js';
-import { careerplan, repo } from './run.js';
+import { careerplan, diagnosticsOf, filesUnder, repo } from './run.js';
 
 /** Each bad link on a line of its own (the body starts on line 10), with the rule that must refuse it. */
 const badLinks: ReadonlyArray<readonly [string, string]> = [
@@ -64,19 +64,9 @@ afterAll(() => {
 /** The expected diagnostics of `links.md`: line, column and rule of each bad link. */
 const expected = badLinks.map(([link, ruleId], index) => `plans/links.md:${10 + 2 * index}:1 error ${ruleId}`);
 
-/** The `file:line:col severity rule` of each error line a run printed for `links.md`. */
+/** The `file:line:col severity rule` of each error a run printed for `links.md`. */
 function errorsOf(output: string): string[] {
-  return output
-    .split('\n')
-    .filter((line) => line.startsWith('plans/links.md:') && / error /.test(line))
-    .map((line) => {
-      const [where = '', severity = ''] = line.split(' ');
-      return `${where} ${severity} ${line.split(' ').at(-1) ?? ''}`;
-    });
-}
-
-function filesUnder(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true }).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+  return diagnosticsOf(output).filter((line) => line.startsWith('plans/links.md:') && / error /.test(line));
 }
 
 describe('a plan linking to what the site must not publish', () => {

@@ -122,4 +122,25 @@ describe('inline strings', () => {
     const html = safe.inline('Hi <img src=x onerror=alert(1)> [x](javascript:alert(1))');
     expect(html).not.toMatch(/onerror|javascript:|<img/i);
   });
+
+  test('local URLs go through the rewrite as in the body; without one they are dropped', () => {
+    const seen: string[] = [];
+    const rewrite = (url: string, kind: 'link' | 'image'): string | undefined => {
+      seen.push(`${kind} ${url}`);
+      return url === 'ok.txt' ? 'media/ok.txt' : undefined;
+    };
+    const text = '[ok](ok.txt) [p](_p.txt) ![i](https://example.com/i.png) [web](https://example.com/)';
+    expect(safe.inline(text, rewrite)).toBe(
+      '<a href="media/ok.txt">ok</a> <a>p</a> <a href="https://example.com/i.png">i</a> <a href="https://example.com/">web</a>',
+    );
+    expect(seen).toEqual(['link ok.txt', 'link _p.txt']);
+    expect(safe.inline('[ok](ok.txt)')).toBe('<a>ok</a>');
+  });
+
+  test('a string too complex to read as Markdown is shown as its text, at once', () => {
+    const deep = `${'> '.repeat(20_000)}<b>x</b>`;
+    const started = Date.now();
+    expect(safe.inline(deep)).toBe(`${'> '.repeat(20_000)}&#x3C;b>x&#x3C;/b>`);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { inlineMarkdownTexts } from '../../src/format/inline-markdown.js';
 import { daysBetween, goalStatus, model, progressOf, type PlanModel } from '../../src/stages/model.js';
 import { modelProblem, modelsProblem } from '../../src/stages/model-schema.js';
 import { indexPlan } from '../../src/stages/site.js';
@@ -55,6 +57,18 @@ const built = model(checked.plan!, { slug: 'jordan', file: 'plans/jordan.md', as
 const goal = (title: string) => built.goals.find((g) => g.title === title)!;
 
 describe('model', () => {
+  test('renders as inline Markdown exactly the strings `inlineMarkdownTexts` lists, whose links check looks at', () => {
+    const rendered: string[] = [];
+    const record = (markdown: string): string => {
+      rendered.push(markdown);
+      return markdown;
+    };
+    model(checked.plan!, { slug: 'jordan', file: 'plans/jordan.md', asOf: '2026-11-26', locale: 'en', bodyHtml: '', markdown: { inline: record } });
+    const listed = inlineMarkdownTexts(parseYaml(plan.split('---\n')[1] ?? '')).map(({ text }) => text);
+    expect(listed).toHaveLength(5);
+    expect([...rendered].sort()).toEqual([...listed].sort());
+  });
+
   test('the schema merge checks a slice with accepts the model of a rich plan, as plans.json holds it', () => {
     expect(modelProblem(JSON.parse(JSON.stringify(built)))).toBeUndefined();
     expect(modelProblem({ ...JSON.parse(JSON.stringify(built)), progress: { done: 1, total: 2, ratio: 'half' } })).toBe('`progress.ratio`: expected number, received string');

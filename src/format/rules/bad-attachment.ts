@@ -1,7 +1,7 @@
 import type { PlanContext, Report, Rule } from './rule.js';
 import { reportsOf } from './local-links.js';
 
-/** A link or image in the body to a file of a type the site does not publish (HTML, XML, scripts…) or larger than 25 MiB. */
+/** A link or image in the body or in inline Markdown (`vision`, notes, reflections) to a file of a type the site does not publish (HTML, XML, scripts…) or larger than 25 MiB. */
 export const badAttachment: Rule = {
   id: 'bad-attachment',
   severity: 'error',

@@ -1,7 +1,7 @@
 import type { PlanContext, Report, Rule } from './rule.js';
 import { reportsOf } from './local-links.js';
 
-/** A link or image in the body to a file whose path has a part starting with `_` or `.`, which the site never publishes. */
+/** A link or image in the body or in inline Markdown (`vision`, notes, reflections) to a file whose path has a part starting with `_` or `.`, which the site never publishes. */
 export const privateFile: Rule = {
   id: 'private-file',
   severity: 'error',

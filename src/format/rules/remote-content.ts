@@ -1,7 +1,7 @@
 import type { PlanContext, Report, Rule } from './rule.js';
 import { reportsOf } from './local-links.js';
 
-/** An image, `srcset`, CSS `url()` or the like that would load something from outside the site, which the page leaves out. */
+/** An image (in the body or in inline Markdown), `srcset`, CSS `url()` or the like that would load something from outside the site, which the page leaves out. */
 export const remoteContent: Rule = {
   id: 'remote-content',
   severity: 'warning',
