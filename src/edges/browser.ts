@@ -171,7 +171,7 @@ export async function launchBrowser(executablePath: string, options: { readonly 
   const ended = (pid: number | undefined): void => {
     endProcessGroup(pid);
     profilesInUse.delete(profile);
-    removeProfile(profile);
+    void removeBrowserProfile(profile);
   };
   try {
     const browser = await puppeteer.launch({
@@ -225,16 +225,21 @@ function endProcessGroup(pid: number | undefined): void {
 }
 
 /**
- * Removes a browser profile; never throws. A process of the browser that has
- * not quite ended may still write into it (Ctrl-C while printing: ENOTEMPTY),
- * so a failed attempt is tried again in the background; should that fail
- * too, the folder is a leftover that the next start removes.
+ * Removes a browser profile folder; never throws. A process of the browser
+ * that has not quite ended may still write into it (Ctrl-C while printing:
+ * ENOTEMPTY), so a failed attempt is tried again in the background; should
+ * that fail too, the folder is a leftover that the next start removes.
+ * Resolves with whether it is gone. Touches the disk.
  */
-function removeProfile(profile: string): void {
+export function removeBrowserProfile(profile: string): Promise<boolean> {
   try {
     rmSync(profile, { recursive: true, force: true });
+    return Promise.resolve(true);
   } catch {
-    rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 }).catch(() => undefined);
+    return rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 }).then(
+      () => true,
+      () => false,
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { startWatch } from '../support/watch-process.js';
 import { careerplan, repo } from './run.js';
 
@@ -270,6 +270,7 @@ describe('a browser that dies while the build prints', () => {
   test('is replaced: the build ends (0, or 1 naming each plan whose PDF failed), every PDF is whole, and no Chromium of it is left', async () => {
     const folder = printingProject('browser-killed', 24);
     const run = start(['build', '--as-of', '2026-11-26', '--concurrency', '2'], folder);
+    onTestFinished(() => void run.child.kill('SIGKILL'));
     const pid = run.child.pid as number;
     // The browser's own process: started by the build with its profile; both tabs are printing in it.
     let killed = 0;
