@@ -12,6 +12,7 @@ import { contentPolicy, contentPolicyMeta } from '../theme/content-policy.js';
 import { maxAttachmentBytes } from '../stages/media.js';
 import { readAttachment } from './attachments.js';
 import { contentTypeOf } from './content-types.js';
+import { endBrowserTree } from './browser.js';
 
 /** The made-up origin the printed pages live on; nothing is ever fetched from it. */
 export const printOrigin = 'https://careerplan.invalid';
@@ -73,9 +74,17 @@ export class PrintError extends Error {
 }
 
 
-/** Creates a printer; the browser starts with the first job. */
+/**
+ * Creates a printer; the browser starts with the first job. The printer owns
+ * every browser it starts: one that crashed or hung is ended and replaced,
+ * and `close` and `kill` end each one still running, whichever worker
+ * started it and whatever happened to the one before.
+ */
 export function createPrinter(options: PrinterOptions): Printer {
+  /** The browser new jobs print in. */
   let browser: Promise<Browser> | undefined;
+  /** Every browser this printer started and has not ended yet, the current one among them. */
+  const started = new Set<Promise<Browser>>();
   let closed = false;
 
   const currentBrowser = (): Promise<Browser> => {
@@ -83,11 +92,13 @@ export function createPrinter(options: PrinterOptions): Printer {
     if (!browser) {
       const starting = options.launch();
       browser = starting;
+      started.add(starting);
       starting.then(
-        (started) => started.once('disconnected', () => {
+        (running) => running.once('disconnected', () => {
           if (browser === starting) browser = undefined;
         }),
         () => {
+          started.delete(starting);
           if (browser === starting) browser = undefined;
         },
       );
@@ -95,44 +106,47 @@ export function createPrinter(options: PrinterOptions): Printer {
     return browser;
   };
 
+  /** Ends one browser of this printer; the next job starts a new one. Safe to call twice. */
+  const retire = async (which: Promise<Browser>): Promise<void> => {
+    if (browser === which) browser = undefined;
+    if (!started.delete(which)) return;
+    await end(which);
+  };
+
   // Tabs are reused from plan to plan: opening one costs more than printing a small plan.
   const idle: Tab[] = [];
-  const acquire = async (): Promise<Tab> => {
-    const current = await currentBrowser();
+  const acquire = async (current: Browser): Promise<Tab> => {
     for (let tab = idle.pop(); tab; tab = idle.pop()) {
       if (tab.page.browser() === current && !tab.page.isClosed()) return tab;
     }
     return openTab(await current.newPage(), options.out);
   };
 
-  const printOnce = async (job: PrintJob): Promise<Printed> => {
-    const tab = await acquire();
+  const printOnce = async (job: PrintJob, which: Promise<Browser>): Promise<Printed> => {
+    const tab = await acquire(await which);
     try {
       const printed = await withTimeout(printPage(tab, job, options.settings), options.timeout, job.name);
       idle.push(tab);
       return printed;
     } catch (error) {
       // A tab that failed is not reused; one that will not even close means a hung browser: end it, and the next plan starts a new one.
-      await withTimeout(tab.page.close(), 5_000, job.name).catch(async () => {
-        const hung = browser;
-        browser = undefined;
-        (await hung?.catch(() => undefined))?.process()?.kill('SIGKILL');
-      });
+      await withTimeout(tab.page.close(), 5_000, job.name).catch(() => retire(which));
       throw error;
     }
   };
 
   return {
     async print(job) {
+      const first = currentBrowser();
       try {
-        return await printOnce(job);
+        return await printOnce(job, first);
       } catch (error) {
         if (closed || error instanceof PrintError) throw error;
-        // The browser crashed or was killed under this plan: start a new one and try once more.
-        await forget(browser);
-        browser = undefined;
+        // The browser crashed or was killed under this plan: end what is left of it (only that one: another job
+        // may have started its successor meanwhile), and try once more in the current browser, or a new one.
+        if (!(await first.then((running) => running.connected, () => false))) await retire(first);
         try {
-          return await printOnce(job);
+          return await printOnce(job, currentBrowser());
         } catch (retried) {
           throw retried instanceof PrintError ? retried : new PrintError(`${job.name}: the browser failed while printing (${(retried as Error).message})`, { cause: retried });
         }
@@ -140,19 +154,23 @@ export function createPrinter(options: PrinterOptions): Printer {
     },
     async close() {
       closed = true;
-      await forget(browser);
+      await Promise.all([...started].map(retire));
     },
     kill() {
       closed = true;
-      void browser?.then((started) => started.process()?.kill('SIGKILL'), () => undefined);
+      browser = undefined;
+      for (const which of started) void which.then(endBrowserTree, () => undefined);
+      started.clear();
     },
   };
 }
 
-async function forget(browser: Promise<Browser> | undefined): Promise<void> {
-  const started = await browser?.catch(() => undefined);
-  if (!started) return;
-  await withTimeout(started.close(), 5_000, 'closing the browser').catch(() => started.process()?.kill('SIGKILL'));
+/** Closes a browser, or ends its process tree when it will not close in time or was killed already. */
+async function end(which: Promise<Browser>): Promise<void> {
+  const running = await which.catch(() => undefined);
+  if (!running) return;
+  if (!running.connected) return endBrowserTree(running);
+  await withTimeout(running.close(), 5_000, 'closing the browser').catch(() => endBrowserTree(running));
 }
 
 /** A sandboxed tab and the plan it is printing now. */

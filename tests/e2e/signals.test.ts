@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, onTestFinished, test, vi } from 'vitest';
 import { startWatch } from '../support/watch-process.js';
 import { careerplan, repo } from './run.js';
 
@@ -245,5 +245,85 @@ describe('a build killed with SIGKILL', () => {
     expect(profiles().length).toBe(1);
     expect(careerplan(['doctor'], { cwd: folder }).status).toBe(0);
     expect(profiles()).toEqual([]);
+  }, 120_000);
+});
+
+/** A project of `count` copies of a small plan, for printing: the PDFs take seconds, long enough to act on the build while it prints. */
+function printingProject(name: string, count: number): string {
+  const folder = path.join(scratch, name);
+  mkdirSync(path.join(folder, 'plans'), { recursive: true });
+  const text = readFileSync(path.join(repo, 'plans/sam-okafor.md'), 'utf8');
+  for (let index = 0; index < count; index++) writeFileSync(path.join(folder, `plans/plan-${String(index).padStart(2, '0')}.md`), text);
+  return folder;
+}
+
+/** The parent of a process, from /proc. */
+function parentOf(pid: number): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+describe('a browser that dies while the build prints', () => {
+  test('is replaced: the build ends (0, or 1 naming each plan whose PDF failed), every PDF is whole, and no Chromium of it is left', async () => {
+    const folder = printingProject('browser-killed', 24);
+    const run = start(['build', '--as-of', '2026-11-26', '--concurrency', '2'], folder);
+    onTestFinished(() => void run.child.kill('SIGKILL'));
+    const pid = run.child.pid as number;
+    // The browser's own process: started by the build with its profile; both tabs are printing in it.
+    let killed = 0;
+    await vi.waitFor(
+      () => {
+        expect(run.stderr()).toContain('printed ');
+        killed = browsersOf(pid).find((candidate) => parentOf(candidate) === pid) ?? 0;
+        expect(killed).toBeGreaterThan(0);
+      },
+      { timeout: 60_000, interval: 10 },
+    );
+    process.kill(killed, 'SIGKILL');
+    const sent = performance.now();
+    // A new browser prints the rest.
+    await vi.waitFor(() => expect(browsersOf(pid).filter((candidate) => candidate !== killed && parentOf(candidate) === pid && running(candidate)).length).toBe(1), { timeout: 30_000, interval: 10 });
+    // It ends: it hung for good when the new browser was never closed.
+    let ended: Awaited<typeof run.exited> | undefined;
+    void run.exited.then((exit) => (ended = exit));
+    await vi.waitFor(() => expect(ended, run.stderr()).toBeDefined(), { timeout: 30_000, interval: 20 });
+    const { code, at } = ended as Awaited<typeof run.exited>;
+    expect(at - sent).toBeLessThan(30_000);
+    const stderr = run.stderr();
+    const failed = [...stderr.matchAll(/^(plans\/plan-\d+\.md): could not print the PDF/gm)].map((match) => match[1]);
+    expect(code).toBe(failed.length > 0 ? 1 : 0);
+    expect(stderr).toContain(`24 of 24 plans built into out; PDFs: ${24 - failed.length} printed, 0 unchanged${failed.length > 0 ? `, ${failed.length} failed` : ''}`);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    // Every PDF there is whole (poppler reads it to its last page); one is there for each plan that printed.
+    const pdfs = readdirSync(path.join(folder, 'out'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf'));
+    expect(pdfs.length).toBe(24 - failed.length);
+    for (const pdf of pdfs) expect(execFileSync('pdftotext', [path.join(folder, 'out', pdf), '-'], { encoding: 'utf8' })).toContain('Sam Okafor');
+    expect(readdirSync(path.join(folder, 'out'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // Killed processes are reaped by PID 1 a moment after the build ends.
+    await vi.waitFor(() => expect(browsersOf(pid).filter(running)).toEqual([]), { timeout: 2_000, interval: 20 });
+    expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith(`careerplan-chromium-${pid}-`))).toEqual([]);
+  }, 120_000);
+});
+
+describe('Ctrl-C while the build prints', () => {
+  test('ends it with 130 and its message, never a crash, with no Chromium and no browser profile left (3 times)', async () => {
+    const folder = printingProject('sigint-printing', 12);
+    for (let round = 0; round < 3; round++) {
+      const run = start(['build', '--as-of', '2026-11-26', '--concurrency', '2', '--force'], folder);
+      const pid = run.child.pid as number;
+      await vi.waitFor(() => expect(run.stderr()).toContain('printed '), { timeout: 60_000, interval: 10 });
+      const sent = performance.now();
+      run.child.kill('SIGINT');
+      const { code, at } = await run.exited;
+      expect(at - sent).toBeLessThan(2_000);
+      expect(run.stderr()).not.toMatch(/Error|^\s+at /m);
+      expect(run.stderr()).toContain('careerplan: stopped by SIGINT; every file written is complete');
+      expect(code).toBe(130);
+      expect(browsersOf(pid).filter(running)).toEqual([]);
+      expect(readdirSync(os.tmpdir()).filter((name) => name.startsWith(`careerplan-chromium-${pid}-`))).toEqual([]);
+    }
   }, 120_000);
 });

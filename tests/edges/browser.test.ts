@@ -1,7 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as browser from '../../src/edges/browser.js';
 import { BrowserNotFoundError, browserVersion, findBrowser, howToGetABrowser, installedBrowserPaths, launchArgs, versionFromOutput, type FindBrowserOptions } from '../../src/edges/browser.js';
 
@@ -225,5 +226,24 @@ describe('the postinstall copy of the search (scripts/find-browser.mjs)', () => 
       }
     }
     expect(cases).toBeGreaterThan(200);
+  });
+});
+
+describe('removeBrowserProfile', () => {
+  test('never throws while a process still writes into the profile, and removes it once the writing stops', async () => {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'careerplan-profile-test-'));
+    const folder = path.join(profile, 'Default');
+    // A browser process that has not quite ended: it keeps writing files into the profile as fast as it can.
+    const writer = spawn(process.execPath, ['-e', "const fs = require('fs'); for (let i = 0; ; i++) { try { fs.mkdirSync(process.argv[1], { recursive: true }); fs.writeFileSync(process.argv[1] + '/f' + i, 'x'); } catch {} }", folder], { stdio: 'ignore' });
+    try {
+      await vi.waitFor(() => expect(existsSync(path.join(folder, 'f100'))).toBe(true), { timeout: 10_000, interval: 5 });
+      const removed = browser.removeBrowserProfile(profile);
+      writer.kill('SIGKILL');
+      expect(await removed).toBe(true);
+      expect(existsSync(profile)).toBe(false);
+    } finally {
+      writer.kill('SIGKILL');
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    }
   });
 });
