@@ -18,15 +18,11 @@ export function planSlug(filePath: string): string {
 }
 
 /**
- * The names at the top of the out folder that the site keeps for its own
- * files: a plan whose output name is one of them is refused (`reserved-name`),
- * so no page ever lands in them and the pages of every plan can be pruned by
- * name. `index.html` and `plans.json` cannot be slugs (a slug has no dot);
- * `__careerplan` is the preview's own path in `watch`.
+ * The output names no plan may have: the site's own folder (`assets`) and
+ * the preview's path in `watch` (`__careerplan`); a plan named so is refused
+ * (`reserved-name`), so no page ever lands in them. `index.html` and
+ * `plans.json` cannot be slugs (a slug has no dot).
  */
-export const siteOwnNames = ['index.html', 'plans.json', 'assets'] as const;
-
-/** The output names no plan may have: the site's own folders, and the preview's path. */
 export const reservedSlugs: ReadonlySet<string> = new Set(['assets', '__careerplan']);
 
 /**
