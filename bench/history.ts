@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findProjectRepository } from '../src/edges/git.js';
-import { gitPlaces, historyStamps } from '../src/history-stamps.js';
-import { createHistoryCache, readHistory } from '../src/read-history.js';
+import { gitPlaces, historyStamps } from '../src/history/stamps.js';
+import { createHistoryCache, readHistory } from '../src/history/read.js';
 import { summarize, type Summary } from './stats.js';
 
 /** What the history bench measured, in milliseconds. */

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { inspectPath } from '../src/edges/attachments.js';
 import { readYaml, toData } from '../src/format/yaml.js';
-import { findTooComplex } from '../src/stages/complexity.js';
+import { findTooComplex } from '../src/markdown/complexity.js';
 import { isFinding, loadPlan } from '../src/stages/load.js';
 import { parse } from '../src/stages/parse.js';
 import { validate, type ValidateOptions } from '../src/stages/validate.js';

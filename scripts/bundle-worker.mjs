@@ -1,6 +1,6 @@
 /**
  * Bundles the build's worker thread into one file, in place of the
- * `dist/src/commands/page-worker.js` tsc wrote. Every worker loads its whole
+ * `dist/src/build/page-worker.js` tsc wrote. Every worker loads its whole
  * module graph before its first page, about 530 ES modules, each read,
  * resolved and linked on its own: on the bench's 1,000 plans one file cut the
  * cold build by about 0.2 s (CPU about 0.5 s) and its peak memory by 15 MB.
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const worker = path.join(root, 'dist/src/commands/page-worker.js');
+const worker = path.join(root, 'dist/src/build/page-worker.js');
 
 const bundle = await rolldown({ input: worker, platform: 'node', logLevel: 'silent' });
 try {

@@ -5,11 +5,11 @@
  */
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { exitCodes, terminalIo, UsageError, type Io } from './commands/io.js';
-import type { Config, ConfigFlags, Resolved } from './config.js';
+import { exitCodes, terminalIo, UsageError, type Io } from './io.js';
+import type { Config, ConfigFlags, Resolved } from './config/config.js';
 import type { ReporterName } from './diagnostics/reporters/index.js';
 import { parseDate, today } from './format/dates.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from './lib/package-root.js';
 import { PlanPathError } from './stages/load.js';
 
 // Commands and their heavy modules (zod, unified, Handlebars) load only when run, so `--help` and `--version` start at once.
@@ -185,14 +185,14 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
 }
 
 async function runBuild(flags: Flags, io: Io): Promise<number> {
-  const { lengthPattern, paperSizes } = await import('./config-defaults.js');
+  const { lengthPattern, paperSizes } = await import('./config/defaults.js');
   if (flags.paper !== undefined && !paperSizes.some((size) => size.toLowerCase() === flags.paper?.toLowerCase())) {
     throw new UsageError(`--paper takes a paper size: ${paperSizes.join(', ')}; not \`${flags.paper}\``);
   }
   if (flags.margin !== undefined && !lengthPattern.test(flags.margin)) {
     throw new UsageError(`--margin takes a length such as 18mm, 2cm or 0.75in; not \`${flags.margin}\``);
   }
-  const { parseShard, shardUsage } = await import('./stages/shard.js');
+  const { parseShard, shardUsage } = await import('./site/shard.js');
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   if (flags.shard !== undefined && shard === undefined) throw new UsageError(shardUsage(flags.shard));
   const color = wantsColor(flags, io);
@@ -234,7 +234,7 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
   const color = wantsColor(flags, io);
   const config = await loadConfig(flags, io, color);
   if (!config) return exitCodes.failure;
-  const [{ watch, defaultPort }, { configFileNames }] = await Promise.all([import('./commands/watch.js'), import('./config-file.js')]);
+  const [{ watch, defaultPort }, { configFileNames }] = await Promise.all([import('./commands/watch.js'), import('./config/file.js')]);
   // Ctrl-C and SIGTERM end the preview: the watcher, the server and the browser are closed before the process exits;
   // should that take too long, it exits anyway, without the temporary files of a page it was writing.
   const { onStopSignals } = await import('./edges/signals.js');
@@ -363,11 +363,11 @@ async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolv
       ? {}
       : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),
   };
-  const { readConfigFile } = await import('./config-file.js');
+  const { readConfigFile } = await import('./config/file.js');
   const source = await readConfigFile(io.cwd, flags.config);
   // Without a config file, the schema (zod) and the YAML reader are not loaded at all.
-  const plain = source === undefined ? (await import('./config-defaults.js')).configWithoutFile(configFlags, io.cwd, today()) : undefined;
-  const resolved = plain ?? (await import('./config.js')).resolveConfig(source, configFlags, io.cwd, today());
+  const plain = source === undefined ? (await import('./config/defaults.js')).configWithoutFile(configFlags, io.cwd, today()) : undefined;
+  const resolved = plain ?? (await import('./config/config.js')).resolveConfig(source, configFlags, io.cwd, today());
   return source ? { resolved, file: source.displayPath, text: source.text } : { resolved };
 }
 

@@ -10,7 +10,7 @@ import type { Document } from 'yaml';
 import type { Root } from 'mdast';
 import type { Plan } from './format/schema.js';
 import type { DataPath } from './format/yaml.js';
-import type { ScalarPlace } from './format/yaml-subset.js';
+import type { ScalarPlace } from './fast/yaml-subset.js';
 
 /** How serious a message is; `off` only ever appears in configuration. */
 export type Severity = 'error' | 'warning';

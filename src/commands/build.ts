@@ -5,31 +5,31 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, type BrowserChoice } from '../edges/browser.js';
 import { lockOut, removeOwnTemporaries, syncWrittenSince } from '../edges/files.js';
 import { onStopSignals, signalExitCodes } from '../edges/signals.js';
 import { removeLeftoverSpools } from '../edges/spool.js';
-import { packageRoot } from '../package-root.js';
-import { displayPath } from '../paths.js';
+import { packageRoot } from '../lib/package-root.js';
+import { displayPath } from '../lib/paths.js';
 import { findProjectRepository } from '../edges/git.js';
-import { gitPlaces, historyStamps, planLogs } from '../history-stamps.js';
+import { gitPlaces, historyStamps, planLogs } from '../history/stamps.js';
 import { findPlanFiles, PlanPathError, skippedLines } from '../stages/load.js';
 import { modelVersion } from '../stages/model.js';
-import { formatShard, inShard, type Shard } from '../stages/shard.js';
+import { formatShard, inShard, type Shard } from '../site/shard.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug } from '../format/slug.js';
 import { readTheme } from '../theme/source.js';
 import type { PrecompiledTheme } from '../theme/theme.js';
-import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from './build-cache.js';
-import type { PagesJob } from './build-pages.js';
-import { createBuiltPlans } from './built-plans.js';
-import { exitCodes, type Io } from './io.js';
-import { guardOut } from './out-guard.js';
-import { planFileFacts, textIfUnchanged, type PlanFileFacts, type PlanSource } from './plan-sources.js';
-import type { PrintOutcome } from './print-plans.js';
-import type { SiteContext } from './site-output.js';
+import { hashOf, otherFiles, readCache, writeCache, type CachedPlan } from '../build/cache.js';
+import type { PagesJob } from '../build/pages.js';
+import { createBuiltPlans } from '../build/built-plans.js';
+import { exitCodes, type Io } from '../io.js';
+import { guardOut } from '../site/out-guard.js';
+import { planFileFacts, textIfUnchanged, type PlanFileFacts, type PlanSource } from '../build/plan-sources.js';
+import type { PrintOutcome } from '../build/print-plans.js';
+import type { SiteContext } from '../site/output.js';
 
 /** How `build` runs. */
 export interface BuildOptions {
@@ -117,7 +117,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
   const writesSince = Date.now();
   try {
     // Only what careerplan wrote is removed; an out folder holding anything else is refused before anything is written.
-    if (options.clean) await (await import('./out-manifest.js')).cleanOut(config.out, displayPath(config.out, io.cwd));
+    if (options.clean) await (await import('../site/manifest.js')).cleanOut(config.out, displayPath(config.out, io.cwd));
 
     // What each page depends on besides its plan's text: the tool, the config, the theme, which plans exist, the plans folder's other files.
     const siteWide = hashOf([tool, String(modelVersion), JSON.stringify(config), io.cwd, theme.fingerprint, String(pdfs), ...files, await otherFiles(config.plans)]);
@@ -148,7 +148,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     const siteIsCurrent = toBuild.length === 0 && (await cache.siteIsCurrent(siteKey, config.out));
     // Each PDF is judged by its plan's key, which covers everything its page and print job are made from.
     const pageKeys = new Map([...entries].filter(([, entry]) => entry.built).map(([file, entry]) => [entry.slug, keys.get(file) as string]));
-    const printing = browser ? await import('./print-plans.js') : undefined;
+    const printing = browser ? await import('../build/print-plans.js') : undefined;
     const pdfsAreCurrent = siteIsCurrent && browser !== undefined && !options.force && (await printing?.pdfsAreCurrent(config.out, pageKeys, { browser, generator, settings: printSettings(config) })) === true;
     // The models of unchanged plans come from the last build's plans.json; a plan whose model is not there is built again.
     if (!siteIsCurrent || (pdfs && !pdfsAreCurrent)) {
@@ -169,7 +169,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     const gitLogs = await planLogs(toBuild, places);
     const job: PagesJob = { config, cwd: io.cwd, allFiles: files, generator, pdfs, gitLogs };
     if (toBuild.length > 0) {
-      const { buildPages, defaultWorkers } = await import('./build-workers.js');
+      const { buildPages, defaultWorkers } = await import('../build/workers.js');
       const workers = options.workers ?? defaultWorkers(toBuild.length, availableParallelism());
       // This thread compiles the theme while the workers load their code, and sends it to them. It then only waits
       // while they build: it makes its own theme for the index meanwhile. A broken template is reported where it is awaited.
@@ -192,8 +192,8 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
       const plans = kept.indexPlans();
       if (!siteIsCurrent) {
         const site = await siteContext();
-        const output = await import('./site-output.js');
-        const manifest = await import('./out-manifest.js');
+        const output = await import('../site/output.js');
+        const manifest = await import('../site/manifest.js');
         const previous = await manifest.readManifest(config.out);
         await output.writeIndexPage(plans, site);
         await output.writePlansJsonOf(plans.length, plans.map((plan) => () => kept.modelJson(plan.slug)), site);

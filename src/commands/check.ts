@@ -1,11 +1,11 @@
 /** `careerplan check [paths…]`: reports every problem in the plans, the way a compiler does. */
 import path from 'node:path';
-import { checkPlans } from '../check-plans.js';
-import { displayPath } from '../paths.js';
-import type { Config } from '../config.js';
+import { checkPlans } from '../build/check-plans.js';
+import { displayPath } from '../lib/paths.js';
+import type { Config } from '../config/config.js';
 import { reporters, type ReporterName } from '../diagnostics/reporters/index.js';
 import { findPlanFiles, PlanPathError, skippedLines } from '../stages/load.js';
-import { exitCodes, type Io } from './io.js';
+import { exitCodes, type Io } from '../io.js';
 
 /** How `check` reports. */
 export interface CheckOptions {

@@ -5,11 +5,11 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import type { Browser } from 'puppeteer-core';
 import { BrowserNotFoundError, browserVersion, findBrowser, howToGetABrowser, launchBrowser, type BrowserChoice, type FindBrowserOptions } from '../edges/browser.js';
-import { packageRoot } from '../package-root.js';
-import { exitCodes, type Io } from './io.js';
+import { packageRoot } from '../lib/package-root.js';
+import { exitCodes, type Io } from '../io.js';
 
 /** How `doctor` was called. */
 export interface DoctorOptions {

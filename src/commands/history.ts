@@ -1,11 +1,11 @@
 /** `careerplan history <plan> [--since REV|DATE]`: what changed in a plan's substance, commit by commit. */
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import { findProjectRepository } from '../edges/git.js';
-import { displayPath } from '../paths.js';
-import { locatePlan, readHistory, SinceError } from '../read-history.js';
-import { formatHistory } from '../stages/history.js';
+import { displayPath } from '../lib/paths.js';
+import { locatePlan, readHistory, SinceError } from '../history/read.js';
+import { formatHistory } from '../history/revisions.js';
 import { PlanPathError } from '../stages/load.js';
-import { exitCodes, type Io } from './io.js';
+import { exitCodes, type Io } from '../io.js';
 
 /** How `history` runs. */
 export interface HistoryCommandOptions {

@@ -6,15 +6,15 @@
  */
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { configFileNames } from '../config-file.js';
+import { configFileNames } from '../config/file.js';
 import { writeFileAtomic } from '../edges/files.js';
 import type { IsoDate } from '../format/dates.js';
 import { slugify } from '../format/slug.js';
-import { packageRoot } from '../package-root.js';
-import { displayPath } from '../paths.js';
+import { packageRoot } from '../lib/package-root.js';
+import { displayPath } from '../lib/paths.js';
 import { starterPlan } from '../scaffold/starter-plan.js';
 import { addStarterScripts, starterConfig, starterConfigName, starterGitignore, starterPackageJson } from '../scaffold/starter-project.js';
-import { exitCodes, type Io } from './io.js';
+import { exitCodes, type Io } from '../io.js';
 
 /** What `init` sets up. */
 export interface InitOptions {

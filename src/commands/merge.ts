@@ -12,20 +12,20 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../paths.js';
-import type { Config } from '../config.js';
+import { displayPath } from '../lib/paths.js';
+import type { Config } from '../config/config.js';
 import { copyIfChanged, lockOut } from '../edges/files.js';
-import { packageRoot } from '../package-root.js';
-import { isInside } from '../paths.js';
+import { packageRoot } from '../lib/package-root.js';
+import { isInside } from '../lib/paths.js';
 import { modelVersion } from '../stages/model.js';
-import { modelsProblem } from '../stages/model-schema.js';
-import { joinSlices, readSlice, type Slice } from '../stages/shard.js';
+import { modelsProblem } from '../site/model-schema.js';
+import { joinSlices, readSlice, type Slice } from '../site/shard.js';
 import { createTheme } from '../theme/index.js';
-import { exitCodes, UsageError, type Io } from './io.js';
-import { pdfPath } from './print-plans.js';
-import { guardOut } from './out-guard.js';
-import { planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from './out-manifest.js';
-import { writeAssets, writeIndexPage, writePlansJson, type SiteContext } from './site-output.js';
+import { exitCodes, UsageError, type Io } from '../io.js';
+import { pdfPath } from '../build/print-plans.js';
+import { guardOut } from '../site/out-guard.js';
+import { planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from '../site/manifest.js';
+import { writeAssets, writeIndexPage, writePlansJson, type SiteContext } from '../site/output.js';
 
 /** What `merge` joins. */
 export interface MergeOptions {

@@ -7,9 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IsoDate } from '../format/dates.js';
 import { slugify } from '../format/slug.js';
-import { displayPath } from '../paths.js';
+import { displayPath } from '../lib/paths.js';
 import { starterPlan } from '../scaffold/starter-plan.js';
-import { exitCodes, UsageError, type Io } from './io.js';
+import { exitCodes, UsageError, type Io } from '../io.js';
 
 /** What `new` writes. */
 export interface NewPlanOptions {

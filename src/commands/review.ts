@@ -10,27 +10,27 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkFile, isChecked } from '../check-plans.js';
-import type { Config } from '../config.js';
+import { checkFile, isChecked } from '../build/check-plans.js';
+import type { Config } from '../config/config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchBrowser } from '../edges/browser.js';
 import { copyIfChanged, removeOwnTemporaries, writeFileAtomic } from '../edges/files.js';
 import { onStopSignals } from '../edges/signals.js';
-import { publishAttachment } from './site-output.js';
-import { createPrinter } from '../edges/printer.js';
-import { packageRoot } from '../package-root.js';
-import { displayPath } from '../paths.js';
+import { publishAttachment } from '../site/output.js';
+import { createPrinter } from '../print/printer.js';
+import { packageRoot } from '../lib/package-root.js';
+import { displayPath } from '../lib/paths.js';
 import { commitDate, findProjectRepository, type Repository } from '../edges/git.js';
-import { locatePlan, readHistory, SinceError } from '../read-history.js';
-import { isDateLike } from '../stages/history.js';
-import { createHtmlRenderer } from '../stages/html.js';
+import { locatePlan, readHistory, SinceError } from '../history/read.js';
+import { isDateLike } from '../history/revisions.js';
+import { createHtmlRenderer } from '../markdown/html.js';
 import { PlanPathError } from '../stages/load.js';
 import { isBuildable, planPage } from '../stages/page.js';
-import { reviewSummary, type ReviewStart } from '../stages/review.js';
+import { reviewSummary, type ReviewStart } from '../history/review-summary.js';
 import { fill, formatDate } from '../theme/format.js';
 import { createTheme, labelsFor, timelineText } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
-import { exitCodes, type Io } from './io.js';
+import { exitCodes, type Io } from '../io.js';
 
 /** How `review` runs. */
 export interface ReviewOptions {
@@ -154,7 +154,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
       io.stderr.write(`${plan.file}: could not print the review: ${(error as Error).message.replace(`${plan.file}: `, '')}\n`);
       return exitCodes.problems;
     }
-    const { withMetadata } = await import('../stages/pdf-metadata.js');
+    const { withMetadata } = await import('../print/metadata.js');
     const pdf = await withMetadata(printed.pdf, {
       title: fill(words.reviewDocumentTitle, { title: plan.title, date: asOfText }),
       author: plan.owner,

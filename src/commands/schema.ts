@@ -1,6 +1,6 @@
 /** `careerplan schema`: prints the plan format's JSON Schema. */
 import { planJsonSchema } from '../format/schema.js';
-import { exitCodes, type Io } from './io.js';
+import { exitCodes, type Io } from '../io.js';
 
 /** The JSON Schema as committed in `schema/plan.schema.json`. Pure. */
 export function schemaText(): string {

@@ -8,25 +8,25 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import type { Config, Resolved } from '../config.js';
+import type { Config, Resolved } from '../config/config.js';
 import { overlayProblems, themeProblem, type OverlayProblem } from '../diagnostics/reporters/overlay.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { BrowserNotFoundError, findBrowser, type BrowserChoice } from '../edges/browser.js';
 import { lockOut } from '../edges/files.js';
 import { createServer, type PreviewServer } from '../edges/server.js';
 import { createWatcher, type ChangeBatch, type Watcher } from '../edges/watcher.js';
-import { packageRoot } from '../package-root.js';
-import { displayPath, isInside } from '../paths.js';
+import { packageRoot } from '../lib/package-root.js';
+import { displayPath, isInside } from '../lib/paths.js';
 import { skippedLines } from '../stages/load.js';
 import { reservedSlugs } from '../format/slug.js';
 import { clientScript } from '../preview/client-script.js';
 import { injectPreview, type PreviewState } from '../preview/inject.js';
 import { printViewPage } from '../preview/print-view.js';
-import { exitCodes, type Io } from './io.js';
-import { createLiveSite, type LiveSite, type Update } from './live-site.js';
-import { pdfPath, printPlans } from './print-plans.js';
-import { createPrintQueue, type PrintQueue } from './print-queue.js';
-import { guardOut } from './out-guard.js';
+import { exitCodes, type Io } from '../io.js';
+import { createLiveSite, type LiveSite, type Update } from '../preview/live-site.js';
+import { pdfPath, printPlans } from '../build/print-plans.js';
+import { createPrintQueue, type PrintQueue } from '../preview/print-queue.js';
+import { guardOut } from '../site/out-guard.js';
 
 /** How `watch` runs. */
 export interface WatchOptions {

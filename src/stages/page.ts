@@ -5,14 +5,14 @@
  * Pure but for looking at the linked files (`inspectPath`, which never opens them).
  */
 import path from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import { inspectPath } from '../edges/attachments.js';
-import { isInside } from '../paths.js';
+import { isInside } from '../lib/paths.js';
 import type { Checked } from '../types.js';
-import type { HtmlRenderer, UrlRewrite } from './html.js';
-import { resolveLocalUrl, type Copy } from './media.js';
+import type { HtmlRenderer, UrlRewrite } from '../markdown/html.js';
+import { resolveLocalUrl, type Copy } from '../markdown/media.js';
 import { model, type PlanModel } from './model.js';
-import { applyView } from './view.js';
+import { applyView } from '../site/view.js';
 
 /** A plan ready to render: its model and the files to copy into the site. */
 export interface PlanPage {

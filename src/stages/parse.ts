@@ -11,11 +11,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { createLocator } from '../diagnostics/locator.js';
 import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
-import { createSubsetLocator, readYamlSubset } from '../format/yaml-subset.js';
+import { createSubsetLocator, readYamlSubset } from '../fast/yaml-subset.js';
 import type { Finding, Frontmatter, Parsed, SourceFile } from '../types.js';
-import { findTooComplex } from './complexity.js';
-import { remarkGfmChecked } from './gfm.js';
-import { moveDown, parseBody } from './markdown-body.js';
+import { findTooComplex } from '../markdown/complexity.js';
+import { remarkGfmChecked } from '../fast/gfm.js';
+import { moveDown, parseBody } from '../fast/markdown-body.js';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmChecked);
 

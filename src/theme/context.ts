@@ -3,10 +3,10 @@
  * (in the model stage or by the caller); templates only show it.
  */
 import type { IsoDate } from '../format/dates.js';
-import type { HistoryView } from '../stages/history.js';
+import type { HistoryView } from '../history/revisions.js';
 import type { Deadline, PlanModel } from '../stages/model.js';
-import type { ReviewSummary } from '../stages/review.js';
-import type { IndexPlan } from '../stages/site.js';
+import type { ReviewSummary } from '../history/review-summary.js';
+import type { IndexPlan } from '../site/index-view.js';
 
 /** The context of one plan's page, `<slug>/index.html`. */
 export interface PlanPageContext {

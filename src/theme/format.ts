@@ -4,7 +4,7 @@
  * `Date.UTC`, so no time zone shifts them by a day. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
-import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from '../intl.js';
+import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from './intl.js';
 import { labelLanguage, labelsFor, type PluralLabel } from './labels.js';
 
 /** How much of a date to spell out. */

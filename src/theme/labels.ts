@@ -4,7 +4,7 @@
  * template passes in. Other languages fall back to English. Pure.
  */
 import type { TimelineText } from '../timeline/types.js';
-import { languageOf } from '../intl.js';
+import { languageOf } from './intl.js';
 
 /** A label whose form depends on a count (`{n}`), as Intl.PluralRules names the forms. */
 export interface PluralLabel {

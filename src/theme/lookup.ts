@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { comparePaths, displayPath } from '../paths.js';
+import { comparePaths, displayPath } from '../lib/paths.js';
 
 /** The page templates every theme has. */
 export const pageNames = ['layout', 'plan', 'index'] as const;

@@ -4,7 +4,7 @@
  * zone, so no machine's time zone can shift a day. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
-import { dateTimeFormat } from '../intl.js';
+import { dateTimeFormat } from '../theme/intl.js';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -5,8 +5,8 @@ import type { Nodes } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchAsOf, generatePlans, writePlans, type GeneratedPlan } from '../../bench/generate.js';
 import { timeDependentRules } from '../../bench/cases.js';
-import { checkPlans, type CheckResult } from '../../src/check-plans.js';
-import { resolveConfig } from '../../src/config.js';
+import { checkPlans, type CheckResult } from '../../src/build/check-plans.js';
+import { resolveConfig } from '../../src/config/config.js';
 import { parse } from '../../src/stages/parse.js';
 
 /** Words a reader sees in the body: its text and code, not the frontmatter, link targets or syntax. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { describePaper, doctor, formatReport } from '../../src/commands/doctor.js';
-import type { Io } from '../../src/commands/io.js';
-import { resolveConfig } from '../../src/config.js';
+import type { Io } from '../../src/io.js';
+import { resolveConfig } from '../../src/config/config.js';
 import { howToGetABrowser } from '../../src/edges/browser.js';
 
 const config = resolveConfig(undefined, {}, '/project', '2026-11-26').config!;

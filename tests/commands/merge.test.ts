@@ -2,13 +2,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Io } from '../../src/commands/io.js';
-import { createLiveSite } from '../../src/commands/live-site.js';
+import type { Io } from '../../src/io.js';
+import { createLiveSite } from '../../src/preview/live-site.js';
 import { merge } from '../../src/commands/merge.js';
-import { resolveConfig } from '../../src/config.js';
-import { packageRoot } from '../../src/package-root.js';
+import { resolveConfig } from '../../src/config/config.js';
+import { packageRoot } from '../../src/lib/package-root.js';
 import type { PlanModel } from '../../src/stages/model.js';
-import { inShard } from '../../src/stages/shard.js';
+import { inShard } from '../../src/site/shard.js';
 import { repo } from '../e2e/run.js';
 
 const asOf = '2026-11-26';

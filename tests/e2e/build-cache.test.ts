@@ -262,7 +262,7 @@ describe('worker threads', () => {
   });
 
   test('the worker a build starts is one bundled file: it imports nothing but Node’s own modules', () => {
-    const worker = readFileSync(path.join(repo, 'dist/src/commands/page-worker.js'), 'utf8');
+    const worker = readFileSync(path.join(repo, 'dist/src/build/page-worker.js'), 'utf8');
     const specifiers = [...worker.matchAll(/^import\b[^'"]*?["']([^"']+)["'];?$/gm)].map((match) => match[1]);
     expect(specifiers).toContain('node:worker_threads');
     expect(specifiers.filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { History } from '../../src/stages/history.js';
+import type { History } from '../../src/history/revisions.js';
 import { createRepo, gitEnv, jordanPlan, type ScriptedRepo } from '../support/git.js';
 import { careerplan } from './run.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { History } from '../../src/stages/history.js';
+import type { History } from '../../src/history/revisions.js';
 import { cloneRepo, jordanPlan, scriptJordanHistory, type JordanHistory } from '../support/git.js';
 import { careerplan } from './run.js';
 

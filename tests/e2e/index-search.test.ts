@@ -14,7 +14,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { benchAsOf, writePlans } from '../../bench/generate.js';
 import type { PlanModel } from '../../src/stages/model.js';
-import { byAttention } from '../../src/stages/site.js';
+import { byAttention } from '../../src/site/index-view.js';
 import { launchBrowser } from '../support/browser.js';
 import { careerplan } from './run.js';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { History } from '../../src/stages/history.js';
+import type { History } from '../../src/history/revisions.js';
 import { createRepo, jordanPlan, type ScriptedRepo } from '../support/git.js';
 import { careerplan, repo, type Run } from './run.js';
 

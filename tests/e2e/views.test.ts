@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { omittableParts, type OmittablePart } from '../../src/stages/view.js';
+import { omittableParts, type OmittablePart } from '../../src/site/view.js';
 import { createRepo } from '../support/git.js';
 import { careerplan, repo } from './run.js';
 

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBlobReader, fileLog, findProjectRepository, gitArguments, gitEnv, isNullBlob, mayBeInRepository, parseLog, parseRawLog, placeInRepository, resolveCommit, safeGitSettings, workingState, type LogCommit, type Repository } from '../../src/edges/git.js';
-import { gitPlaces, historyStamps, planLogs } from '../../src/history-stamps.js';
-import { readHistory } from '../../src/read-history.js';
+import { gitPlaces, historyStamps, planLogs } from '../../src/history/stamps.js';
+import { readHistory } from '../../src/history/read.js';
 import { createRepo, jordanPlan, projectRepository, type ScriptedRepo } from '../support/git.js';
 
 const zeros = '0'.repeat(40);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fileStem } from '../../src/commands/new-plan.js';
-import { configSchema, resolveConfig } from '../../src/config.js';
+import { configSchema, resolveConfig } from '../../src/config/config.js';
 import { parseDate } from '../../src/format/dates.js';
 import { starterPlan } from '../../src/scaffold/starter-plan.js';
 import { addStarterScripts, starterConfig, starterPackageJson, starterScripts } from '../../src/scaffold/starter-project.js';

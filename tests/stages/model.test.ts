@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { inlineMarkdownTexts } from '../../src/format/inline-markdown.js';
+import { inlineMarkdownTexts } from '../../src/markdown/inline-markdown.js';
 import { daysBetween, goalStatus, model, progressOf, type PlanModel } from '../../src/stages/model.js';
-import { modelProblem, modelsProblem } from '../../src/stages/model-schema.js';
-import { indexPlan } from '../../src/stages/site.js';
+import { modelProblem, modelsProblem } from '../../src/site/model-schema.js';
+import { indexPlan } from '../../src/site/index-view.js';
 import { checkText } from '../support/plans.js';
 
 const plan = `---

@@ -1,8 +1,8 @@
 import { select } from 'hast-util-select';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { History } from '../../src/stages/history.js';
+import type { History } from '../../src/history/revisions.js';
 import type { PlanModel } from '../../src/stages/model.js';
-import { reviewSummary } from '../../src/stages/review.js';
+import { reviewSummary } from '../../src/history/review-summary.js';
 import { labels } from '../../src/theme/labels.js';
 import { createTheme, type Theme } from '../../src/theme/theme.js';
 import { everyCase, jedenFall } from './fixtures.js';

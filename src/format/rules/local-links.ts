@@ -7,11 +7,11 @@
  * would have loaded. Pure but
  * for the context's `inspect`.
  */
-import { bodyUrls, type BodyUrl } from '../body-urls.js';
-import { inlineMarkdownTexts } from '../inline-markdown.js';
+import { bodyUrls, type BodyUrl } from '../../markdown/body-urls.js';
+import { inlineMarkdownTexts } from '../../markdown/inline-markdown.js';
 import type { DataPath } from '../yaml.js';
-import { inlineTree } from '../../stages/html.js';
-import { browserUrl, classifyLink, isWebUrl, type LinkContext, type RefusalRule } from '../../stages/media.js';
+import { inlineTree } from '../../markdown/html.js';
+import { browserUrl, classifyLink, isWebUrl, type LinkContext, type RefusalRule } from '../../markdown/media.js';
 import type { Place, Point } from '../../types.js';
 import type { PlanContext, Report } from './rule.js';
 

@@ -1,6 +1,6 @@
 import type { Html, Nodes, Root } from 'mdast';
-import { inlineMarkdownTexts } from '../inline-markdown.js';
-import { inlineTree } from '../../stages/html.js';
+import { inlineMarkdownTexts } from '../../markdown/inline-markdown.js';
+import { inlineTree } from '../../markdown/html.js';
 import type { Place } from '../../types.js';
 import { placeWithin } from './local-links.js';
 import type { PlanContext, Report, Rule } from './rule.js';

@@ -1,5 +1,5 @@
-import { inlineMarkdownTexts } from '../inline-markdown.js';
-import { inlineTooComplex } from '../../stages/html.js';
+import { inlineMarkdownTexts } from '../../markdown/inline-markdown.js';
+import { inlineTooComplex } from '../../markdown/html.js';
 import type { PlanContext, Report, Rule } from './rule.js';
 
 /** Input shaped to make parsers slow or crash: in the body, reported by the parse stage; in `vision`, a note or a reflection, by this rule. */

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { mappings } from '../schema.js';
 import { createSuggester, type Suggester } from '../suggest.js';
 import { forbiddenKeys, rangeOf } from '../yaml.js';
-import { hasEveryKey } from '../yaml-subset.js';
+import { hasEveryKey } from '../../fast/yaml-subset.js';
 import type { PlanContext, Report, Rule } from './rule.js';
 
 type MappingName = keyof typeof mappings | 'requires';

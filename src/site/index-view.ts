@@ -1,0 +1,68 @@
+/**
+ * The index's view of all plans: who needs attention first, and the
+ * deadlines of the coming weeks across every plan. Pure.
+ */
+import type { IsoDate } from '../format/dates.js';
+import type { Deadline, GoalModel, PlanModel } from '../stages/model.js';
+
+/** What the index shows of a goal. */
+export type IndexGoal = Pick<GoalModel, 'id' | 'title' | 'kind' | 'status' | 'due' | 'progress' | 'daysLeft'>;
+
+/**
+ * What the index (and the PDFs' running headers) show of a plan: its
+ * names, dates, progress and deadlines, and its goals without their steps.
+ * A build of thousands of plans keeps these, not the whole models.
+ */
+export type IndexPlan = Pick<
+  PlanModel,
+  'slug' | 'file' | 'lang' | 'asOf' | 'title' | 'owner' | 'role' | 'created' | 'reviewed' | 'horizon' | 'progress' | 'nextDeadline' | 'deadlines' | 'statusCounts' | 'evaluations'
+> & { readonly goals: readonly IndexGoal[] };
+
+/** The index's part of a plan's model (or of a larger `IndexPlan`): no more than the index may show, whoever calls. */
+export function indexPlan(model: IndexPlan): IndexPlan {
+  const { slug, file, lang, asOf, title, owner, role, created, reviewed, horizon, progress, nextDeadline, deadlines, statusCounts, evaluations } = model;
+  return {
+    slug,
+    file,
+    lang,
+    asOf,
+    title,
+    owner,
+    ...(role === undefined ? {} : { role }),
+    ...(created === undefined ? {} : { created }),
+    ...(reviewed === undefined ? {} : { reviewed }),
+    ...(horizon === undefined ? {} : { horizon }),
+    progress,
+    ...(nextDeadline === undefined ? {} : { nextDeadline }),
+    deadlines,
+    statusCounts,
+    evaluations,
+    goals: model.goals.map(({ id, title: goalTitle, kind, status, due, progress: goalProgress, daysLeft }) => ({ id, title: goalTitle, kind, status, due, progress: goalProgress, daysLeft })),
+  };
+}
+
+/** How far ahead the index lists deadlines. */
+export const deadlineWindowDays = 90;
+
+/** A deadline on the index, with the plan it belongs to. */
+export type SiteDeadline = Deadline & { readonly slug: string; readonly owner: string };
+
+/** The plans in the order a coach wants them: most overdue, then most at risk, then soonest deadline, then by owner. */
+export function byAttention<Plan extends IndexPlan>(plans: readonly Plan[]): Plan[] {
+  return [...plans].sort(
+    (a, b) =>
+      b.statusCounts.overdue - a.statusCounts.overdue ||
+      b.statusCounts['at-risk'] - a.statusCounts['at-risk'] ||
+      (a.nextDeadline?.date ?? '9999-12-31').localeCompare(b.nextDeadline?.date ?? '9999-12-31') ||
+      a.owner.localeCompare(b.owner) ||
+      a.slug.localeCompare(b.slug),
+  );
+}
+
+/** Deadlines from the as-of date to `deadlineWindowDays` later, across plans, earliest first. */
+export function upcomingDeadlines(plans: readonly IndexPlan[], asOf: IsoDate): SiteDeadline[] {
+  return plans
+    .flatMap((plan) => plan.deadlines.filter((deadline) => deadline.daysLeft <= deadlineWindowDays).map((deadline) => ({ ...deadline, slug: plan.slug, owner: plan.owner })))
+    .filter((deadline) => deadline.date >= asOf)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.owner.localeCompare(b.owner));
+}
