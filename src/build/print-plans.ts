@@ -14,7 +14,9 @@ import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
 import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '../print/printer.js';
 import type { PlanModel } from '../stages/model.js';
 import { fill, formatDate } from '../theme/format.js';
-import { labelsFor } from '../theme/labels.js';
+import { builtinLocales } from '../theme/locales.js';
+import { textOf, wordsFor, type Locales, type Words } from '../theme/words.js';
+import { packageRoot } from '../lib/package-root.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
 import type { Io } from '../io.js';
 
@@ -43,6 +45,8 @@ export interface PrintPlansOptions {
    * by it, without reading and hashing every page. Without it, by the files.
    */
   readonly pageKeys?: ReadonlyMap<string, string>;
+  /** The theme's words for the running header and footer; without them, the built-in theme's. */
+  readonly locales?: Locales;
 }
 
 /** What the PDF keys depend on besides the page: the paper, the tool and the browser. */
@@ -67,6 +71,7 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
   const assets = pageKeys ? '' : await folderHash(path.join(out, 'assets'));
   const manifest: Record<string, string> = {};
   const pending: Array<{ plan: PrintedPlan; job: () => Promise<PrintJob>; key: string }> = [];
+  const locales = options.locales ?? (await builtinLocales(path.join(packageRoot().folder, 'templates')));
 
   for (const plan of plans) {
     const pageKey = pageKeys?.get(plan.slug);
@@ -75,12 +80,12 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     let job: () => Promise<PrintJob>;
     if (pageKey === undefined) {
       const html = await readFile(page, 'utf8');
-      const read = printJob(plan, html);
+      const read = printJob(plan, html, wordsFor(locales, plan.lang));
       key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, html: '' })]);
       job = () => Promise.resolve(read);
     } else {
       key = pdfKey(settingsKey, pageKey);
-      job = async () => printJob(plan, await readFile(page, 'utf8'));
+      job = async () => printJob(plan, await readFile(page, 'utf8'), wordsFor(locales, plan.lang));
     }
     if (!options.force && previous[plan.slug] === key && existsSync(pdfPath(out, plan.slug))) manifest[plan.slug] = key;
     else pending.push({ plan, job, key });
@@ -188,8 +193,7 @@ export function pdfPath(out: string, slug: string): string {
 }
 
 /** The print job of a plan: its page and the words of its running header and footer, in its language. */
-function printJob(plan: PrintedPlan, html: string): PrintJob {
-  const words = labelsFor(plan.lang);
+function printJob(plan: PrintedPlan, html: string, words: Words): PrintJob {
   return {
     name: plan.file,
     slug: plan.slug,
@@ -198,8 +202,8 @@ function printJob(plan: PrintedPlan, html: string): PrintJob {
     author: plan.owner,
     headerLeft: plan.title,
     headerRight: plan.owner,
-    footerLeft: fill(words.asOfDate, { date: formatDate(plan.asOf, plan.lang) }),
-    pageOf: words.pageOf,
+    footerLeft: fill(textOf(words, 'asOfDate'), { date: formatDate(plan.asOf, plan.lang) }),
+    pageOf: textOf(words, 'pageOf'),
   };
 }
 

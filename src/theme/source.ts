@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { readRegularFile, unreadableReason } from '../edges/files.js';
 import { fontAssets } from './fonts.js';
 import { findThemeFiles, type Asset, type TemplateFile } from './lookup.js';
+import { readLocales } from './locales.js';
+import type { Locales } from './words.js';
 import type { ThemeOptions } from './theme.js';
 
 /** A theme read from the disk: `compileTheme` (./theme.js) makes it render. */
@@ -21,11 +23,13 @@ export interface ThemeSource {
   readonly partialCount: number;
   /** Files to copy into `out/assets/`: the stylesheet (the user's winning per file) and the fonts it loads. */
   readonly assets: readonly Asset[];
-  /** A hash of every template's text and every asset's content: equal fingerprints render equal pages. */
+  /** The theme's words by language, the user's locale files over the built-in ones. */
+  readonly locales: Locales;
+  /** A hash of every template's text, every asset's content and every label: equal fingerprints render equal pages. */
   readonly fingerprint: string;
 }
 
-/** Reads the theme's templates and assets, the user's first, then the built-in ones, and fingerprints them. Reads the disk. */
+/** Reads the theme's templates, assets and locales, the user's first, then the built-in ones, and fingerprints them. Reads the disk; throws `ThemeError` for a broken locale file. */
 export async function readTheme(options: ThemeOptions): Promise<ThemeSource> {
   const files = await findThemeFiles(options, options.cwd ?? process.cwd());
   // The layout is a partial too: pages wrap themselves in it with `{{#> layout}}…{{/layout}}`.
@@ -33,10 +37,12 @@ export async function readTheme(options: ThemeOptions): Promise<ThemeSource> {
   const templates = [...partials, files.pages.plan, files.pages.index];
   const texts = templates.map(readTemplate);
   const assets = [...files.assets, ...fontAssets()];
+  const locales = readLocales(files.locales);
   const digest = createHash('sha256');
+  digest.update(`${JSON.stringify(locales)}\0`);
   for (const [i, file] of templates.entries()) digest.update(`${file.name}\0${texts[i] ?? ''}\0`);
   for (const asset of assets) digest.update(`${asset.target}\0`).update(readFileSync(asset.source)).update('\0');
-  return { templates, texts, partialCount: partials.length, assets, fingerprint: digest.digest('hex') };
+  return { templates, texts, partialCount: partials.length, assets, locales, fingerprint: digest.digest('hex') };
 }
 
 /** The largest template careerplan reads: the built-in ones are a few KB. */
