@@ -49,8 +49,7 @@ function readLocale(file: LocaleFile): ReadLocale {
     json = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    throw new ThemeError(file.shownPath, at ? lineAt(text, Number(at[1])) : undefined, `Unexpected JSON: ${message}`, { cause: error });
+    throw new ThemeError(file.shownPath, jsonErrorLine(text, message), `Unexpected JSON: ${message}`, { cause: error });
   }
   const parsed = localeSchema.safeParse(json);
   if (parsed.success) return { file, text, locale: parsed.data };
@@ -76,6 +75,19 @@ function checkAgainstEnglish(file: LocaleFile, text: string, locale: Locale, eng
       throw new ThemeError(file.shownPath, lineOfKey(text, key), `Unexpected label \`${key}\`, expected ${expected}`);
     }
   }
+}
+
+/**
+ * The line of a `JSON.parse` error: V8 gives a position for some errors and, for an unexpected token,
+ * only an excerpt around it (`Unexpected token 'V', ..."skills": Vaardighed"... is not valid JSON`).
+ */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineAt(text, Number(position[1]));
+  const excerpt = /Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  const at = excerpt ? text.indexOf(excerpt[2] ?? '') : -1;
+  if (!excerpt || at < 0) return undefined;
+  return lineAt(text, at + Math.max(0, (excerpt[2] ?? '').indexOf(excerpt[1] ?? '')));
 }
 
 /** The 1-based line of a character offset. */
