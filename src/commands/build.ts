@@ -226,7 +226,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
           generator,
           signal: abort.signal,
           pageKeys,
-          locales: theme.locales,
+          localeSources: theme.localeSources,
         }, io);
       }
     }

@@ -85,7 +85,8 @@ function phrases(words: ChangeWords): Phrases {
   };
 }
 
-function phrase(words: ChangeWords, key: string): string {
+/** The text label of `key` in `words`; throws when it is missing or counted. Pure. */
+export function phrase(words: ChangeWords, key: string): string {
   const label = words.labels[key];
   if (typeof label !== 'string') throw new Error(`Unexpected label \`${key}\`, expected text in templates/locales/en.json`);
   return label;

@@ -9,7 +9,7 @@ import type { SourceFile } from '../types.js';
 import { maxPlanBytes } from '../stages/load.js';
 import { model, type PlanModel } from '../stages/model.js';
 import { parse } from '../stages/parse.js';
-import { changeText, type ChangeSign, type ChangeWords } from './change-text.js';
+import { changeText, phrase, type ChangeSign, type ChangeWords } from './change-text.js';
 import { planChanges, type Change } from './plan-changes.js';
 import { planSlug } from '../format/slug.js';
 import { validate } from '../stages/validate.js';
@@ -259,7 +259,7 @@ export interface HistoryView {
  */
 export function historyView(history: History, words: ChangeWords, options: { readonly limit?: number; readonly open?: number } = {}): HistoryView {
   const limit = options.limit ?? history.revisions.length;
-  const note = { boundary: noteOf(words, 'history.boundary'), nothing: noteOf(words, 'history.nothing') };
+  const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing') };
   const view = (change: Change): ChangeView => changeView(change, words);
   const shown = history.revisions.slice(0, limit);
   const oldest = history.revisions.at(-1);
@@ -331,12 +331,6 @@ export function formatHistory(history: History, words: ChangeWords): string {
 
 function changeView(change: Change, words: ChangeWords): ChangeView {
   return { kind: change.kind, ...describeChange(change, words), change };
-}
-
-function noteOf(words: ChangeWords, key: string): string {
-  const label = words.labels[key];
-  if (typeof label !== 'string') throw new Error(`Unexpected label \`${key}\`, expected text in templates/locales/en.json`);
-  return label;
 }
 
 /** The calendar day of an ISO 8601 date-time, as written (in its own offset): never shifted by a time zone. */

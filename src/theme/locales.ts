@@ -1,26 +1,21 @@
 /**
- * Reads the theme's locale files (`locales/<lang>.json`), the built-in ones
+ * Parses the theme's locale files (`locales/<lang>.json`), the built-in ones
  * first and the user's over them key by key, and checks each: JSON, labels
  * that are text or plural forms, keys English has, in the form English has
  * them. A broken file is a `ThemeError` naming it, as a broken template is.
- * Reads the disk.
+ * Pure, but for `builtinLocales`, which reads the disk. Loads zod: import it
+ * only where the theme is compiled or words are needed, never on the path of
+ * a build with nothing to do.
  */
-import { readRegularFile, unreadableReason } from '../edges/files.js';
-import type { TemplateFile } from './lookup.js';
 import { ThemeError } from './theme-error.js';
 import { findThemeFiles } from './lookup.js';
 import { localeSchema, type Label } from './locale-schema.js';
+import { readLocaleSources, type LocaleSource } from './source.js';
 import { wordsFor, type Locale, type Locales, type Words } from './words.js';
 
-/** The largest locale file careerplan reads: the built-in ones are about 10 KB. */
-const maxLocaleBytes = 1024 * 1024;
-
-/** A locale file found in the theme; its `name` is the language subtag (`fr` of `locales/fr.json`). */
-export type LocaleFile = TemplateFile;
-
-/** Reads and checks the locale files, in order (built-in, then the user's), into labels by language. Reads the disk; throws `ThemeError` for a broken file. */
-export function readLocales(files: readonly LocaleFile[]): Locales {
-  const read = files.map(readLocale);
+/** Parses and checks the locale files, in order (built-in, then the user's), into labels by language. Pure; throws `ThemeError` for a broken file. */
+export function parseLocales(sources: readonly LocaleSource[]): Locales {
+  const read = sources.map(parseLocale);
   const locales: Record<string, Locale> = {};
   // English first: every other language is checked against the keys it has.
   for (const { file, locale, text } of [...read.filter(({ file }) => file.name === 'en'), ...read.filter(({ file }) => file.name !== 'en')]) {
@@ -30,20 +25,15 @@ export function readLocales(files: readonly LocaleFile[]): Locales {
   return locales;
 }
 
-interface ReadLocale {
-  readonly file: LocaleFile;
-  readonly text: string;
+interface ParsedLocale extends LocaleSource {
   readonly locale: Locale;
 }
 
-/** One locale file, parsed and checked on its own. Reads the disk; throws `ThemeError`. */
-function readLocale(file: LocaleFile): ReadLocale {
+/** One locale file, parsed and checked on its own. Pure; throws `ThemeError`. */
+function parseLocale({ file, text }: LocaleSource): ParsedLocale {
   if (!/^[a-z]{2,3}$/.test(file.name)) {
     throw new ThemeError(file.shownPath, undefined, `Unexpected locale file name \`${file.name}.json\`, expected a language subtag such as \`fr.json\``);
   }
-  const read = readRegularFile(file.absolutePath, maxLocaleBytes);
-  if (!('bytes' in read)) throw new ThemeError(file.shownPath, undefined, `Cannot read the locale file: ${unreadableReason(read, maxLocaleBytes)}`);
-  const text = read.bytes.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -64,7 +54,7 @@ function readLocale(file: LocaleFile): ReadLocale {
 }
 
 /** Throws when the file has a key English lacks, or a label counted where English's is text (or the reverse). */
-function checkAgainstEnglish(file: LocaleFile, text: string, locale: Locale, english: Locale): void {
+function checkAgainstEnglish(file: LocaleSource['file'], text: string, locale: Locale, english: Locale): void {
   for (const [key, label] of Object.entries(locale)) {
     const model: Label | undefined = Object.hasOwn(english, key) ? english[key] : undefined;
     if (model === undefined) {
@@ -103,7 +93,7 @@ function lineOfKey(text: string, key: string): number | undefined {
 
 /** The built-in theme's locales, without a user's theme. Reads the disk. */
 export async function builtinLocales(builtin: string): Promise<Locales> {
-  return readLocales((await findThemeFiles({ builtin }, builtin)).locales);
+  return parseLocales(readLocaleSources((await findThemeFiles({ builtin }, builtin)).locales));
 }
 
 /** The built-in theme's words in `lang`, without a user's theme: the terminal's English. Reads the disk. */

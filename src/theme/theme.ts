@@ -12,7 +12,8 @@ import { readTheme, type ThemeSource } from './source.js';
 import { checkReferences } from './references.js';
 import { withContentPolicy } from './content-policy.js';
 import { describeHandlebarsError, ThemeError } from './theme-error.js';
-import { wordsFor, type Words } from './words.js';
+import { wordsFor, type Locales, type Words } from './words.js';
+import { parseLocales } from './locales.js';
 import { stageText, type StageText } from './stage-words.js';
 
 /** A ready theme: renders pages and lists the files `out/assets/` needs. */
@@ -46,9 +47,11 @@ export async function createTheme(options: ThemeOptions): Promise<Theme> {
  * A theme compiled to text: what a worker thread needs to render pages, without compiling the templates again.
  * Plain data, so it crosses to a worker as a message.
  */
-export interface PrecompiledTheme extends Omit<ThemeSource, 'texts'> {
+export interface PrecompiledTheme extends Omit<ThemeSource, 'texts' | 'localeSources'> {
   /** The source of each template's compiled specification, in the order of `templates`. */
   readonly specs: readonly string[];
+  /** The theme's words by language, the user's locale files over the built-in ones. */
+  readonly locales: Locales;
 }
 
 /** Compiles a theme read from the disk, on an isolated Handlebars instance. Pure; throws `ThemeError` for a broken template. */
@@ -56,7 +59,7 @@ export function compileTheme(source: ThemeSource): Theme {
   return themeFrom(precompileTheme(source));
 }
 
-/** Parses, checks and compiles a theme's templates to text. Pure; throws `ThemeError` for a broken template. */
+/** Parses, checks and compiles a theme's templates to text, and its locale files to words. Pure; throws `ThemeError` for a broken template or locale file. */
 export function precompileTheme(source: ThemeSource): PrecompiledTheme {
   const { templates, texts, partialCount } = source;
   const hb = withHelpers(Handlebars.create());
@@ -66,7 +69,8 @@ export function precompileTheme(source: ThemeSource): PrecompiledTheme {
   const known = { partials: new Set(partials.map(({ file }) => file.name)), helpers: new Set(Object.keys(hb.helpers)) };
   for (const { file, ast } of parsed) checkReferences(ast, file.shownPath, known);
   const specs = parsed.map(({ file, ast }) => precompileTemplate(hb, ast, file.shownPath));
-  return { templates, specs, partialCount, assets: source.assets, locales: source.locales, fingerprint: source.fingerprint };
+  const locales = parseLocales(source.localeSources);
+  return { templates, specs, partialCount, assets: source.assets, locales, fingerprint: source.fingerprint };
 }
 
 /** The theme a precompiled one describes, ready to render, on its own Handlebars instance. */
