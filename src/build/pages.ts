@@ -122,7 +122,7 @@ export function createPageBuilder(job: PagesJob, theme: Theme, signal?: AbortSig
   const historyOf = async (file: string, lang: string): Promise<HistoryView> => {
     const log = job.gitLogs.get(file);
     const history = log ? await historyOfPlan(file, log, readerOf(log), { cwd, cache: versions }) : await historyWithoutGit(file, { cwd });
-    return historyView(history, { open: revisionsOpen, lang });
+    return historyView(history, theme.words(lang), { open: revisionsOpen });
   };
 
   return {

@@ -14,7 +14,9 @@ import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
 import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '../print/printer.js';
 import type { PlanModel } from '../stages/model.js';
 import { fill, formatDate } from '../theme/format.js';
-import { labelsFor } from '../theme/labels.js';
+import { textOf, wordsFor, type Locales, type Words } from '../theme/words.js';
+import type { LocaleSource } from '../theme/source.js';
+import { packageRoot } from '../lib/package-root.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
 import type { Io } from '../io.js';
 
@@ -43,6 +45,8 @@ export interface PrintPlansOptions {
    * by it, without reading and hashing every page. Without it, by the files.
    */
   readonly pageKeys?: ReadonlyMap<string, string>;
+  /** The theme's locale files, for the words of the running header and footer; without them, the built-in theme's. */
+  readonly localeSources?: readonly LocaleSource[];
 }
 
 /** What the PDF keys depend on besides the page: the paper, the tool and the browser. */
@@ -67,6 +71,9 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
   const assets = pageKeys ? '' : await folderHash(path.join(out, 'assets'));
   const manifest: Record<string, string> = {};
   const pending: Array<{ plan: PrintedPlan; job: () => Promise<PrintJob>; key: string }> = [];
+  // Parsed only when a page's print job is made: a build whose PDFs are current loads no library (zod) for words.
+  let locales: Promise<Locales> | undefined;
+  const wordsOf = async (lang: string): Promise<Words> => wordsFor(await (locales ??= localesOf(options.localeSources)), lang);
 
   for (const plan of plans) {
     const pageKey = pageKeys?.get(plan.slug);
@@ -75,12 +82,12 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     let job: () => Promise<PrintJob>;
     if (pageKey === undefined) {
       const html = await readFile(page, 'utf8');
-      const read = printJob(plan, html);
+      const read = printJob(plan, html, await wordsOf(plan.lang));
       key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, html: '' })]);
       job = () => Promise.resolve(read);
     } else {
       key = pdfKey(settingsKey, pageKey);
-      job = async () => printJob(plan, await readFile(page, 'utf8'));
+      job = async () => printJob(plan, await readFile(page, 'utf8'), await wordsOf(plan.lang));
     }
     if (!options.force && previous[plan.slug] === key && existsSync(pdfPath(out, plan.slug))) manifest[plan.slug] = key;
     else pending.push({ plan, job, key });
@@ -182,14 +189,19 @@ function pdfKey(settingsKey: string, pageKey: string): string {
   return hash([settingsKey, 'page', pageKey]);
 }
 
+/** The theme's words by language from its locale files, or the built-in theme's. Reads the disk for the built-in ones. */
+async function localesOf(sources: readonly LocaleSource[] | undefined): Promise<Locales> {
+  const { builtinLocales, parseLocales } = await import('../theme/locales.js');
+  return sources ? parseLocales(sources) : builtinLocales(path.join(packageRoot().folder, 'templates'));
+}
+
 /** Where a plan's PDF goes. */
 export function pdfPath(out: string, slug: string): string {
   return path.join(out, slug, `${slug}.pdf`);
 }
 
 /** The print job of a plan: its page and the words of its running header and footer, in its language. */
-function printJob(plan: PrintedPlan, html: string): PrintJob {
-  const words = labelsFor(plan.lang);
+function printJob(plan: PrintedPlan, html: string, words: Words): PrintJob {
   return {
     name: plan.file,
     slug: plan.slug,
@@ -198,8 +210,8 @@ function printJob(plan: PrintedPlan, html: string): PrintJob {
     author: plan.owner,
     headerLeft: plan.title,
     headerRight: plan.owner,
-    footerLeft: fill(words.asOfDate, { date: formatDate(plan.asOf, plan.lang) }),
-    pageOf: words.pageOf,
+    footerLeft: fill(textOf(words, 'asOfDate'), { date: formatDate(plan.asOf, plan.lang) }),
+    pageOf: textOf(words, 'pageOf'),
   };
 }
 

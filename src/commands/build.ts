@@ -226,6 +226,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
           generator,
           signal: abort.signal,
           pageKeys,
+          localeSources: theme.localeSources,
         }, io);
       }
     }

@@ -1,9 +1,12 @@
 /** `careerplan history <plan> [--since REV|DATE]`: what changed in a plan's substance, commit by commit. */
+import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { findProjectRepository } from '../edges/git.js';
 import { displayPath } from '../lib/paths.js';
 import { locatePlan, readHistory, SinceError } from '../history/read.js';
 import { formatHistory } from '../history/revisions.js';
+import { packageRoot } from '../lib/package-root.js';
+import { builtinWords } from '../theme/locales.js';
 import { PlanPathError } from '../stages/load.js';
 import { exitCodes, type Io } from '../io.js';
 
@@ -34,7 +37,7 @@ export async function history(config: Config, options: HistoryCommandOptions, io
     }
     throw error;
   }
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : formatHistory(found));
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify(found, null, 2)}\n` : formatHistory(found, await builtinWords(path.join(packageRoot().folder, 'templates'), 'en')));
   const now = found.uncommitted ?? found.revisions[0];
   if (now?.problem !== undefined) {
     io.stderr.write(`careerplan: ${found.file} as it is now cannot be read as a plan; run 'careerplan check ${found.file}' for the details\n`);

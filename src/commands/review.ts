@@ -28,7 +28,8 @@ import { PlanPathError } from '../stages/load.js';
 import { isBuildable, planPage } from '../stages/page.js';
 import { reviewSummary, type ReviewStart } from '../history/review-summary.js';
 import { fill, formatDate } from '../theme/format.js';
-import { createTheme, labelsFor, timelineText } from '../theme/index.js';
+import { createTheme } from '../theme/index.js';
+import { textOf } from '../theme/words.js';
 import { renderTimeline } from '../timeline/index.js';
 import { exitCodes, type Io } from '../io.js';
 
@@ -111,14 +112,13 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
       : plan.reviewed !== undefined
         ? { from: 'reviewed', date: plan.reviewed }
         : { from: 'start', ...optional('date', history.revisions.at(-1)?.date.slice(0, 10)) };
-  const summary = reviewSummary(plan, history, config.asOf, start);
-
   const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
+  const words = theme.words(plan.lang);
+  const summary = reviewSummary(plan, history, config.asOf, start, words);
   const generator = `careerplan ${packageRoot().version}`;
-  const pageHtml = theme.renderPlan({ plan, timelineSvg: renderTimeline(plan, timelineText(plan.lang)), root: '../', generator, review: summary });
+  const pageHtml = theme.renderPlan({ plan, timelineSvg: renderTimeline(plan, theme.stageText(plan.lang).timeline), root: '../', generator, review: summary });
 
   const target = options.out ?? reviewPath(config, plan.slug, config.asOf);
-  const words = labelsFor(plan.lang);
   const asOfText = formatDate(config.asOf, plan.lang);
   // The page is printed from a folder of its own, holding only what it may load: the theme's assets and the plan's images.
   const folder = await mkdtemp(path.join(os.tmpdir(), 'careerplan-review-'));
@@ -147,8 +147,8 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
         author: plan.owner,
         headerLeft: plan.title,
         headerRight: plan.owner,
-        footerLeft: fill(words.reviewFooter, { date: asOfText }),
-        pageOf: words.pageOf,
+        footerLeft: fill(textOf(words, 'reviewFooter'), { date: asOfText }),
+        pageOf: textOf(words, 'pageOf'),
       });
     } catch (error) {
       io.stderr.write(`${plan.file}: could not print the review: ${(error as Error).message.replace(`${plan.file}: `, '')}\n`);
@@ -156,9 +156,9 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
     }
     const { withMetadata } = await import('../print/metadata.js');
     const pdf = await withMetadata(printed.pdf, {
-      title: fill(words.reviewDocumentTitle, { title: plan.title, date: asOfText }),
+      title: fill(textOf(words, 'reviewDocumentTitle'), { title: plan.title, date: asOfText }),
       author: plan.owner,
-      subject: words.reviewTitle,
+      subject: textOf(words, 'reviewTitle'),
       lang: plan.lang,
       creator: generator,
     });

@@ -8,6 +8,7 @@ import type { IsoDate, Period } from '../format/dates.js';
 import { historyView, type ChangeView, type History, type RevisionView } from './revisions.js';
 import { daysBetween, type GoalModel, type PlanModel, type StepModel } from '../stages/model.js';
 import type { Change } from './plan-changes.js';
+import type { ChangeWords } from './change-text.js';
 
 /** Where the review's period starts, and why there. */
 export type ReviewStart =
@@ -76,15 +77,16 @@ export interface ReviewSummary {
 /**
  * The review summary of a plan as of `asOf`, over its history since
  * `since`. Completed means done now, and either dated in the period or
- * marked done by a commit in it (or by an uncommitted change). Pure.
+ * marked done by a commit in it (or by an uncommitted change). Changes
+ * are worded in `words`, the plan's locale. Pure.
  */
-export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, since: ReviewStart): ReviewSummary {
+export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, since: ReviewStart, words: ChangeWords): ReviewSummary {
   const sinceDate = since.date;
   // Since the start, everything done so far counts, whatever its date; since a revision of unknown date, only what its commits marked done.
   const inPeriod = (date: string): boolean =>
     date <= asOf && (since.from === 'start' || (sinceDate !== undefined && date >= sinceDate));
 
-  const view = historyView(history, { lang: plan.lang });
+  const view = historyView(history, words);
   const kept = history.revisions
     .map((revision, index) => ({ revision, view: view.revisions[index] as RevisionView }))
     // A commit after the as-of date is not in the period; one without a change to the substance says nothing to the meeting.

@@ -9,8 +9,7 @@ import type { SourceFile } from '../types.js';
 import { maxPlanBytes } from '../stages/load.js';
 import { model, type PlanModel } from '../stages/model.js';
 import { parse } from '../stages/parse.js';
-import { labelLanguage } from '../theme/labels.js';
-import { changeTextDe } from './change-text-de.js';
+import { changeText, phrase, type ChangeSign, type ChangeWords } from './change-text.js';
 import { planChanges, type Change } from './plan-changes.js';
 import { planSlug } from '../format/slug.js';
 import { validate } from '../stages/validate.js';
@@ -206,96 +205,16 @@ export function isDateLike(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
-/** A change as one line of text, with a sign: `+` added, `-` removed, `~` changed, `✓` done. Pure. */
-export function describeChange(change: Change, lang = 'en'): { readonly sign: '+' | '-' | '~' | '✓'; readonly text: string } {
-  const english = describeInEnglish(change);
-  return labelLanguage(lang) === 'de' ? { sign: english.sign, text: changeTextDe(change) } : english;
-}
-
-function describeInEnglish(change: Change): { readonly sign: '+' | '-' | '~' | '✓'; readonly text: string } {
-  const goal = (ref: { goal: string; goalTitle: string }): string => `${ref.goalTitle} (\`${ref.goal}\`)`;
-  const move = (from: string | undefined, to: string | undefined): string => `${from ?? 'none'} → ${to ?? 'none'}`;
-  switch (change.kind) {
-    case 'plan-created':
-      return { sign: '+', text: `plan created with ${count(change.goals, 'goal')} and ${count(change.skills, 'skill')}` };
-    case 'field-changed':
-      if (change.to === undefined) return { sign: '-', text: `${change.field} removed (was ${quote(change.from)})` };
-      if (change.from === undefined) return { sign: '+', text: `${change.field} set: ${quote(change.to)}` };
-      return { sign: '~', text: `${change.field} changed: ${quote(change.from)} → ${quote(change.to)}` };
-    case 'list-item-added':
-      return { sign: '+', text: `${singular(change.list)} added: ${change.item}` };
-    case 'list-item-removed':
-      return { sign: '-', text: `${singular(change.list)} removed: ${change.item}` };
-    case 'education-changed':
-      return { sign: '~', text: `education (${change.part}): ${move(change.from, change.to)}` };
-    case 'notes-changed':
-      return { sign: '~', text: 'notes edited' };
-    case 'goal-added':
-      return { sign: '+', text: `goal added: ${goal(change)}` };
-    case 'goal-removed':
-      return { sign: '-', text: `goal removed: ${goal(change)}` };
-    case 'goal-renamed':
-      return { sign: '~', text: `goal \`${change.goal}\` renamed: ${quote(change.from)} → ${quote(change.to)}` };
-    case 'due-moved':
-      return { sign: '~', text: `due moved: ${goal(change)} ${move(change.from, change.to)}` };
-    case 'start-moved':
-      return { sign: '~', text: `start moved: ${goal(change)} ${move(change.from, change.to)}` };
-    case 'measure-changed':
-      return { sign: '~', text: `measure reworded: ${goal(change)}: ${quote(change.from)} → ${quote(change.to)}` };
-    case 'status-changed':
-      return { sign: '~', text: `status changed: ${goal(change)} ${change.from} → ${change.to}` };
-    case 'goal-done':
-      return { sign: '✓', text: `goal done${change.on ? ` on ${change.on}` : ''}: ${goal(change)}` };
-    case 'goal-reopened':
-      return { sign: '~', text: `goal reopened: ${goal(change)}` };
-    case 'goal-skills-changed':
-      return {
-        sign: '~',
-        text: `skills of ${goal(change)}: ${[...change.added.map((id) => `+${id}`), ...change.removed.map((id) => `-${id}`)].join(', ')}`,
-      };
-    case 'step-added':
-      return { sign: '+', text: `step added to ${goal(change)}: ${change.step}` };
-    case 'step-removed':
-      return { sign: '-', text: `step removed from ${goal(change)}: ${change.step}` };
-    case 'step-renamed':
-      return { sign: '~', text: `step reworded in ${goal(change)}: ${quote(change.from)} → ${quote(change.to)}` };
-    case 'step-done':
-      return { sign: '✓', text: `step done${change.on ? ` on ${change.on}` : ''}: ${change.step} (${goal(change)})` };
-    case 'step-reopened':
-      return { sign: '~', text: `step reopened: ${change.step} (${goal(change)})` };
-    case 'step-due-moved':
-      return { sign: '~', text: `step due moved: ${change.step} ${move(change.from, change.to)}` };
-    case 'step-evaluated':
-      if (change.from === undefined) return { sign: '~', text: `step evaluated: ${change.step}, worth it: ${change.to ?? 'none'}` };
-      return { sign: '~', text: `step evaluation changed: ${change.step}, worth it: ${move(change.from, change.to)}` };
-    case 'skill-added':
-      return { sign: '+', text: `skill added: ${change.name} (\`${change.skill}\`), level ${change.level} of ${change.target}` };
-    case 'skill-removed':
-      return { sign: '-', text: `skill removed: ${change.name} (\`${change.skill}\`)` };
-    case 'skill-renamed':
-      return { sign: '~', text: `skill \`${change.skill}\` renamed: ${quote(change.from)} → ${quote(change.to)}` };
-    case 'skill-level-changed':
-      return { sign: '~', text: `skill level ${change.to > change.from ? 'raised' : 'lowered'}: ${change.name} ${change.from} → ${change.to}` };
-    case 'skill-target-changed':
-      return { sign: '~', text: `skill target changed: ${change.name} ${change.from} → ${change.to}` };
-    case 'opportunity-added':
-      return { sign: '+', text: `opportunity added: ${change.title} (${change.status})` };
-    case 'opportunity-removed':
-      return { sign: '-', text: `opportunity removed: ${change.title}` };
-    case 'opportunity-renamed':
-      return { sign: '~', text: `opportunity renamed: ${quote(change.from)} → ${quote(change.to)}` };
-    case 'opportunity-status-changed':
-      return { sign: '~', text: `opportunity ${change.title}: ${change.from} → ${change.to}` };
-    case 'opportunity-date-moved':
-      return { sign: '~', text: `opportunity ${change.title} moved: ${move(change.from, change.to)}` };
-  }
+/** A change as one line of text, with a sign: `+` added, `-` removed, `~` changed, `✓` done; in `words` (the English locale for the terminal). Pure. */
+export function describeChange(change: Change, words: ChangeWords): { readonly sign: ChangeSign; readonly text: string } {
+  return changeText(change, words);
 }
 
 /** One change as a template shows it. */
 export interface ChangeView {
   readonly kind: Change['kind'];
   readonly sign: '+' | '-' | '~' | '✓';
-  /** The change in English; `change` has the facts for other languages. */
+  /** The change in the page's words (`change.*` of its locale); `change` has the facts. */
   readonly text: string;
   readonly change: Change;
 }
@@ -333,22 +252,15 @@ export interface HistoryView {
   readonly more: number;
 }
 
-/** The notes of the revision history, in the languages of the theme. */
-const notes = {
-  en: { boundary: 'earlier history is not in this shallow clone, so what changed here is unknown', nothing: 'no change to the plan’s substance' },
-  de: { boundary: 'die frühere Geschichte fehlt in diesem flachen Klon, daher ist unbekannt, was sich hier geändert hat', nothing: 'keine inhaltliche Änderung am Plan' },
-} as const;
-
 /**
  * Turns a history into the data a template or the terminal shows: at most
  * `limit` revisions, the newest `open` of them in `revisions` and the rest in
- * `older`; changes worded in `lang` (default English). Pure.
+ * `older`; changes and notes worded in `words` (`change.*` and `history.*` of a locale). Pure.
  */
-export function historyView(history: History, options: { readonly limit?: number; readonly open?: number; readonly lang?: string } = {}): HistoryView {
+export function historyView(history: History, words: ChangeWords, options: { readonly limit?: number; readonly open?: number } = {}): HistoryView {
   const limit = options.limit ?? history.revisions.length;
-  const lang = options.lang ?? 'en';
-  const note = notes[labelLanguage(lang)];
-  const view = (change: Change): ChangeView => changeView(change, lang);
+  const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing') };
+  const view = (change: Change): ChangeView => changeView(change, words);
   const shown = history.revisions.slice(0, limit);
   const oldest = history.revisions.at(-1);
   return {
@@ -391,9 +303,9 @@ function splitAt(revisions: RevisionView[], open = revisions.length): { revision
   return { revisions: revisions.slice(0, open), older: revisions.slice(open) };
 }
 
-/** A history for the terminal: one line per change, revisions newest first. Pure. */
-export function formatHistory(history: History): string {
-  const view = historyView(history);
+/** A history for the terminal: one line per change, revisions newest first, changes in `words` (the English locale). Pure. */
+export function formatHistory(history: History, words: ChangeWords): string {
+  const view = historyView(history, words);
   const lines: string[] = [];
   if (!history.repository) {
     return `${history.file} is not in a git repository (or git is not installed), so it has no history; last changed ${view.lastRevised}.\n`;
@@ -417,8 +329,8 @@ export function formatHistory(history: History): string {
   return `${lines.map(oneLine).join('\n')}\n`;
 }
 
-function changeView(change: Change, lang: string): ChangeView {
-  return { kind: change.kind, ...describeChange(change, lang), change };
+function changeView(change: Change, words: ChangeWords): ChangeView {
+  return { kind: change.kind, ...describeChange(change, words), change };
 }
 
 /** The calendar day of an ISO 8601 date-time, as written (in its own offset): never shifted by a time zone. */
@@ -430,10 +342,3 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function quote(text: string | undefined): string {
-  return text === undefined ? 'none' : `“${text}”`;
-}
-
-function singular(list: 'priorities' | 'strengths' | 'weaknesses'): string {
-  return list === 'priorities' ? 'priority' : list.slice(0, -1);
-}

@@ -127,7 +127,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
   async function historyOf(file: string, lang: string): Promise<HistoryView | undefined> {
     try {
       const history = inGit.has(file) ? await readHistory(file, await repository, { cwd, cache: versions }) : await historyWithoutGit(file, { cwd });
-      return historyView(history, { open: revisionsOpen, lang });
+      return theme === undefined ? undefined : historyView(history, theme.words(lang), { open: revisionsOpen });
     } catch {
       return undefined;
     }

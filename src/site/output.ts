@@ -19,7 +19,7 @@ import type { LeftOutSections } from '../theme/context.js';
 import { planJson, plansJsonPieces } from './plans-json.js';
 import type { Shard } from './shard.js';
 import { byAttention, indexPlan, upcomingDeadlines, type IndexPlan } from './index-view.js';
-import { timelineText, type Theme } from '../theme/index.js';
+import type { Theme } from '../theme/index.js';
 import { renderTimeline } from '../timeline/index.js';
 
 /** What the pages of one build share. */
@@ -44,14 +44,15 @@ function writeOptions(site: SiteContext): WriteOptions {
 /** Writes a plan's page (with its revision history, when known) and its calendar, and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
 export async function writePlanPage(page: PlanPage, site: SiteContext, history?: HistoryView): Promise<boolean> {
   const { model } = page;
-  const timelineSvg = renderTimeline(model, timelineText(model.lang));
+  const { timeline, calendar: calendarWords } = site.theme.stageText(model.lang);
+  const timelineSvg = renderTimeline(model, timeline);
   const pdf = site.pdfs ? { pdf: `${encodeURIComponent(model.slug)}.pdf` } : {};
   const calendar = encodeURIComponent(calendarName(model.slug));
   const leftOut = leftOutSections(site.config.view);
   const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}), ...(leftOut ? { leftOut } : {}) });
   const options = writeOptions(site);
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html, options);
-  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator), options);
+  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator, calendarWords), options);
   for (const copy of page.copies) await publishAttachment(copy, site.config.out, options);
   return changed;
 }

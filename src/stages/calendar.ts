@@ -13,7 +13,6 @@
  * `STATUS:TENTATIVE`.
  */
 import { daysInMonth, type IsoDate } from '../format/dates.js';
-import { labelsFor } from '../theme/labels.js';
 import type { GoalModel, PlanModel, StepModel } from './model.js';
 
 /** The longest content line in octets, without its CRLF (RFC 5545, 3.1). */
@@ -30,8 +29,16 @@ export function calendarName(slug: string): string {
   return `${slug}.ics`;
 }
 
+/** The calendar's words, in the plan's language; the theme gives them. */
+export interface CalendarText {
+  /** Introduces a goal's measure of success in its event's description. */
+  readonly measure: string;
+  /** Introduces a step's resources in its event's description. */
+  readonly resources: string;
+}
+
 /** The calendar of a plan's due dates as iCalendar text, CRLF line ends, folded. `generator` is `careerplan <version>`. Pure. */
-export function planCalendar(model: PlanModel, generator: string): string {
+export function planCalendar(model: PlanModel, generator: string, words: CalendarText): string {
   const name = `${model.owner} — ${model.title}`;
   const lines: string[] = [
     'BEGIN:VCALENDAR',
@@ -46,7 +53,6 @@ export function planCalendar(model: PlanModel, generator: string): string {
     'X-PUBLISHED-TTL:P1D',
   ];
   const stamp = `${compact(model.asOf)}T000000Z`;
-  const words = labelsFor(model.lang);
   for (const [goalIndex, goal] of model.goals.entries()) {
     const goalUid = `${model.slug}.${goal.id || `goal-${goalIndex + 1}`}@${uidDomain}`;
     lines.push(

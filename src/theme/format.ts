@@ -5,7 +5,10 @@
  */
 import type { IsoDate, Period } from '../format/dates.js';
 import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from './intl.js';
-import { labelLanguage, labelsFor, type PluralLabel } from './labels.js';
+import { pluralOf, textOf, type PluralLabel, type Words } from './words.js';
+import { fill, pluralForm } from '../lib/fill.js';
+
+export { fill } from '../lib/fill.js';
 
 /** How much of a date to spell out. */
 export type DateStyle = 'long' | 'short';
@@ -32,14 +35,14 @@ export function formatDate(date: IsoDate, lang: string, style: DateStyle = 'long
   return dateTimeFormat(lang, dateOptions[style]).format(utc(date));
 }
 
-/** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date. Pure. */
-export function formatPeriod(period: Period, lang: string, style: DateStyle = 'long'): string {
+/** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date; a quarter in the words' `quarter`. Pure. */
+export function formatPeriod(period: Period, lang: string, words: Words, style: DateStyle = 'long'): string {
   const [year, month] = period.first.split('-').map(Number) as [number, number];
   switch (period.kind) {
     case 'year':
       return numberFormat(lang, yearOptions).format(year);
     case 'quarter':
-      return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, yearOptions).format(year) });
+      return fill(textOf(words, 'quarter'), { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, yearOptions).format(year) });
     case 'month':
       return dateTimeFormat(lang, monthOptions[style]).format(utc(period.first));
     case 'day':
@@ -57,36 +60,29 @@ export function formatNumber(value: number, lang: string): string {
   return numberFormat(lang).format(value);
 }
 
-/** A plural label's form for `count`, with `{n}` and the other `{name}`s filled in. Pure. */
-export function formatPlural(label: PluralLabel, count: number, lang: string, values: Readonly<Record<string, string>> = {}): string {
-  const locale = phraseLocale(lang);
-  const form = pluralRules(locale).select(count) === 'one' ? label.one : label.other;
+/** A plural label's form for `count` (its Intl.PluralRules category, else `other`), with `{n}` and the other `{name}`s filled in. Pure. */
+export function formatPlural(label: PluralLabel, count: number, lang: string, words: Words, values: Readonly<Record<string, string>> = {}): string {
+  const form = pluralForm(label, pluralRules(phraseLocale(lang, words)).select(count));
   return fill(form, { ...values, n: formatNumber(count, lang) });
 }
 
 /** Days to a due date as words: `today`, `in 12 days`, `in 13 months`, `3 days overdue`. Pure. */
-export function formatDays(daysLeft: number, lang: string): string {
-  const locale = phraseLocale(lang);
-  const words = labelsFor(lang);
+export function formatDays(daysLeft: number, lang: string, words: Words): string {
+  const locale = phraseLocale(lang, words);
   if (daysLeft < 0) {
     const late = -daysLeft;
     return late <= daysShownAsDays
-      ? formatPlural(words.daysOverdue, late, lang)
-      : formatPlural(words.monthsOverdue, Math.round(late / daysPerMonth), lang);
+      ? formatPlural(pluralOf(words, 'daysOverdue'), late, lang, words)
+      : formatPlural(pluralOf(words, 'monthsOverdue'), Math.round(late / daysPerMonth), lang, words);
   }
   const relative = relativeTimeFormat(locale, relativeOptions);
   return daysLeft <= daysShownAsDays ? relative.format(daysLeft, 'day') : relative.format(Math.round(daysLeft / daysPerMonth), 'month');
 }
 
-/** Replaces each `{name}` in a label with its value; unknown names stay as written. Pure. */
-export function fill(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? (values[name] as string) : whole));
-}
 
 /** The locale for phrases: the page's own when its labels exist, else English, so words never mix languages. */
-function phraseLocale(lang: string): string {
-  const language = labelLanguage(lang);
-  return languageOf(lang) === language ? lang : language;
+function phraseLocale(lang: string, words: Words): string {
+  return languageOf(lang) === words.language ? lang : words.language;
 }
 
 function utc(date: IsoDate): Date {

@@ -5,12 +5,12 @@
  */
 import { parseDate, type Period } from '../format/dates.js';
 import { formatDate, formatDays, formatNumber, formatPercent, formatPeriod, formatPlural, fill, type DateStyle } from './format.js';
-import { isLabelKey, labelsFor } from './labels.js';
+import { pluralOf, textOf, type Words } from './words.js';
 
 /** What careerplan's helpers read from Handlebars' options argument. */
 export interface HelperOptions {
   readonly hash: Readonly<Record<string, unknown>>;
-  readonly data?: { readonly lang?: unknown };
+  readonly data?: { readonly lang?: unknown; readonly words?: Words };
   readonly loc?: { readonly source?: string; readonly start: { readonly line: number; readonly column: number } };
 }
 
@@ -25,9 +25,7 @@ export const helpers = {
     // The most called helper of a page: a key of one part is taken as it is.
     const key = parts.length === 1 ? String(parts[0]) : parts.map(String).join('.');
     const lang = langOf(options);
-    if (!isLabelKey(key)) throw new Error(`Unexpected label \`${key}\`, expected a key of src/theme/labels.ts`);
-    const label = labelsFor(lang)[key];
-    if (typeof label !== 'string') throw new Error(`Unexpected counted label \`${key}\` in \`t\`, expected \`plural\` with a count`);
+    const label = textOf(wordsOf(options), key);
     // A label without `{name}` has nothing to fill.
     return label.includes('{') ? fill(label, texts(options.hash, lang)) : label;
   },
@@ -45,7 +43,7 @@ export const helpers = {
     const [[value, style], options] = split(args);
     if (value === undefined || value === null) return '';
     if (!isPeriod(value)) throw new Error(`Unexpected \`period\` argument \`${String(value)}\`, expected a period of the model`);
-    return formatPeriod(value, langOf(options), dateStyle(style));
+    return formatPeriod(value, langOf(options), wordsOf(options), dateStyle(style));
   },
 
   /** `{{percent progress.ratio}}` → `67%` (en), `67 %` (de). */
@@ -57,17 +55,15 @@ export const helpers = {
   /** `{{plural total "stepsDone" done=done}}` → `2 of 3 steps done`: the form for the count, `{n}` filled in. */
   plural(...args: unknown[]): string {
     const [[count, key], options] = split(args);
-    const name = String(key);
-    if (!isLabelKey(name)) throw new Error(`Unexpected label \`${name}\`, expected a key of src/theme/labels.ts`);
-    const label = labelsFor(langOf(options))[name];
-    if (typeof label === 'string') throw new Error(`Unexpected label \`${name}\` in \`plural\`, expected a label with one and other forms`);
-    return formatPlural(label, number(count, 'plural'), langOf(options), texts(options.hash, langOf(options)));
+    const words = wordsOf(options);
+    const label = pluralOf(words, String(key));
+    return formatPlural(label, number(count, 'plural'), langOf(options), words, texts(options.hash, langOf(options)));
   },
 
   /** `{{days daysLeft}}` → `in 12 days`, `today`, `3 days overdue`. */
   days(...args: unknown[]): string {
     const [[daysLeft], options] = split(args);
-    return formatDays(number(daysLeft, 'days'), langOf(options));
+    return formatDays(number(daysLeft, 'days'), langOf(options), wordsOf(options));
   },
 
   /** `{{#if (eq status "done")}}`: strict equality. */
@@ -85,6 +81,13 @@ function split(args: readonly unknown[]): [unknown[], HelperOptions] {
 function langOf(options: HelperOptions): string {
   const lang = options.data?.lang;
   return typeof lang === 'string' ? lang : 'en';
+}
+
+/** The page's words, which the theme passes as `@words` with every page. */
+function wordsOf(options: HelperOptions): Words {
+  const words = options.data?.words;
+  if (words === undefined) throw new Error('Unexpected page without words, expected the theme to pass `@words`');
+  return words;
 }
 
 /** A label's `{name}` values as text; numbers in the page's digits. */

@@ -42,9 +42,11 @@ export interface ThemeFiles {
   readonly partials: readonly TemplateFile[];
   /** The theme's own assets (not the fonts). */
   readonly assets: readonly Asset[];
+  /** The locale files (`locales/<lang>.json`, `name` the language), the built-in ones first: the user's add to them key by key. */
+  readonly locales: readonly TemplateFile[];
 }
 
-/** Finds the pages, partials and assets of a theme, the user's files winning per name. Reads the disk. */
+/** Finds the pages, partials, assets and locales of a theme, the user's files winning per name (locales: per key). Reads the disk. */
 export async function findThemeFiles(folders: ThemeFolders, cwd: string): Promise<ThemeFiles> {
   const layers = folders.user === undefined || path.resolve(folders.user) === path.resolve(folders.builtin) ? [folders.builtin] : [folders.builtin, folders.user];
   const listings = await Promise.all(layers.map(async (folder) => ({ folder, files: await listFiles(folder) })));
@@ -76,7 +78,17 @@ export async function findThemeFiles(folders: ThemeFolders, cwd: string): Promis
     .sort(([a], [b]) => comparePaths(a, b))
     .map(([file, source]) => ({ source, target: file.slice('assets/'.length) }));
 
-  return { pages, partials, assets };
+  const locales = listings.flatMap(({ folder, files }) =>
+    files
+      .filter((file) => file.startsWith('locales/') && file.endsWith('.json') && !file.slice('locales/'.length).includes('/'))
+      .sort()
+      .map((file) => {
+        const absolutePath = path.join(folder, file);
+        return { name: file.slice('locales/'.length, -'.json'.length), absolutePath, shownPath: displayPath(absolutePath, cwd) };
+      }),
+  );
+
+  return { pages, partials, assets, locales };
 }
 
 /** Files below a folder, relative with forward slashes, hidden ones (`.DS_Store`) left out; none when the folder does not exist. */

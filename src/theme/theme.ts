@@ -12,6 +12,9 @@ import { readTheme, type ThemeSource } from './source.js';
 import { checkReferences } from './references.js';
 import { withContentPolicy } from './content-policy.js';
 import { describeHandlebarsError, ThemeError } from './theme-error.js';
+import { wordsFor, type Locales, type Words } from './words.js';
+import { parseLocales } from './locales.js';
+import { stageText, type StageText } from './stage-words.js';
 
 /** A ready theme: renders pages and lists the files `out/assets/` needs. */
 export interface Theme {
@@ -21,8 +24,12 @@ export interface Theme {
   renderIndex(context: IndexPageContext): string;
   /** Files to copy into `out/assets/`: the stylesheet (the user's winning per file) and the fonts it loads. */
   readonly assets: readonly Asset[];
-  /** A hash of every template's text and every asset's content: equal fingerprints render equal pages. */
+  /** A hash of every template's text, every asset's content and every label: equal fingerprints render equal pages. */
   readonly fingerprint: string;
+  /** The theme's words for a page in `lang`: its language's labels over English. Pure. */
+  words(lang: string): Words;
+  /** The words of the timeline and the calendar in `lang`, from `words`. Pure. */
+  stageText(lang: string): StageText;
 }
 
 /** Where the theme's templates are, and where paths in messages are relative to. */
@@ -40,9 +47,11 @@ export async function createTheme(options: ThemeOptions): Promise<Theme> {
  * A theme compiled to text: what a worker thread needs to render pages, without compiling the templates again.
  * Plain data, so it crosses to a worker as a message.
  */
-export interface PrecompiledTheme extends Omit<ThemeSource, 'texts'> {
+export interface PrecompiledTheme extends Omit<ThemeSource, 'texts' | 'localeSources'> {
   /** The source of each template's compiled specification, in the order of `templates`. */
   readonly specs: readonly string[];
+  /** The theme's words by language, the user's locale files over the built-in ones. */
+  readonly locales: Locales;
 }
 
 /** Compiles a theme read from the disk, on an isolated Handlebars instance. Pure; throws `ThemeError` for a broken template. */
@@ -50,7 +59,7 @@ export function compileTheme(source: ThemeSource): Theme {
   return themeFrom(precompileTheme(source));
 }
 
-/** Parses, checks and compiles a theme's templates to text. Pure; throws `ThemeError` for a broken template. */
+/** Parses, checks and compiles a theme's templates to text, and its locale files to words. Pure; throws `ThemeError` for a broken template or locale file. */
 export function precompileTheme(source: ThemeSource): PrecompiledTheme {
   const { templates, texts, partialCount } = source;
   const hb = withHelpers(Handlebars.create());
@@ -60,7 +69,8 @@ export function precompileTheme(source: ThemeSource): PrecompiledTheme {
   const known = { partials: new Set(partials.map(({ file }) => file.name)), helpers: new Set(Object.keys(hb.helpers)) };
   for (const { file, ast } of parsed) checkReferences(ast, file.shownPath, known);
   const specs = parsed.map(({ file, ast }) => precompileTemplate(hb, ast, file.shownPath));
-  return { templates, specs, partialCount, assets: source.assets, fingerprint: source.fingerprint };
+  const locales = parseLocales(source.localeSources);
+  return { templates, specs, partialCount, assets: source.assets, locales, fingerprint: source.fingerprint };
 }
 
 /** The theme a precompiled one describes, ready to render, on its own Handlebars instance. */
@@ -70,12 +80,27 @@ export function themeFrom(precompiled: PrecompiledTheme): Theme {
   const made = templates.map((file, i) => ({ file, template: templateFrom(hb, specs[i] ?? '') }));
   for (const { file, template } of made.slice(0, partialCount)) hb.registerPartial(file.name, template);
   const [planPage, indexPage] = made.slice(partialCount) as [Page, Page];
+  const words = (lang: string): Words => wordsFor(precompiled.locales, lang);
+  // The layout links `assets/custom.css` after the default stylesheet when the theme has one.
+  const customCss = precompiled.assets.some((asset) => asset.target === customCssName);
   return {
-    renderPlan: (context) => render(planPage, context, context.plan.lang),
-    renderIndex: (context) => render(indexPage, context, context.lang),
+    renderPlan: (context) => render(planPage, context, { lang: context.plan.lang, words: words(context.plan.lang), customCss }),
+    renderIndex: (context) => render(indexPage, context, { lang: context.lang, words: words(context.lang), customCss }),
     assets: precompiled.assets,
     fingerprint: precompiled.fingerprint,
+    words,
+    stageText: (lang) => stageText(words(lang)),
   };
+}
+
+/** The stylesheet a theme may add in `assets/` to restyle the default one without copying it: loaded after it. */
+export const customCssName = 'custom.css';
+
+/** What every template and helper reads as `@lang`, `@words` and `@customCss`. */
+export interface PageData {
+  readonly lang: string;
+  readonly words: Words;
+  readonly customCss: boolean;
 }
 
 /** `hb` with our helpers beside Handlebars' own, each naming the template and line of a failing call. */
@@ -89,10 +114,10 @@ interface Page {
   readonly template: Template;
 }
 
-/** Renders a page in a language (the `@lang` every helper reads), with the site's content policy; an error names the template and line. */
-function render(page: Page, context: object, lang: string): string {
+/** Renders a page in a language (the `@lang` and `@words` every helper reads), with the site's content policy; an error names the template and line. */
+function render(page: Page, context: object, data: PageData): string {
   try {
-    return withContentPolicy(page.template(context, { data: { lang } }));
+    return withContentPolicy(page.template(context, { data }));
   } catch (error) {
     if (error instanceof ThemeError) throw error;
     const { line, reason } = describeHandlebarsError(error);

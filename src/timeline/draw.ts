@@ -1,9 +1,10 @@
 /**
- * Draws a laid-out timeline as an SVG string: classes for the site's CSS plus
- * inline presentation attributes, so it also looks right in the PDF and on its
- * own. No script, no event attributes, no external references. Pure.
+ * Draws a laid-out timeline as an SVG string to inline in a page: shapes and
+ * sizes as attributes, colours as classes that the theme's stylesheet paints
+ * with its `--tl-…` tokens (the page and its PDF both load it). No script, no
+ * event attributes, no external references. Pure.
  */
-import { barStyles, colors, fontSizes, type BarStyle } from './style.js';
+import { barStyles, fontSizes, type BarStyle } from './style.js';
 import type { GoalRow, LegendItem, PlacedText, TimelineLayout } from './types.js';
 
 /** Escapes text for an XML text node or a quoted attribute value. Pure. */
@@ -41,11 +42,10 @@ function text(placed: PlacedText, values: Attributes, children = escapeXml(place
   return element('text', { x: placed.x, y: placed.y, 'text-anchor': placed.anchor === 'start' ? undefined : placed.anchor, ...values }, children);
 }
 
-/** The paint attributes of a bar or legend swatch. */
+/** The paint attributes of a bar or legend swatch; its colours come from its class `tl-bar--<status>`. */
 function paint(style: BarStyle, idPrefix: string): Attributes {
   return {
-    fill: 'hatch' in style ? `url(#${idPrefix}-hatch)` : style.fill,
-    stroke: style.stroke,
+    fill: 'hatch' in style ? `url(#${idPrefix}-hatch)` : undefined,
     'stroke-width': style.strokeWidth,
     'stroke-dasharray': 'dash' in style ? style.dash : undefined,
     'stroke-linecap': 'dash' in style ? 'round' : undefined,
@@ -56,12 +56,11 @@ function defs(layout: TimelineLayout): string {
   const parts: string[] = [];
   const statuses = new Set(layout.rows.map((row) => row.status));
   if (statuses.has('overdue')) {
-    const { fill } = barStyles.overdue;
     parts.push(
       element(
         'pattern',
         { id: `${layout.idPrefix}-hatch`, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-        element('rect', { width: 6, height: 6, fill }) + element('line', { x1: 1.5, y1: 0, x2: 1.5, y2: 6, stroke: colors.hatch, 'stroke-width': 2.5 }),
+        element('rect', { class: 'tl-hatch-ground', width: 6, height: 6 }) + element('line', { class: 'tl-hatch-line', x1: 1.5, y1: 0, x2: 1.5, y2: 6, 'stroke-width': 2.5 }),
       ),
     );
   }
@@ -86,20 +85,20 @@ function defs(layout: TimelineLayout): string {
 function axis(layout: TimelineLayout): string {
   const { top, bottom } = layout.plot;
   const lines = layout.axis.ticks.map((tick) =>
-    element('line', { class: 'tl-tick', x1: tick.x, x2: tick.x, y1: tick.label ? tick.label.y - 10 : top, y2: bottom, stroke: colors.grid, 'stroke-width': 1 }),
+    element('line', { class: 'tl-tick', x1: tick.x, x2: tick.x, y1: tick.label ? tick.label.y - 10 : top, y2: bottom, 'stroke-width': 1 }),
   );
   const years = layout.axis.context.map((tick) =>
-    element('line', { class: 'tl-context', x1: tick.x, x2: tick.x, y1: tick.label ? tick.label.y - 10 : top, y2: bottom, stroke: colors.yearGrid, 'stroke-width': 1 }),
+    element('line', { class: 'tl-context', x1: tick.x, x2: tick.x, y1: tick.label ? tick.label.y - 10 : top, y2: bottom, 'stroke-width': 1 }),
   );
-  const labels = layout.axis.ticks.flatMap((tick) => (tick.label ? [text(tick.label, { class: 'tl-tick-label', fill: colors.secondaryText, 'font-size': fontSizes.tick })] : []));
+  const labels = layout.axis.ticks.flatMap((tick) => (tick.label ? [text(tick.label, { class: 'tl-tick-label', 'font-size': fontSizes.tick })] : []));
   const yearLabels = layout.axis.context.flatMap((tick) =>
-    tick.label ? [text(tick.label, { class: 'tl-context-label', fill: colors.text, 'font-size': fontSizes.tick, 'font-weight': 600 })] : [],
+    tick.label ? [text(tick.label, { class: 'tl-context-label', 'font-size': fontSizes.tick, 'font-weight': 600 })] : [],
   );
   return `<g class="tl-axis">${[...lines, ...years, ...labels, ...yearLabels].join('')}</g>`;
 }
 
 function rowBackground(row: GoalRow, index: number, layout: TimelineLayout): string {
-  return index % 2 === 1 ? element('rect', { class: 'tl-zebra', x: 0, y: row.y, width: layout.width, height: row.height, fill: colors.zebra }) : '';
+  return index % 2 === 1 ? element('rect', { class: 'tl-zebra', x: 0, y: row.y, width: layout.width, height: row.height }) : '';
 }
 
 function row(row: GoalRow, layout: TimelineLayout): string {
@@ -107,10 +106,10 @@ function row(row: GoalRow, layout: TimelineLayout): string {
   const muted = 'muted' in style;
   const label = text(
     row.label,
-    { class: 'tl-label', fill: muted ? colors.mutedText : colors.text, 'font-size': fontSizes.title },
+    { class: muted ? 'tl-label tl-label--muted' : 'tl-label', 'font-size': fontSizes.title },
     (row.fullTitle === undefined ? '' : title(row.fullTitle)) + escapeXml(row.label.text),
   );
-  const status = text(row.statusLabel, { class: 'tl-status', fill: muted ? colors.mutedText : colors.secondaryText, 'font-size': fontSizes.status });
+  const status = text(row.statusLabel, { class: muted ? 'tl-status tl-status--muted' : 'tl-status', 'font-size': fontSizes.status });
   const bar = element(
     'rect',
     {
@@ -137,8 +136,6 @@ function stepMark(x: number, y: number, done: boolean, children?: string, extra:
       cx: x,
       cy: y,
       r: 4.5,
-      fill: done ? colors.step : colors.background,
-      stroke: done ? colors.background : colors.step,
       'stroke-width': 1.5,
       ...extra,
     },
@@ -156,9 +153,9 @@ function steps(row: GoalRow): string {
 
 function today(layout: TimelineLayout): string {
   const { x, label, name, date } = layout.today;
-  const line = element('line', { class: 'tl-today', x1: x, x2: x, y1: layout.plot.top - 2, y2: layout.plot.bottom + 3, stroke: colors.today, 'stroke-width': 1.5 });
+  const line = element('line', { class: 'tl-today', x1: x, x2: x, y1: layout.plot.top - 2, y2: layout.plot.bottom + 3, 'stroke-width': 1.5 });
   const words = `<tspan font-weight="600">${escapeXml(name)}</tspan> ${escapeXml(date)}`;
-  return line + text(label, { class: 'tl-today-label', fill: colors.text, 'font-size': fontSizes.today }, words);
+  return line + text(label, { class: 'tl-today-label', 'font-size': fontSizes.today }, words);
 }
 
 function legendItem(item: LegendItem, idPrefix: string): string {
@@ -175,7 +172,7 @@ function legendItem(item: LegendItem, idPrefix: string): string {
           ...paint(barStyles[item.kind], idPrefix),
           opacity: 'muted' in barStyles[item.kind] ? 0.6 : undefined,
         });
-  return swatch + text(item.label, { class: 'tl-legend-label', fill: colors.text, 'font-size': fontSizes.legend });
+  return swatch + text(item.label, { class: 'tl-legend-label', 'font-size': fontSizes.legend });
 }
 
 /** The SVG markup of a laid-out timeline, ready to inline in HTML. Pure. */

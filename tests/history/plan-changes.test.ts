@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../../src/format/dates.js';
 import type { Plan } from '../../src/format/schema.js';
 import { describeChange, versionOfText } from '../../src/history/revisions.js';
+import { english } from '../support/words.js';
 import { model, type PlanModel } from '../../src/stages/model.js';
 import { invertChange, planChanges, type Change } from '../../src/history/plan-changes.js';
 
@@ -63,7 +64,7 @@ describe('planChanges', () => {
     expect(planChanges(modelOf(base), modelOf(after))).toEqual([
       { kind: 'due-moved', goal: 'promotion', goalTitle: 'Earn a promotion', from: '2027-06', to: '2027-12' },
     ]);
-    expect(describeChange(planChanges(modelOf(base), modelOf(after))[0]!).text).toBe('due moved: Earn a promotion (`promotion`) 2027-06 → 2027-12');
+    expect(describeChange(planChanges(modelOf(base), modelOf(after))[0]!, english).text).toBe('due moved: Earn a promotion (`promotion`) 2027-06 → 2027-12');
   });
 
   test('a goal renamed keeps its id: renamed, not removed and added', () => {
@@ -133,7 +134,7 @@ describe('planChanges', () => {
         { kind: 'notes-changed' },
       ]),
     );
-    expect(describeChange({ kind: 'skill-level-changed', skill: 'sql', name: 'SQL', from: 2, to: 3 }).text).toBe('skill level raised: SQL 2 → 3');
+    expect(describeChange({ kind: 'skill-level-changed', skill: 'sql', name: 'SQL', from: 2, to: 3 }, english).text).toBe('skill level raised: SQL 2 → 3');
   });
 
   test('opportunities: status changed and date moved, matched by title', () => {
@@ -250,7 +251,7 @@ describe('planChanges properties', () => {
     fc.assert(
       fc.property(modelArbitrary, modelArbitrary, (a, b) => {
         const changes = planChanges(a, b);
-        for (const change of changes) expect(describeChange(change).text).not.toBe('');
+        for (const change of changes) expect(describeChange(change, english).text).not.toBe('');
         if (changes.length === 0) expect(planChanges(b, a)).toEqual([]);
       }),
     );

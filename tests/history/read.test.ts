@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { gitPlaces, historyStamps } from '../../src/history/stamps.js';
 import { createHistoryCache, readHistory, SinceError } from '../../src/history/read.js';
 import { formatHistory, historyView } from '../../src/history/revisions.js';
+import { english } from '../support/words.js';
 import type { History } from '../../src/history/revisions.js';
 import { cloneRepo, createRepo, jordanPlan, projectRepository, scriptJordanHistory, type JordanHistory } from '../support/git.js';
 
@@ -75,12 +76,12 @@ describe('readHistory on a real repository', () => {
   });
 
   test('the view and the terminal text say the same', () => {
-    const view = historyView(history, { limit: 3 });
+    const view = historyView(history, english, { limit: 3 });
     expect(view).toMatchObject({ lastRevised: '2027-04-11', lastRevisedFrom: 'git', show: true, more: 5 });
     expect(view.revisions[0]).toMatchObject({ shortCommit: scripted.commits.fixed.slice(0, 7), date: '2027-04-11', subject: 'Fix the plan and add a step' });
     expect(view.revisions[0]?.changes[0]).toMatchObject({ sign: '+', text: 'step added to Become Senior Analyst (`promotion`): Ask for a mentor' });
     expect(view.revisions[2]?.renamedFrom).toBe('plans/jordan.md');
-    const text = formatHistory(history);
+    const text = formatHistory(history, english);
     expect(text).toContain('2027-02-01  ');
     expect(text).toContain('  ~ due moved: Earn a promotion to Senior Analyst (`promotion`) 2027-06 → 2027-12');
     expect(text).toContain('  ~ file renamed: plans/jordan.md → plans/jordan-lee.md');
@@ -112,7 +113,7 @@ describe('readHistory on a real repository', () => {
     expect(limited.total).toBe(8);
     // fixed, broken, and the last readable version before them (that of the rename, which is that of the SQL course).
     expect(cache.versions.size).toBe(3);
-    expect(historyView(limited).more).toBe(6);
+    expect(historyView(limited, english).more).toBe(6);
   });
 
   test('a --since that is neither a date nor a revision is a SinceError', async () => {
@@ -143,7 +144,7 @@ describe('readHistory in other situations', () => {
     });
     expect(history.lastRevised.from).toBe('file');
     expect(history.revisions).toHaveLength(1);
-    expect(formatHistory(history)).toContain('Not committed yet\n  ~ due moved:');
+    expect(formatHistory(history, english)).toContain('Not committed yet\n  ~ due moved:');
   });
 
   test('a plan never committed has no revisions, and its whole content is not committed yet', async () => {
@@ -173,7 +174,7 @@ describe('readHistory in other situations', () => {
     expect(history.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken, scripted.commits.fileRenamed]);
     expect(history.revisions[0]?.changes).toEqual([{ kind: 'step-added', ...promotion, step: 'Ask for a mentor' }]);
     expect(history.revisions[2]).toMatchObject({ boundary: true, changes: [] });
-    const view = historyView(history);
+    const view = historyView(history, english);
     expect(view.shallowNote).toBe('This is a shallow clone: history before 2027-04-01 is not in it.');
     expect(view.revisions[2]?.note).toMatch(/not in this shallow clone/);
   });
@@ -203,8 +204,8 @@ describe('readHistory in other situations', () => {
     const history = await readHistory(file, await projectRepository(folder), { cwd: folder });
     expect(history).toMatchObject({ file: 'sam.md', repository: false, shallow: false, revisions: [], total: 0, lastRevised: { from: 'file' } });
     expect(history.lastRevised.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
-    expect(historyView(history).show).toBe(false);
-    expect(formatHistory(history)).toMatch(/^sam\.md is not in a git repository/);
+    expect(historyView(history, english).show).toBe(false);
+    expect(formatHistory(history, english)).toMatch(/^sam\.md is not in a git repository/);
   });
 
   test('no git program is the same as no repository', async () => {

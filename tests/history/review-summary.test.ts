@@ -4,6 +4,7 @@ import { model, type PlanModel } from '../../src/stages/model.js';
 import type { Change } from '../../src/history/plan-changes.js';
 import { reviewSummary } from '../../src/history/review-summary.js';
 import { checkText } from '../support/plans.js';
+import { english } from '../support/words.js';
 
 const asOf = '2027-04-15';
 
@@ -61,7 +62,7 @@ const current = modelOf(plan);
 
 describe('reviewSummary', () => {
   test('completed: goals and steps done now and dated in the period; not before it, not after the as-of date', () => {
-    const summary = reviewSummary(current, noHistory, asOf, { from: 'date', date: '2027-01-01' });
+    const summary = reviewSummary(current, noHistory, asOf, { from: 'date', date: '2027-01-01' }, english);
     expect(summary.completedGoals).toEqual([{ id: 'certificate', title: 'Finish the certificate', doneOn: '2027-01-20' }]);
     expect(summary.completedSteps.map((step) => `${step.goalId}: ${step.title}`)).toEqual(['promotion: SQL course', 'certificate: Pass the exam']);
     expect(summary.completedCount).toBe(3);
@@ -73,21 +74,21 @@ describe('reviewSummary', () => {
       revision('2027-03-01', 'Done, undated', [{ kind: 'step-done', goal: 'promotion', goalTitle: 'Earn a promotion', step: 'Undated step' }]),
       revision('2027-02-01', 'Done, then reopened', [{ kind: 'step-done', goal: 'promotion', goalTitle: 'Earn a promotion', step: 'Report' }]),
     ]);
-    const summary = reviewSummary(current, history, asOf, { from: 'revision', revision: 'abc1234' });
+    const summary = reviewSummary(current, history, asOf, { from: 'revision', revision: 'abc1234' }, english);
     expect(summary.completedSteps.map((step) => step.title)).toEqual(['Undated step']);
     expect(summary.sinceDate).toBeUndefined();
-    const dated = reviewSummary(current, history, asOf, { from: 'revision', revision: 'abc1234', date: '2027-02-01' });
+    const dated = reviewSummary(current, history, asOf, { from: 'revision', revision: 'abc1234', date: '2027-02-01' }, english);
     expect(dated.completedSteps.map((step) => step.title)).toEqual(['SQL course', 'Undated step']);
   });
 
   test('since the first commit, everything done so far counts, whatever its date (but not after the as-of date)', () => {
-    const summary = reviewSummary(current, noHistory, asOf, { from: 'start', date: '2027-01-05' });
+    const summary = reviewSummary(current, noHistory, asOf, { from: 'start', date: '2027-01-05' }, english);
     expect(summary.completedSteps.map((step) => step.title)).toEqual(['SQL course', 'Old step', 'Undated step', 'Pass the exam']);
     expect(summary.sinceDate).toBe('2027-01-05');
   });
 
   test('overdue: open goals and steps past due as of the date, earliest first; paused, dropped and done goals are left out', () => {
-    const summary = reviewSummary(current, noHistory, asOf, { from: 'reviewed', date: '2027-01-01' });
+    const summary = reviewSummary(current, noHistory, asOf, { from: 'reviewed', date: '2027-01-01' }, english);
     expect(summary.overdue).toEqual([
       { goalId: 'speak', goalTitle: 'Speak at the all-hands', due: expect.objectContaining({ last: '2027-02-28' }), daysLeft: -46 },
       { goalId: 'promotion', goalTitle: 'Earn a promotion', stepTitle: 'Report', due: expect.objectContaining({ last: '2027-03-31' }), daysLeft: -15 },
@@ -95,7 +96,7 @@ describe('reviewSummary', () => {
   });
 
   test('evaluations: each completed step keeps its worth and reflection; the counts include steps not evaluated', () => {
-    const summary = reviewSummary(current, noHistory, asOf, { from: 'start' });
+    const summary = reviewSummary(current, noHistory, asOf, { from: 'start' }, english);
     expect(summary.completedSteps[0]).toEqual({ goalId: 'promotion', goalTitle: 'Earn a promotion', title: 'SQL course', doneOn: '2027-02-10', worth: 'yes', reflectionHtml: 'Worth every hour' });
     expect(summary.evaluations).toEqual({ yes: 1, partly: 1, no: 1, missing: 1 });
   });
@@ -111,7 +112,7 @@ describe('reviewSummary', () => {
       ],
       { uncommitted: { changes: [{ kind: 'goal-added', goal: 'python', goalTitle: 'Learn Python' }] } },
     );
-    const summary = reviewSummary(current, history, asOf, { from: 'date', date: '2027-01-01' });
+    const summary = reviewSummary(current, history, asOf, { from: 'date', date: '2027-01-01' }, english);
     expect(summary.revisions.map((shown) => shown.subject)).toEqual(['Move the promotion', 'Half-finished edit']);
     expect(summary.revisions[0]?.changes[0]?.text).toBe('due moved: Earn a promotion (promotion) 2027-06 → 2027-12');
     expect(summary.revisions[1]?.note).toBe('could not be read at this revision: line 3: bad');
@@ -122,7 +123,7 @@ describe('reviewSummary', () => {
   });
 
   test('a plan outside git, or without changes in the period, has nothing under what changed', () => {
-    const outside = reviewSummary(current, historyOf([], { repository: false }), asOf, { from: 'date', date: '2027-01-01' });
+    const outside = reviewSummary(current, historyOf([], { repository: false }), asOf, { from: 'date', date: '2027-01-01' }, english);
     expect(outside).toMatchObject({ repository: false, changed: false, changeCount: 0, revisions: [] });
     expect(outside.uncommitted).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatHistory, historyView, readVersion, revisionsOf, versionOfText, type CommitVersion, type History, type Version } from '../../src/history/revisions.js';
+import { english } from '../support/words.js';
 import { jordanPlan } from '../support/git.js';
 
 const v1 = versionOfText(jordanPlan(), 'plans/jordan.md');
@@ -75,8 +76,8 @@ describe('historyView and formatHistory', () => {
   const outside: History = { file: 'sam.md', repository: false, lastRevised: { date: '2027-05-01T09:00:00+02:00', from: 'file' }, shallow: false, revisions: [], total: 0 };
 
   test('outside a repository: last revised from the file, no history section', () => {
-    expect(historyView(outside)).toEqual({ lastRevised: '2027-05-01', lastRevisedFrom: 'file', show: false, revisions: [], older: [], more: 0 });
-    expect(formatHistory(outside)).toBe('sam.md is not in a git repository (or git is not installed), so it has no history; last changed 2027-05-01.\n');
+    expect(historyView(outside, english)).toEqual({ lastRevised: '2027-05-01', lastRevisedFrom: 'file', show: false, revisions: [], older: [], more: 0 });
+    expect(formatHistory(outside, english)).toBe('sam.md is not in a git repository (or git is not installed), so it has no history; last changed 2027-05-01.\n');
   });
 
   test('the calendar day of a commit is the author’s, whatever the time zone of the machine', () => {
@@ -87,9 +88,9 @@ describe('historyView and formatHistory', () => {
       revisions: [{ commit: 'f'.repeat(40), date: '2027-03-20T23:30:00-05:00', subject: 'Late', path: 'sam.md', changes: [] }],
       total: 1,
     };
-    const view = historyView(late);
+    const view = historyView(late, english);
     expect(view.lastRevised).toBe('2027-03-20');
     expect(view.revisions[0]).toMatchObject({ date: '2027-03-20', shortCommit: 'fffffff', note: 'no change to the plan’s substance' });
-    expect(formatHistory({ ...late, revisions: [] })).toContain('No commits of this plan in the range asked for.');
+    expect(formatHistory({ ...late, revisions: [] }, english)).toContain('No commits of this plan in the range asked for.');
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { doneMark, escapeText, foldLine, maxLineOctets, planCalendar } from '../../src/stages/calendar.js';
+import { calendarEnglish, calendarGerman } from '../support/words.js';
 import type { PlanModel } from '../../src/stages/model.js';
 import { examplePlan, modelOf } from '../theme/render.js';
 
@@ -29,7 +30,7 @@ const physicalLines = (text: string): string[] => text.split('\r\n').slice(0, -1
 
 describe('planCalendar', () => {
   const jordan = examplePlan('jordan-lee');
-  const text = planCalendar(jordan, generator);
+  const text = planCalendar(jordan, generator, calendarEnglish);
 
   test('is a VCALENDAR with VERSION 2.0, the PRODID from the generator and the plan as its name', () => {
     const calendar = parsed(text);
@@ -102,7 +103,7 @@ describe('planCalendar', () => {
       '---\ntitle: P\nowner: O\ngoals:\n  - title: Old idea\n    measure: M\n    due: 2027-Q1\n    status: dropped\n    steps:\n      - title: First\n        due: 2027-01\n---\n',
       'o',
     );
-    const calendar = planCalendar(model, generator);
+    const calendar = planCalendar(model, generator, calendarEnglish);
     expect(events(calendar).map((event) => [value(event, 'uid'), value(event, 'status')])).toEqual([
       ['o.old-idea@careerplan', 'CANCELLED'],
       ['o.old-idea.step-1@careerplan', 'CANCELLED'],
@@ -112,8 +113,8 @@ describe('planCalendar', () => {
 
   test('DTSTAMP comes from the as-of date, so the same model gives the same bytes', () => {
     for (const event of events(text)) expect(value(event, 'dtstamp')).toBe('2026-11-26T00:00:00Z');
-    expect(planCalendar(examplePlan('jordan-lee'), generator)).toBe(text);
-    const later = planCalendar({ ...jordan, asOf: '2027-01-05' }, generator);
+    expect(planCalendar(examplePlan('jordan-lee'), generator, calendarEnglish)).toBe(text);
+    const later = planCalendar({ ...jordan, asOf: '2027-01-05' }, generator, calendarEnglish);
     expect(value(events(later)[0] as ICAL.Component, 'dtstamp')).toBe('2027-01-05T00:00:00Z');
   });
 
@@ -124,23 +125,23 @@ describe('planCalendar', () => {
   });
 
   test('the German plan’s descriptions are in German', () => {
-    const lena = planCalendar(examplePlan('lena-schmidt'), generator);
+    const lena = planCalendar(examplePlan('lena-schmidt'), generator, calendarGerman);
     expect(events(lena).map((event) => value(event, 'description')).find((description) => description.startsWith('Erfolgskriterium: '))).toBeDefined();
   });
 
   test('year ends and leap days roll over to the right next day', () => {
     const model = modelOf('---\ntitle: P\nowner: O\ngoals:\n  - title: G\n    measure: M\n    due: 2028-02\n    steps:\n      - title: S\n        due: 2028\n---\n', 'o');
-    const [goal, step] = events(planCalendar(model, generator)) as [ICAL.Component, ICAL.Component];
+    const [goal, step] = events(planCalendar(model, generator, calendarEnglish)) as [ICAL.Component, ICAL.Component];
     expect([value(goal, 'dtstart'), value(goal, 'dtend')]).toEqual(['2028-02-29', '2028-03-01']);
     expect([value(step, 'dtstart'), value(step, 'dtend')]).toEqual(['2028-12-31', '2029-01-01']);
   });
 
   test('the last day a plan may name ends in a four-digit year; a later date (which check refuses) makes no event', () => {
     const model = modelOf('---\ntitle: P\nowner: O\ngoals:\n  - title: G\n    measure: M\n    due: 9998\n    steps:\n      - title: S\n        due: 2028\n---\n', 'o');
-    const [goal] = events(planCalendar(model, generator)) as [ICAL.Component];
+    const [goal] = events(planCalendar(model, generator, calendarEnglish)) as [ICAL.Component];
     expect([value(goal, 'dtstart'), value(goal, 'dtend')]).toEqual(['9998-12-31', '9999-01-01']);
     const beyond = { ...model, goals: model.goals.map((each) => ({ ...each, due: { kind: 'day' as const, text: '9999-12-31', first: '9999-12-31', last: '9999-12-31' } })) };
-    const text = planCalendar(beyond, generator);
+    const text = planCalendar(beyond, generator, calendarEnglish);
     expect([...text.matchAll(/VALUE=DATE:(\d+)/g)].map((match) => match[1]?.length)).toEqual([8, 8]);
     expect(events(text).map((event) => value(event, 'summary'))).toEqual(['S']);
   });
@@ -153,7 +154,7 @@ describe('TEXT escaping and folding', () => {
     const [goal, ...rest] = base.goals;
     return { ...base, goals: [{ ...(goal as PlanModel['goals'][number]), title: summary, measure: description }, ...rest] };
   };
-  const firstEvent = (model: PlanModel): ICAL.Component => events(planCalendar(model, generator))[0] as ICAL.Component;
+  const firstEvent = (model: PlanModel): ICAL.Component => events(planCalendar(model, generator, calendarEnglish))[0] as ICAL.Component;
 
   test('escapes backslash, semicolon, comma and line breaks', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf\rg')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng');
@@ -187,7 +188,7 @@ describe('TEXT escaping and folding', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), (summary, measure) => {
         const model = withText(summary, measure);
-        const text = planCalendar(model, generator);
+        const text = planCalendar(model, generator, calendarEnglish);
         for (const line of physicalLines(text)) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(maxLineOctets);
         const event = firstEvent(model);
         expect(value(event, 'summary')).toBe(expected(summary));

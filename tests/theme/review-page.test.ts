@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { History } from '../../src/history/revisions.js';
 import type { PlanModel } from '../../src/stages/model.js';
 import { reviewSummary } from '../../src/history/review-summary.js';
-import { labels } from '../../src/theme/labels.js';
+import { locales, words } from '../support/words.js';
 import { createTheme, type Theme } from '../../src/theme/theme.js';
 import { everyCase, jedenFall } from './fixtures.js';
 import { asOf, builtin, dom, modelOf, planPage, text } from './render.js';
@@ -31,7 +31,7 @@ const history: History = {
 };
 
 function reviewPage(plan: PlanModel) {
-  return { ...planPage(plan), review: reviewSummary(plan, history, asOf, { from: 'date', date: '2026-10-01' }) };
+  return { ...planPage(plan), review: reviewSummary(plan, history, asOf, { from: 'date', date: '2026-10-01' }, words(plan.lang)) };
 }
 
 describe('a plan page with a review', () => {
@@ -57,7 +57,7 @@ describe('a plan page with a review', () => {
     expect(review).toContain('Rückblick für das Entwicklungsgespräch');
     expect(review).toContain('Seit 1. Oktober 2026');
     expect(review).toContain('Jetzt überfällig');
-    const english = Object.entries(labels.en).flatMap(([key, label]) => (key.startsWith('review') && typeof label === 'string' ? [label.replace(/\{\w+\}/g, '').trim()] : []));
+    const english = Object.entries(locales['en'] ?? {}).flatMap(([key, label]) => (key.startsWith('review') && typeof label === 'string' ? [label.replace(/\{\w+\}/g, '').trim()] : []));
     expect(english.filter((label) => label.length > 3 && review.includes(label))).toEqual([]);
   });
 });

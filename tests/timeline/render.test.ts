@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { renderTimeline, type TimelineText } from '../../src/timeline/index.js';
 import { fontSizes } from '../../src/timeline/style.js';
 import { estimateTextWidth } from '../../src/timeline/text-width.js';
-import { all, allText, classes, num, one, parseSvg, prop, tooltip, visibleText } from './svg.js';
+import { all, allText, classes, num, one, paint, parseSvg, prop, tooltip, visibleText } from './svg.js';
 import { englishText, plan } from './support.js';
 
 const mixed = plan(
@@ -52,7 +52,7 @@ describe('rows and bars', () => {
 
   test('dropped goals are drawn muted, their titles still readable', () => {
     expect(prop(barOf('dropped-but-shown'), 'opacity')).toBe('0.6');
-    expect(prop(one(tree, 'g.tl-row[data-goal="dropped-but-shown"] text.tl-label'), 'fill')).toBe('#616E7C');
+    expect(paint(tree, one(tree, 'g.tl-row[data-goal="dropped-but-shown"] text.tl-label'), 'fill')).toBe('#616E7C');
   });
 });
 
@@ -65,7 +65,7 @@ describe('steps', () => {
       const bar = barOf(goal.id);
       for (const mark of marks) {
         expect(num(mark, 'cy')).toBeCloseTo(num(bar, 'y') + num(bar, 'height') / 2, 1);
-        expect(prop(mark, 'fill')).toBe(classes(mark).includes('tl-step--done') ? '#1F2933' : '#FFFFFF');
+        expect(paint(tree, mark, 'fill')).toBe(classes(mark).includes('tl-step--done') ? '#1F2933' : '#FFFFFF');
       }
     }
     expect(all(tree, 'circle.tl-step')).toHaveLength(mixed.goals.flatMap((goal) => goal.steps.filter((step) => step.due)).length);
@@ -120,6 +120,18 @@ describe('statuses', () => {
     expect(cue(barOf('paused-for-now')).dash).not.toBe(cue(atRisk).dash);
   });
 
+  test('the stylesheet’s tokens paint each status: a fill and an outline, the overdue bar hatched over its fill', () => {
+    const painted = (id: string) => ({ fill: paint(tree, barOf(id), 'fill'), stroke: paint(tree, barOf(id), 'stroke') });
+    expect(painted('done-and-dusted')).toEqual({ fill: '#009E73', stroke: '#00704F' });
+    expect(painted('second-to-start')).toEqual({ fill: '#D4E6F4', stroke: '#0072B2' });
+    expect(painted('third-to-start')).toEqual({ fill: '#FBE3B0', stroke: '#A65200' });
+    expect(painted('first-to-start')).toEqual({ fill: 'url(#mixed-tl-hatch)', stroke: '#B2450B' });
+    expect(painted('paused-for-now')).toEqual({ fill: '#E4E7EB', stroke: '#616E7C' });
+    expect(painted('dropped-but-shown')).toEqual({ fill: '#F5F7FA', stroke: '#9AA5B1' });
+    expect(paint(tree, one(tree, 'pattern rect'), 'fill')).toBe('#F9D7C4');
+    expect(paint(tree, one(tree, 'pattern line'), 'stroke')).toBe('#B2450B');
+  });
+
   test('the hatch pattern exists and its id is prefixed with the plan’s slug', () => {
     const fill = String(prop(barOf('first-to-start'), 'fill'));
     const id = /^url\(#(.+)\)$/.exec(fill)?.[1];
@@ -166,7 +178,7 @@ describe('accessibility', () => {
       const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
       return (light + 0.05) / (dark + 0.05);
     };
-    const fills = new Set(all(tree, 'text').map((text) => String(prop(text, 'fill'))));
+    const fills = new Set(all(tree, 'text').map((text) => String(paint(tree, text, 'fill'))));
     for (const fill of fills) {
       expect(contrast(fill, '#FFFFFF')).toBeGreaterThanOrEqual(4.5);
       expect(contrast(fill, '#F5F7FA')).toBeGreaterThanOrEqual(4.5);

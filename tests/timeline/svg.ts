@@ -1,4 +1,6 @@
 /** Reading the timeline's SVG back as a tree, for assertions. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
@@ -58,4 +60,26 @@ export function allText(node: Root | Element | RootContent): string[] {
   if (node.type === 'text') return [node.value];
   if (node.type !== 'element' && node.type !== 'root') return [];
   return node.children.flatMap(allText);
+}
+
+/** The theme's stylesheet, whose `--tl-…` tokens and `.tl …` rules colour the timeline. */
+const stylesheet = readFileSync(path.resolve(import.meta.dirname, '../../templates/assets/style.css'), 'utf8');
+const tokens = new Map([...stylesheet.matchAll(/(--tl-[\w-]+):\s*([^;]+);/g)].map((match) => [match[1] ?? '', (match[2] ?? '').trim()]));
+const rules = [...stylesheet.matchAll(/^(\.tl [^{\n]+)\{([^}]*)\}/gm)].map((match) => ({
+  selectors: (match[1] ?? '').split(',').map((selector) => selector.trim()),
+  declarations: new Map([...(match[2] ?? '').matchAll(/([\w-]+):\s*([^;]+);/g)].map((declaration) => [declaration[1] ?? '', (declaration[2] ?? '').trim()])),
+}));
+
+/**
+ * The paint (`fill`, `stroke`) the page gives an element: the last of the stylesheet's `.tl …` rules that
+ * matches it (they are written so that order decides), its `var(--tl-…)` token resolved; else its attribute.
+ */
+export function paint(tree: Root, element: Element, property: 'fill' | 'stroke'): string | undefined {
+  let value = prop(element, property);
+  for (const rule of rules) {
+    const declared = rule.declarations.get(property);
+    if (declared !== undefined && rule.selectors.some((selector) => selectAll(selector, tree).includes(element))) value = declared;
+  }
+  const token = value === undefined ? undefined : /^var\((--tl-[\w-]+)\)$/.exec(value)?.[1];
+  return token === undefined ? value : tokens.get(token);
 }

@@ -1,0 +1,46 @@
+/**
+ * The words each stage shows, picked from the theme's labels: stages take
+ * them as data (`TimelineText`, `CalendarText`, `HistoryText`) and never
+ * read a locale themselves. Pure.
+ */
+import type { CalendarText } from '../stages/calendar.js';
+import type { TimelineText } from '../timeline/types.js';
+import { textOf, type Words } from './words.js';
+
+/** The timeline's words in the page's language. Pure. */
+export function timelineText(words: Words): TimelineText {
+  const t = (key: string): string => textOf(words, key);
+  return {
+    title: t('timeline.title'),
+    description: t('timeline.description'),
+    today: t('timeline.today'),
+    status: {
+      done: t('status.done'),
+      active: t('status.active'),
+      'at-risk': t('status.at-risk'),
+      overdue: t('status.overdue'),
+      paused: t('status.paused'),
+      dropped: t('status.dropped'),
+    },
+    start: t('timeline.start'),
+    due: t('timeline.due'),
+    stepDone: t('timeline.stepDone'),
+    stepOpen: t('timeline.stepOpen'),
+  };
+}
+
+/** The calendar's words in the plan's language. Pure. */
+export function calendarText(words: Words): CalendarText {
+  return { measure: textOf(words, 'measure'), resources: textOf(words, 'resources') };
+}
+
+/** The words the stages around a page take: the timeline's and the calendar's. */
+export interface StageText {
+  readonly timeline: TimelineText;
+  readonly calendar: CalendarText;
+}
+
+/** Every stage's words in one language. Pure. */
+export function stageText(words: Words): StageText {
+  return { timeline: timelineText(words), calendar: calendarText(words) };
+}
