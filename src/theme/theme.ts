@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { parseTemplate, precompileTemplate, templateFrom, type HandlebarsInstance, type Template } from './compile.js';
-import type { IndexPageContext, PlanPageContext } from './context.js';
+import type { IndexPageContext, PlanPageContext, PrintMarginContext } from './context.js';
 import { helpers, type Helper, type HelperOptions } from './helpers.js';
 import type { Asset, TemplateFile, ThemeFolders } from './lookup.js';
 import { readTheme, type ThemeSource } from './source.js';
@@ -19,11 +19,16 @@ export interface Theme {
   renderPlan(context: PlanPageContext): string;
   /** The HTML of the index page. Pure; a template error is thrown as `ThemeError`. */
   renderIndex(context: IndexPageContext): string;
+  /** The HTML of the PDF's running header or footer (Chromium's `headerTemplate`/`footerTemplate`). Pure; a template error is thrown as `ThemeError`. */
+  renderPrintMargin(name: PrintMargin, context: PrintMarginContext, lang: string): string;
   /** Files to copy into `out/assets/`: the stylesheet (the user's winning per file) and the fonts it loads. */
   readonly assets: readonly Asset[];
   /** A hash of every template's text and every asset's content: equal fingerprints render equal pages. */
   readonly fingerprint: string;
 }
+
+/** The partials that make the PDF's running header and footer. */
+export type PrintMargin = 'pdf-header' | 'pdf-footer';
 
 /** Where the theme's templates are, and where paths in messages are relative to. */
 export interface ThemeOptions extends ThemeFolders {
@@ -70,9 +75,11 @@ export function themeFrom(precompiled: PrecompiledTheme): Theme {
   const made = templates.map((file, i) => ({ file, template: templateFrom(hb, specs[i] ?? '') }));
   for (const { file, template } of made.slice(0, partialCount)) hb.registerPartial(file.name, template);
   const [planPage, indexPage] = made.slice(partialCount) as [Page, Page];
+  const partials = new Map(made.slice(0, partialCount).map((page) => [page.file.name, page]));
   return {
     renderPlan: (context) => render(planPage, context, context.plan.lang),
     renderIndex: (context) => render(indexPage, context, context.lang),
+    renderPrintMargin: (name, context, lang) => renderFragment(partials.get(name), name, context, lang),
     assets: precompiled.assets,
     fingerprint: precompiled.fingerprint,
   };
@@ -91,13 +98,24 @@ interface Page {
 
 /** Renders a page in a language (the `@lang` every helper reads), with the site's content policy; an error names the template and line. */
 function render(page: Page, context: object, lang: string): string {
+  return withContentPolicy(renderTemplate(page, context, lang));
+}
+
+/** Renders a template in a language; an error names the template and line. */
+function renderTemplate(page: Page, context: object, lang: string): string {
   try {
-    return withContentPolicy(page.template(context, { data: { lang } }));
+    return page.template(context, { data: { lang } });
   } catch (error) {
     if (error instanceof ThemeError) throw error;
     const { line, reason } = describeHandlebarsError(error);
     throw new ThemeError(page.file.shownPath, line, reason, { cause: error });
   }
+}
+
+/** Renders a partial alone (no content policy: it is no page), such as the PDF's running header. */
+function renderFragment(page: Page | undefined, name: string, context: object, lang: string): string {
+  if (page === undefined) throw new ThemeError(`partials/${name}.hbs`, undefined, `The theme has no \`partials/${name}.hbs\`; reinstall careerplan`);
+  return renderTemplate(page, context, lang);
 }
 
 /** A helper whose errors name the template and line of the call (Handlebars passes them as `options.loc`). */
