@@ -27,7 +27,7 @@ export interface BuildKeys {
 }
 
 /** The key of each plan file (from its text's hash, its history stamp and its day) and of the whole site, shard included. Pure. */
-export function buildKeys(siteWide: SiteWide, planFiles: readonly string[], facts: ReadonlyMap<string, PlanFileFacts>, stamps: ReadonlyMap<string, string>, shard: string): BuildKeys {
+export function buildKeys(siteWide: SiteWide, planFiles: readonly string[], facts: ReadonlyMap<string, Pick<PlanFileFacts, 'hash' | 'day'>>, stamps: ReadonlyMap<string, string>, shard: string): BuildKeys {
   const wide = hashOf([siteWide.tool, String(siteWide.modelVersion), siteWide.config, siteWide.cwd, siteWide.themeFingerprint, String(siteWide.pdfs), ...siteWide.files, siteWide.otherFiles]);
   const plans = new Map(
     planFiles.map((file) => {
