@@ -241,6 +241,6 @@ async function printSite(run: SiteBuild, plans: readonly IndexPlan[], keys: Buil
 }
 
 /** The paper and margins of the PDFs, from the config. */
-export function printSettings(config: Config): { readonly paper: Config['pdf']['paper']; readonly margin: Config['pdf']['margin'] } {
+function printSettings(config: Config): { readonly paper: Config['pdf']['paper']; readonly margin: Config['pdf']['margin'] } {
   return { paper: config.pdf.paper, margin: config.pdf.margin };
 }

@@ -9,7 +9,7 @@ import type { PdfMetadata } from '../print/metadata.js';
 import type { PrintJob, PrintSettings } from '../print/printer.js';
 import type { PageOfPart } from '../theme/context.js';
 import { fill, formatDate } from '../theme/format.js';
-import { labelsFor } from '../theme/index.js';
+import { labelsFor } from '../theme/labels.js';
 import type { Theme } from '../theme/theme.js';
 import type { PlanModel } from './model.js';
 

@@ -10,7 +10,7 @@ import type { HistoryView } from '../history/revisions.js';
 import type { ReviewSummary } from '../history/review-summary.js';
 import { calendarName } from './calendar.js';
 import type { LeftOutSections } from '../theme/context.js';
-import { timelineText } from '../theme/index.js';
+import { timelineText } from '../theme/labels.js';
 import type { Theme } from '../theme/theme.js';
 import { renderTimeline } from '../timeline/index.js';
 import type { PlanModel } from './model.js';
