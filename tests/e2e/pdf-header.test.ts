@@ -13,8 +13,7 @@ const pdfText = (file: string): string => execFileSync('pdftotext', ['-layout', 
 describe('the PDF header and footer are templates of the theme', () => {
   test('a project’s own pdf-header.hbs and pdf-footer.hbs make every page’s running header and footer', () => {
     const folder = path.join(scratch, 'themed');
-    mkdirSync(path.join(folder, 'plans'), { recursive: true });
-    cpSync(path.join(repo, 'plans/jordan-lee.md'), path.join(folder, 'plans/jordan-lee.md'));
+    cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
     mkdirSync(path.join(folder, 'templates/partials'), { recursive: true });
     writeFileSync(path.join(folder, 'templates/partials/pdf-header.hbs'), '<div style="font-size: 9pt; width: 100%; text-align: center;">Confidential: {{right}}</div>');
     writeFileSync(
@@ -22,7 +21,7 @@ describe('the PDF header and footer are templates of the theme', () => {
       '<div style="font-size: 9pt; width: 100%; text-align: center;">{{left}} | sheet <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
     );
     const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
-    expect(run.stderr).toMatch(/1 of 1 plan built into out; PDFs: 1 printed, 0 unchanged\n$/);
+    expect(run.stderr).toMatch(/3 of 3 plans built into out; PDFs: 3 printed, 0 unchanged\n$/);
     expect(run.status).toBe(0);
     const text = pdfText(path.join(folder, 'out/jordan-lee/jordan-lee.pdf'));
     expect(text).toContain('Confidential: Jordan Lee');
