@@ -2,36 +2,25 @@
  * `careerplan review <plan> [--since REV|DATE]`: a dated PDF for a one-to-one
  * meeting — a first page summarising the period (what changed, what was
  * completed, what is overdue, the evaluations), then the plan as it is now.
- * The page is rendered with the site's theme into a temporary folder with
- * the theme's assets and the plan's images, and printed from there in the
- * build's sandbox. Reads the plan and git, runs a browser, writes one file.
+ * The plan goes through the same stages as a build (check, page, render,
+ * print job; see print/review.ts). Reads the plan and git, runs a browser,
+ * writes one file.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { checkFile, isChecked } from '../build/check-plans.js';
 import type { Config } from '../config/config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
-import { launchBrowser, type BrowserChoice } from '../edges/browser.js';
-import { copyIfChanged, removeOwnTemporaries, writeFileAtomic } from '../edges/files.js';
-import { onStopSignals } from '../edges/signals.js';
-import { publishAttachment } from '../site/output.js';
-import { createPrinter } from '../print/printer.js';
-import { packageRoot } from '../lib/package-root.js';
+import { printReview } from '../print/review.js';
 import { displayPath } from '../lib/paths.js';
 import { commitDate, findProjectRepository, type Repository } from '../edges/git.js';
 import { locatePlan, readHistory, SinceError } from '../history/read.js';
 import { isDateLike } from '../history/revisions.js';
 import { createHtmlRenderer } from '../markdown/html.js';
 import { PlanPathError } from '../stages/load.js';
-import { isBuildable, planPage, type PlanPage } from '../stages/page.js';
+import { isBuildable, planPage } from '../stages/page.js';
 import type { PlanModel } from '../stages/model.js';
-import { render } from '../stages/render.js';
-import { printJob } from '../stages/print.js';
 import { pickBrowser } from '../print/browser-choice.js';
 import { reviewSummary, type ReviewStart, type ReviewSummary } from '../history/review-summary.js';
-import { createTheme } from '../theme/index.js';
 import { exitCodes, type Io } from '../io.js';
 
 /** How `review` runs. */
@@ -114,55 +103,6 @@ async function reviewPeriod(file: string, plan: PlanModel, config: Config, optio
         ? { from: 'reviewed', date: plan.reviewed }
         : { from: 'start', ...optional('date', history.revisions.at(-1)?.date.slice(0, 10)) };
   return { start, summary: reviewSummary(plan, history, config.asOf, start) };
-}
-
-/** Where and with what a review is printed. */
-interface ReviewPrint {
-  readonly config: Config;
-  readonly browser: BrowserChoice;
-  /** The PDF to write. */
-  readonly target: string;
-  readonly io: Io;
-}
-
-/**
- * Renders the review's page and prints it with the same stages as the site's PDFs (`render`, `printJob`), from a
- * folder of its own holding only what the page may load: the theme's assets and the plan's images. Returns the
- * line to report when the plan could not be printed. Runs a browser, writes the PDF.
- */
-async function printReview(page: PlanPage, summary: ReviewSummary, how: ReviewPrint): Promise<string | undefined> {
-  const { config, io, target } = how;
-  const plan = page.model;
-  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
-  const generator = `careerplan ${packageRoot().version}`;
-  const settings = { paper: config.pdf.paper, margin: config.pdf.margin };
-  const { job, metadata } = printJob(plan, render(plan, { theme, generator, review: summary }), { theme, settings, generator, kind: 'review' });
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'careerplan-review-'));
-  // Nothing to finish at Ctrl-C: the review's own folder and a PDF not yet renamed into place go, and it exits at once
-  // (the browser ends with it, see launchBrowser).
-  const stopListening = onStopSignals(undefined, () => {
-    rmSync(folder, { recursive: true, force: true });
-    removeOwnTemporaries(path.dirname(target), false);
-  });
-  const printer = createPrinter({ launch: () => launchBrowser(how.browser.path), out: folder, settings, timeout: config.pdf.timeout });
-  try {
-    for (const asset of theme.assets) await copyIfChanged(asset.source, path.join(folder, 'assets', asset.target));
-    for (const copy of page.copies) await publishAttachment(copy, folder);
-    let printed;
-    try {
-      printed = await printer.print(job);
-    } catch (error) {
-      return `${plan.file}: could not print the review: ${(error as Error).message.replace(`${plan.file}: `, '')}`;
-    }
-    const { withMetadata } = await import('../print/metadata.js');
-    await writeFileAtomic(target, await withMetadata(printed.pdf, metadata));
-    for (const url of printed.blocked) io.stderr.write(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)\n`);
-    return undefined;
-  } finally {
-    await printer.close();
-    await rm(folder, { recursive: true, force: true });
-    stopListening();
-  }
 }
 
 /** The period in the terminal's words. */
