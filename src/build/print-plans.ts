@@ -11,17 +11,11 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { launchBrowser, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
-import { createPrinter, type Printed, type PrintJob, type PrintSettings } from '../print/printer.js';
-import type { PlanModel } from '../stages/model.js';
-import { fill, formatDate } from '../theme/format.js';
-import { textOf, wordsFor, type Locales, type Words } from '../theme/words.js';
-import type { LocaleSource } from '../theme/source.js';
-import { packageRoot } from '../lib/package-root.js';
+import { createPrinter, type Printed, type PrintSettings } from '../print/printer.js';
+import { printJob, type PrintContext, type PrintedPlan, type PrintPlan } from '../stages/print.js';
+import type { Theme } from '../theme/theme.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
 import type { Io } from '../io.js';
-
-/** What printing needs of a plan besides its page: names for the file, the running header and footer, and the PDF's metadata. */
-export type PrintedPlan = Pick<PlanModel, 'slug' | 'file' | 'title' | 'owner' | 'lang' | 'asOf'>;
 
 /** The file in the out folder that records what each PDF was printed from. */
 const manifestName = '.careerplan-pdf.json';
@@ -35,6 +29,8 @@ export interface PrintPlansOptions {
   /** Print every plan, changed or not. */
   readonly force: boolean;
   readonly generator: string;
+  /** The theme whose templates make each PDF's header and footer; asked for only when a plan is to be printed. */
+  readonly theme: () => Promise<Pick<Theme, 'renderPrintMargin' | 'words'>>;
   /** Aborted by Ctrl-C or SIGTERM: printing stops and the browser is ended. */
   readonly signal: AbortSignal;
   /** Told as soon as each PDF is written (the preview's print view reloads it). */
@@ -45,8 +41,6 @@ export interface PrintPlansOptions {
    * by it, without reading and hashing every page. Without it, by the files.
    */
   readonly pageKeys?: ReadonlyMap<string, string>;
-  /** The theme's locale files, for the words of the running header and footer; without them, the built-in theme's. */
-  readonly localeSources?: readonly LocaleSource[];
 }
 
 /** What the PDF keys depend on besides the page: the paper, the tool and the browser. */
@@ -62,71 +56,86 @@ export interface PrintOutcome {
   readonly blocked: readonly string[];
 }
 
+/** A plan to print: how to make its job (its page is read only then), and the key its PDF is recorded under. */
+interface Pending {
+  readonly plan: PrintedPlan;
+  readonly job: () => Promise<PrintPlan>;
+  readonly key: string;
+}
+
 /** Prints every plan whose PDF is missing or out of date. Reads and writes the out folder, runs a browser. */
 export async function printPlans(plans: readonly PrintedPlan[], config: Config, options: PrintPlansOptions, io: Io): Promise<PrintOutcome> {
   const out = config.out;
   const previous = await readManifest(out);
+  const manifest: Record<string, string> = {};
+  const pending: Pending[] = [];
+  for (const item of await printItems(plans, out, options)) {
+    if (!options.force && previous[item.plan.slug] === item.key && existsSync(pdfPath(out, item.plan.slug))) manifest[item.plan.slug] = item.key;
+    else pending.push(item);
+  }
+  if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+  try {
+    const { failures, blocked } = await printPending(pending, out, options, io, (slug, key) => {
+      manifest[slug] = key;
+    });
+    return { printed: pending.length - failures.length, unchanged: plans.length - pending.length, failures, blocked };
+  } finally {
+    await writeIfChanged(path.join(out, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+}
+
+/** Each plan's key and the making of its job: by its page key when given, else by its page's files (read now). Reads the out folder. */
+async function printItems(plans: readonly PrintedPlan[], out: string, options: PrintPlansOptions): Promise<Pending[]> {
   const settingsKey = settingsKeyOf(options);
   const { pageKeys } = options;
   const assets = pageKeys ? '' : await folderHash(path.join(out, 'assets'));
-  const manifest: Record<string, string> = {};
-  const pending: Array<{ plan: PrintedPlan; job: () => Promise<PrintJob>; key: string }> = [];
-  // Parsed only when a page's print job is made: a build whose PDFs are current loads no library (zod) for words.
-  let locales: Promise<Locales> | undefined;
-  const wordsOf = async (lang: string): Promise<Words> => wordsFor(await (locales ??= localesOf(options.localeSources)), lang);
-
+  const context = async (): Promise<PrintContext> => ({ theme: await options.theme(), settings: options.settings, generator: options.generator });
+  const items: Pending[] = [];
   for (const plan of plans) {
     const pageKey = pageKeys?.get(plan.slug);
     const page = path.join(out, plan.slug, 'index.html');
-    let key: string;
-    let job: () => Promise<PrintJob>;
     if (pageKey === undefined) {
       const html = await readFile(page, 'utf8');
-      const read = printJob(plan, html, await wordsOf(plan.lang));
-      key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, html: '' })]);
-      job = () => Promise.resolve(read);
+      const read = printJob(plan, html, await context());
+      const key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, job: { ...read.job, html: '' } })]);
+      items.push({ plan, job: () => Promise.resolve(read), key });
     } else {
-      key = pdfKey(settingsKey, pageKey);
-      job = async () => printJob(plan, await readFile(page, 'utf8'), await wordsOf(plan.lang));
+      items.push({ plan, job: async () => printJob(plan, await readFile(page, 'utf8'), await context()), key: pdfKey(settingsKey, pageKey) });
     }
-    if (!options.force && previous[plan.slug] === key && existsSync(pdfPath(out, plan.slug))) manifest[plan.slug] = key;
-    else pending.push({ plan, job, key });
   }
-  if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+  return items;
+}
 
+/** What a round of printing reported. */
+interface PrintReport {
+  readonly failures: string[];
+  readonly blocked: string[];
+}
+
+/** Prints the pending plans in a few tabs of one browser, each PDF written as soon as it is printed; `recorded` is told each PDF written. Runs a browser, writes the out folder. */
+async function printPending(pending: readonly Pending[], out: string, options: PrintPlansOptions, io: Io, recorded: (slug: string, key: string) => void): Promise<PrintReport> {
   // Loaded only when there is something to print: pdf-lib and Puppeteer cost a build with nothing changed a tenth of a second.
   const { withMetadata } = await import('../print/metadata.js');
-  const printer = createPrinter({
-    launch: () => launchBrowser(options.browser.path),
-    out,
-    settings: options.settings,
-    timeout: options.timeout,
-  });
-
+  const printer = createPrinter({ launch: () => launchBrowser(options.browser.path), out, settings: options.settings, timeout: options.timeout });
   const { signal } = options;
   const kill = (): void => printer.kill();
   signal.addEventListener('abort', kill, { once: true });
-
-  const failures: string[] = [];
-  const blocked: string[] = [];
+  const report: PrintReport = { failures: [], blocked: [] };
   const progress = createProgress(pending.length, io);
-  const written = (plan: PrintedPlan, key: string, printed: Printed): void => {
-    manifest[plan.slug] = key;
-    options.onPrinted?.(plan.slug);
-    for (const url of printed.blocked) blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
-    progress.done(plan.file, pdfPath(out, plan.slug));
-  };
   const failed = (plan: PrintedPlan, error: unknown): void => {
-    failures.push(`${plan.file}: could not print the PDF: ${(error as Error).message.replace(`${plan.file}: `, '')}`);
+    report.failures.push(`${plan.file}: could not print the PDF: ${(error as Error).message.replace(`${plan.file}: `, '')}`);
     progress.failed();
   };
   /** The metadata set and the file written, after its tab has moved on to the next plan. */
-  const finish = async ({ plan, key }: (typeof pending)[number], job: PrintJob, printed: Printed): Promise<void> => {
+  const finish = async ({ plan, key }: Pending, metadata: PrintPlan['metadata'], printed: Printed): Promise<void> => {
     try {
-      const pdf = await withMetadata(printed.pdf, { title: plan.title, author: plan.owner, subject: job.headerLeft, lang: plan.lang, creator: options.generator });
+      const pdf = await withMetadata(printed.pdf, metadata);
       if (signal.aborted) return;
       await writeFileAtomic(pdfPath(out, plan.slug), pdf);
-      written(plan, key, printed);
+      recorded(plan.slug, key);
+      options.onPrinted?.(plan.slug);
+      for (const url of printed.blocked) report.blocked.push(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)`);
+      progress.done(plan.file, pdfPath(out, plan.slug));
     } catch (error) {
       if (!signal.aborted) failed(plan, error);
     }
@@ -137,20 +146,20 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     let writing: Promise<void> = Promise.resolve();
     try {
       while (next < pending.length && !signal.aborted) {
-        const item = pending[next++] as (typeof pending)[number];
+        const item = pending[next++] as Pending;
         progress.start(item.plan.file);
-        let job: PrintJob;
+        let made: PrintPlan;
         let printed: Printed;
         try {
-          job = await item.job();
-          printed = await printer.print(job);
+          made = await item.job();
+          printed = await printer.print(made.job);
         } catch (error) {
           if (signal.aborted) return;
           failed(item.plan, error);
           continue;
         }
         await writing;
-        writing = finish(item, job, printed);
+        writing = finish(item, made.metadata, printed);
       }
     } finally {
       await writing;
@@ -162,9 +171,8 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     progress.end();
     signal.removeEventListener('abort', kill);
     await printer.close();
-    await writeIfChanged(path.join(out, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  return { printed: pending.length - failures.length, unchanged: plans.length - pending.length, failures, blocked };
+  return report;
 }
 
 /**
@@ -189,30 +197,9 @@ function pdfKey(settingsKey: string, pageKey: string): string {
   return hash([settingsKey, 'page', pageKey]);
 }
 
-/** The theme's words by language from its locale files, or the built-in theme's. Reads the disk for the built-in ones. */
-async function localesOf(sources: readonly LocaleSource[] | undefined): Promise<Locales> {
-  const { builtinLocales, parseLocales } = await import('../theme/locales.js');
-  return sources ? parseLocales(sources) : builtinLocales(path.join(packageRoot().folder, 'templates'));
-}
-
 /** Where a plan's PDF goes. */
 export function pdfPath(out: string, slug: string): string {
   return path.join(out, slug, `${slug}.pdf`);
-}
-
-/** The print job of a plan: its page and the words of its running header and footer, in its language. */
-function printJob(plan: PrintedPlan, html: string, words: Words): PrintJob {
-  return {
-    name: plan.file,
-    slug: plan.slug,
-    html,
-    title: plan.title,
-    author: plan.owner,
-    headerLeft: plan.title,
-    headerRight: plan.owner,
-    footerLeft: fill(textOf(words, 'asOfDate'), { date: formatDate(plan.asOf, plan.lang) }),
-    pageOf: textOf(words, 'pageOf'),
-  };
 }
 
 async function readManifest(out: string): Promise<Record<string, string>> {

@@ -2,23 +2,15 @@
  * `careerplan review <plan> [--since REV|DATE]`: a dated PDF for a one-to-one
  * meeting — a first page summarising the period (what changed, what was
  * completed, what is overdue, the evaluations), then the plan as it is now.
- * The page is rendered with the site's theme into a temporary folder with
- * the theme's assets and the plan's images, and printed from there in the
- * build's sandbox. Reads the plan and git, runs a browser, writes one file.
+ * The plan goes through the same stages as a build (check, page, render,
+ * print job; see print/review.ts). Reads the plan and git, runs a browser,
+ * writes one file.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { checkFile, isChecked } from '../build/check-plans.js';
 import type { Config } from '../config/config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
-import { BrowserNotFoundError, findBrowser, howToGetABrowser, launchBrowser } from '../edges/browser.js';
-import { copyIfChanged, removeOwnTemporaries, writeFileAtomic } from '../edges/files.js';
-import { onStopSignals } from '../edges/signals.js';
-import { publishAttachment } from '../site/output.js';
-import { createPrinter } from '../print/printer.js';
-import { packageRoot } from '../lib/package-root.js';
+import { printReview } from '../print/review.js';
 import { displayPath } from '../lib/paths.js';
 import { commitDate, findProjectRepository, type Repository } from '../edges/git.js';
 import { locatePlan, readHistory, SinceError } from '../history/read.js';
@@ -26,11 +18,9 @@ import { isDateLike } from '../history/revisions.js';
 import { createHtmlRenderer } from '../markdown/html.js';
 import { PlanPathError } from '../stages/load.js';
 import { isBuildable, planPage } from '../stages/page.js';
-import { reviewSummary, type ReviewStart } from '../history/review-summary.js';
-import { fill, formatDate } from '../theme/format.js';
-import { createTheme } from '../theme/index.js';
-import { textOf } from '../theme/words.js';
-import { renderTimeline } from '../timeline/index.js';
+import type { PlanModel } from '../stages/model.js';
+import { pickBrowser } from '../print/browser-choice.js';
+import { reviewSummary, type ReviewStart, type ReviewSummary } from '../history/review-summary.js';
 import { exitCodes, type Io } from '../io.js';
 
 /** How `review` runs. */
@@ -68,25 +58,29 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
     io.stderr.write(`careerplan: ${checked.source.path} has errors; fix them and run the review again\n`);
     return exitCodes.problems;
   }
-
-  let browser;
-  try {
-    const explicitFrom = options.browser ? '--browser' : '`pdf.browser` in the config';
-    browser = findBrowser({ explicit: options.browser ?? config.pdf.browser, explicitFrom, env: io.env });
-  } catch (error) {
-    if (!(error instanceof BrowserNotFoundError)) throw error;
-    io.stderr.write(`careerplan: ${error.message}\n`);
+  const pick = pickBrowser(config, options.browser, io.env);
+  if (!pick.browser) {
+    io.stderr.write(`careerplan: ${pick.problem}\n`);
     return exitCodes.failure;
   }
-  if (!browser) {
-    io.stderr.write(`careerplan: ${howToGetABrowser(process.platform)}\n`);
+  const page = planPage(checked, { html: createHtmlRenderer({ allowRawHtml: config.allowRawHtml }), config });
+  const period = await reviewPeriod(file, page.model, config, options, io);
+  if (typeof period === 'string') {
+    io.stderr.write(`careerplan: ${period}\n`);
     return exitCodes.failure;
   }
+  const target = options.out ?? reviewPath(config, page.model.slug, config.asOf);
+  const failure = await printReview(page, period.summary, { config, browser: pick.browser, target, io });
+  if (failure !== undefined) {
+    io.stderr.write(`${failure}\n`);
+    return exitCodes.problems;
+  }
+  io.stderr.write(`review of ${page.model.file} ${describeStart(period.start, period.summary.changeCount)} → ${displayPath(target, io.cwd)}\n`);
+  return exitCodes.ok;
+}
 
-  const html = createHtmlRenderer({ allowRawHtml: config.allowRawHtml });
-  const page = planPage(checked, { html, config });
-  const plan = page.model;
-
+/** The period a review covers and what happened in it; or why it cannot be read (a bad `--since`). Reads git. */
+async function reviewPeriod(file: string, plan: PlanModel, config: Config, options: ReviewOptions, io: Io): Promise<{ readonly start: ReviewStart; readonly summary: ReviewSummary } | string> {
   // The period: --since as given, else since the last review, else since the plan's first commit.
   const since = options.since ?? plan.reviewed;
   const repository = await findProjectRepository(config);
@@ -94,15 +88,11 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
   try {
     history = await readHistory(file, repository, { cwd: io.cwd, ...(since === undefined ? {} : { since }) });
   } catch (error) {
-    if (error instanceof SinceError) {
-      io.stderr.write(`careerplan: ${error.message}\n`);
-      return exitCodes.failure;
-    }
+    if (error instanceof SinceError) return error.message;
     throw error;
   }
   if (options.since !== undefined && !isDateLike(options.since) && !history.repository) {
-    io.stderr.write(`careerplan: --since ${options.since} names a revision, but ${checked.source.path} is not in a git repository; give a date as YYYY-MM-DD\n`);
-    return exitCodes.failure;
+    return `--since ${options.since} names a revision, but ${plan.file} is not in a git repository; give a date as YYYY-MM-DD`;
   }
   const start: ReviewStart =
     options.since !== undefined
@@ -112,65 +102,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
       : plan.reviewed !== undefined
         ? { from: 'reviewed', date: plan.reviewed }
         : { from: 'start', ...optional('date', history.revisions.at(-1)?.date.slice(0, 10)) };
-  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
-  const words = theme.words(plan.lang);
-  const summary = reviewSummary(plan, history, config.asOf, start, words);
-  const generator = `careerplan ${packageRoot().version}`;
-  const pageHtml = theme.renderPlan({ plan, timelineSvg: renderTimeline(plan, theme.stageText(plan.lang).timeline), root: '../', generator, review: summary });
-
-  const target = options.out ?? reviewPath(config, plan.slug, config.asOf);
-  const asOfText = formatDate(config.asOf, plan.lang);
-  // The page is printed from a folder of its own, holding only what it may load: the theme's assets and the plan's images.
-  const folder = await mkdtemp(path.join(os.tmpdir(), 'careerplan-review-'));
-  // Nothing to finish at Ctrl-C: the review's own folder and a PDF not yet renamed into place go, and it exits at once
-  // (the browser ends with it, see launchBrowser).
-  const stopListening = onStopSignals(undefined, () => {
-    rmSync(folder, { recursive: true, force: true });
-    removeOwnTemporaries(path.dirname(target), false);
-  });
-  const printer = createPrinter({
-    launch: () => launchBrowser(browser.path),
-    out: folder,
-    settings: { paper: config.pdf.paper, margin: config.pdf.margin },
-    timeout: config.pdf.timeout,
-  });
-  try {
-    for (const asset of theme.assets) await copyIfChanged(asset.source, path.join(folder, 'assets', asset.target));
-    for (const copy of page.copies) await publishAttachment(copy, folder);
-    let printed;
-    try {
-      printed = await printer.print({
-        name: plan.file,
-        slug: plan.slug,
-        html: pageHtml,
-        title: plan.title,
-        author: plan.owner,
-        headerLeft: plan.title,
-        headerRight: plan.owner,
-        footerLeft: fill(textOf(words, 'reviewFooter'), { date: asOfText }),
-        pageOf: textOf(words, 'pageOf'),
-      });
-    } catch (error) {
-      io.stderr.write(`${plan.file}: could not print the review: ${(error as Error).message.replace(`${plan.file}: `, '')}\n`);
-      return exitCodes.problems;
-    }
-    const { withMetadata } = await import('../print/metadata.js');
-    const pdf = await withMetadata(printed.pdf, {
-      title: fill(textOf(words, 'reviewDocumentTitle'), { title: plan.title, date: asOfText }),
-      author: plan.owner,
-      subject: textOf(words, 'reviewTitle'),
-      lang: plan.lang,
-      creator: generator,
-    });
-    await writeFileAtomic(target, pdf);
-    for (const url of printed.blocked) io.stderr.write(`${plan.file}: warning: blocked a request for ${url} while printing (a PDF loads only the build's own files)\n`);
-  } finally {
-    await printer.close();
-    await rm(folder, { recursive: true, force: true });
-    stopListening();
-  }
-  io.stderr.write(`review of ${plan.file} ${describeStart(start, summary.changeCount)} → ${displayPath(target, io.cwd)}\n`);
-  return exitCodes.ok;
+  return { start, summary: reviewSummary(plan, history, config.asOf, start) };
 }
 
 /** The period in the terminal's words. */

@@ -77,7 +77,7 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
     const requestPath = `/${target.segments.join('/')}${target.trailingSlash && target.segments.length > 0 ? '/' : ''}`;
     if (requestPath === eventsPath) return events(request, response);
     if (requestPath.startsWith(memoryPrefix)) return fromMemory(request, response, requestPath.slice(memoryPrefix.length));
-    return fromDisk(request, response, target.segments, target.trailingSlash, target.query, requestPath);
+    return fromDisk(options, request, response, target.segments, target.trailingSlash, target.query, requestPath);
   }
 
   function events(request: IncomingMessage, response: ServerResponse): void {
@@ -101,43 +101,6 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
     send(request, response, contentTypeOf(name.endsWith('/') ? `${name}index.html` : name), Buffer.from(body));
   }
 
-  async function fromDisk(request: IncomingMessage, response: ServerResponse, segments: readonly string[], trailingSlash: boolean, query: string, requestPath: string): Promise<void> {
-    const root = typeof options.root === 'string' ? options.root : options.root();
-    let found = await findInside(root, segments);
-    if (found?.kind === 'folder') {
-      if (!trailingSlash) return plain(response, 301, 'Moved permanently', { Location: folderLocation(segments, query) });
-      found = await findInside(root, [...segments, 'index.html']);
-    }
-    if (found?.kind !== 'file') return missing(request, response, requestPath);
-    const handle = await openFile(found.real);
-    if (handle === undefined) return missing(request, response, requestPath);
-    let streaming = false;
-    try {
-      const type = contentTypeOf(found.real);
-      if (type.startsWith('text/html') && options.inject !== undefined) {
-        const html = await handle.readFile('utf8');
-        return send(request, response, type, Buffer.from(options.inject(html, requestPath)));
-      }
-      const { size } = await handle.stat();
-      response.writeHead(200, headersFor(type, size));
-      if (request.method === 'HEAD') {
-        response.end();
-        return;
-      }
-      // The stream owns the handle from here and closes it, also when the client goes away.
-      streaming = true;
-      await pipeline(handle.createReadStream(), response).catch(() => response.destroy());
-    } finally {
-      if (!streaming) await handle.close().catch(() => undefined);
-    }
-  }
-
-  function missing(request: IncomingMessage, response: ServerResponse, requestPath: string): void {
-    const html = options.notFound?.(requestPath);
-    if (html === undefined) return plain(response, 404, 'Not found');
-    send(request, response, 'text/html; charset=utf-8', Buffer.from(html), 404);
-  }
-
   const heartbeat = setInterval(() => {
     for (const client of clients) write(client, ': heartbeat\n\n');
   }, options.heartbeatMs ?? 15_000);
@@ -151,22 +114,7 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
     client.write(text);
   }
 
-  // Node answers malformed requests itself only when nobody listens; answer them the same way, without a crash.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true) {
-      socket.destroy();
-      return;
-    }
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 12\r\n\r\nBad request\n`);
-  });
-  // CONNECT (a proxy request) and protocol upgrades are not served.
-  const refuse = (_request: IncomingMessage, socket: Duplex) => {
-    socket.on('error', () => undefined);
-    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  };
-  server.on('connect', refuse);
-  server.on('upgrade', refuse);
+  refuseMalformed(server);
 
   let port: number;
   try {
@@ -197,6 +145,65 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
       return closing;
     },
   };
+}
+
+/** Serves a file below the root (a folder's `index.html`), an HTML page with the preview's state injected; a missing one as `notFound` says. Reads the disk. */
+async function fromDisk(options: ServerOptions, request: IncomingMessage, response: ServerResponse, segments: readonly string[], trailingSlash: boolean, query: string, requestPath: string): Promise<void> {
+  const root = typeof options.root === 'string' ? options.root : options.root();
+  let found = await findInside(root, segments);
+  if (found?.kind === 'folder') {
+    if (!trailingSlash) return plain(response, 301, 'Moved permanently', { Location: folderLocation(segments, query) });
+    found = await findInside(root, [...segments, 'index.html']);
+  }
+  if (found?.kind !== 'file') return missing(options, request, response, requestPath);
+  const handle = await openFile(found.real);
+  if (handle === undefined) return missing(options, request, response, requestPath);
+  let streaming = false;
+  try {
+    const type = contentTypeOf(found.real);
+    if (type.startsWith('text/html') && options.inject !== undefined) {
+      const html = await handle.readFile('utf8');
+      return send(request, response, type, Buffer.from(options.inject(html, requestPath)));
+    }
+    const { size } = await handle.stat();
+    response.writeHead(200, headersFor(type, size));
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    // The stream owns the handle from here and closes it, also when the client goes away.
+    streaming = true;
+    await pipeline(handle.createReadStream(), response).catch(() => response.destroy());
+  } finally {
+    if (!streaming) await handle.close().catch(() => undefined);
+  }
+}
+
+/** Answers a request for a file that is not there: the caller's page for it, or a plain 404. */
+function missing(options: ServerOptions, request: IncomingMessage, response: ServerResponse, requestPath: string): void {
+  const html = options.notFound?.(requestPath);
+  if (html === undefined) return plain(response, 404, 'Not found');
+  send(request, response, 'text/html; charset=utf-8', Buffer.from(html), 404);
+}
+
+/** Answers malformed requests, CONNECT and protocol upgrades with an error, without a crash. */
+function refuseMalformed(server: http.Server): void {
+  // Node answers malformed requests itself only when nobody listens; answer them the same way, without a crash.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 12\r\n\r\nBad request\n`);
+  });
+  // CONNECT (a proxy request) and protocol upgrades are not served.
+  const refuse = (_request: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuse);
+  server.on('upgrade', refuse);
 }
 
 /** What a path below the root is, by its real path. */

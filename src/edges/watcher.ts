@@ -7,16 +7,9 @@ import { existsSync, realpathSync, watch as watchFolder, type FSWatcher as Folde
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
+import { afterEvent, batchOf, batchWait, namedAsGiven, onDisk, type ChangeBatch, type FileEvent, type Pending, type Windows } from './change-batch.js';
 
-/** The files that changed since the previous batch, as absolute paths, each listed once, sorted. */
-export interface ChangeBatch {
-  /** Files that existed before and still exist, with new content (also after an atomic save). */
-  readonly changed: string[];
-  /** Files that did not exist before (a new plan, the new name of a renamed one). */
-  readonly added: string[];
-  /** Files that no longer exist (a deleted plan, the old name of a renamed one). */
-  readonly removed: string[];
-}
+export type { ChangeBatch } from './change-batch.js';
 
 /** How the watcher is set up. */
 export interface WatcherOptions {
@@ -52,9 +45,6 @@ const maxWaitMs = 1000;
 /** How many settle windows after the last event the disk may disagree with the events before the disk is believed. */
 const graceFactor = 4;
 
-/** A file's state since the last batch: whether it existed before the first event, and whether it exists after the last one. */
-type Pending = { readonly before: boolean; now: boolean; seen: Stats | undefined };
-
 /** Starts watching `options.paths`; resolves once the initial scan is done. Touches the disk. */
 export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   const settleMs = options.settleMs ?? 60;
@@ -63,17 +53,8 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
   // watched where it really is, and its events are told by the name it was given.
   const aliases = options.paths.map((given) => ({ given: path.resolve(given), real: realOrSelf(path.resolve(given)) }));
   const roots = aliases.map(({ real }) => real);
-  const asGiven = (file: string): string => {
-    const alias = aliases.find(({ real }) => file === real || file.startsWith(real.endsWith(path.sep) ? real : real + path.sep));
-    return alias === undefined ? file : alias.given + file.slice(alias.real.length);
-  };
+  const asGiven = namedAsGiven(aliases, path.sep);
   const report = options.onError ?? warn;
-  const pending = new Map<string, Pending>();
-  let firstAt: number | undefined;
-  let lastAt = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let flushing: Promise<void> | undefined;
-  let closed = false;
 
   const { watch } = await import('chokidar');
   const ignored = (file: string): boolean => !isRootOrAbove(file, roots) && (isEditorTemporary(path.basename(file)) || options.ignore?.(asGiven(file)) === true);
@@ -87,32 +68,68 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
     awaitWriteFinish: { stabilityThreshold: stabilityMs, pollInterval: pollMs },
     ignored,
   });
-  /** Every file chokidar has told of and not removed since: a file in a new folder that it missed is not among them. */
-  const known = new Set<string>();
+  const batcher = createBatcher({ windows: { quickMs, settleMs, maxWaitMs }, asGiven, onChange: options.onChange, report, rewatch: (file) => watcher.add(file) });
+  const scanner = createRescanner({ batcher, ignored, settleMs, watch: (file) => watcher.add(file) });
+  const waiting = missing.map((root) => awaitPath(root, () => void scanner.appeared(root), report));
 
-  function record(event: 'add' | 'change' | 'unlink', file: string, stats: Stats | undefined): void {
-    if (closed) return;
-    const exists = event !== 'unlink';
-    if (exists) known.add(file);
-    else known.delete(file);
-    const seen = exists ? stats : undefined;
-    const entry = pending.get(file);
-    if (entry === undefined) pending.set(file, { before: event !== 'add', now: exists, seen });
-    else {
-      entry.now = exists;
-      entry.seen = seen;
-    }
-    lastAt = Date.now();
-    firstAt ??= lastAt;
-    arm();
-  }
+  watcher.on('addDir', (folder) => scanner.folderAdded(path.resolve(folder)));
+  watcher.on('add', (file, stats) => batcher.record('add', path.resolve(file), stats));
+  watcher.on('change', (file, stats) => batcher.record('change', path.resolve(file), stats));
+  watcher.on('unlink', (file) => batcher.record('unlink', path.resolve(file), undefined));
+  watcher.on('error', (error) => {
+    if (!batcher.closed) report(error);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  for (const [folder, names] of Object.entries(watcher.getWatched())) for (const name of names) batcher.known.add(path.resolve(folder, name));
+
+  let closing: Promise<void> | undefined;
+  return {
+    close() {
+      closing ??= (async () => {
+        for (const wait of waiting) wait.close();
+        await batcher.close(() => watcher.close());
+      })();
+      return closing;
+    },
+  };
+}
+
+/** What the batcher needs. */
+interface BatcherOptions {
+  readonly windows: Windows;
+  readonly asGiven: (file: string) => string;
+  readonly onChange: WatcherOptions['onChange'];
+  readonly report: (error: unknown) => void;
+  /** Watches a file again by name (chokidar missed it). */
+  readonly rewatch: (file: string) => void;
+}
+
+/** The watcher's batches: events recorded per file, delivered once quiet and agreed by the disk, never two at once. */
+interface Batcher {
+  record(event: FileEvent, file: string, stats: Stats | undefined): void;
+  /** Whether a file waits in the next batch. */
+  has(file: string): boolean;
+  /** Every file the watcher has told of and not removed since: a file in a new folder that it missed is not among them. */
+  readonly known: Set<string>;
+  readonly closed: boolean;
+  /** Drops what waits, runs `stop` (the watcher's close) and waits for a batch being delivered. */
+  close(stop: () => Promise<void>): Promise<void>;
+}
+
+/** Creates the batcher; owns its timer. */
+function createBatcher(options: BatcherOptions): Batcher {
+  const { windows } = options;
+  const pending = new Map<string, Pending>();
+  const known = new Set<string>();
+  let firstAt: number | undefined;
+  let lastAt = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> | undefined;
+  let closed = false;
 
   function arm(): void {
     clearTimeout(timer);
-    // A file added or removed may be half of a rename or of an editor's save still under way: that waits longer than a plain change.
-    const window = [...pending.values()].every((entry) => entry.before && entry.now) ? quickMs : settleMs;
-    const wait = Math.min(window, (firstAt ?? Date.now()) + maxWaitMs - Date.now());
-    timer = setTimeout(flush, Math.max(0, wait));
+    timer = setTimeout(flush, batchWait(pending.values(), windows, firstAt ?? Date.now(), Date.now()));
   }
 
   function flush(): void {
@@ -126,135 +143,122 @@ export async function createWatcher(options: WatcherOptions): Promise<Watcher> {
 
   async function drain(): Promise<void> {
     while (!closed && pending.size > 0 && timer === undefined) {
-      const disk = await onDisk();
+      // chokidar reports from its own timers: a file may have been written again, re-created after a rename (vim's backup) or removed before its event arrives.
+      const disk = await Promise.all([...pending].map(async ([file, entry]) => ({ file, ...onDisk(entry, await stat(file).catch(() => undefined)) })));
       // Events that arrived during the check are still settling: their timer flushes again.
       if (closed || timer !== undefined) break;
       const unsettled = disk.filter(({ settled }) => !settled);
-      if (unsettled.length > 0 && Date.now() < Math.min(lastAt + graceFactor * settleMs, (firstAt ?? 0) + maxWaitMs)) {
+      if (unsettled.length > 0 && Date.now() < Math.min(lastAt + graceFactor * windows.settleMs, (firstAt ?? 0) + windows.maxWaitMs)) {
         arm();
         break;
       }
       // chokidar can miss a file re-created right after its removal (vim's backup on a watched file): the disk has the last word, and the file is watched again.
       for (const { file, exists } of unsettled) {
         const entry = pending.get(file);
-        if (entry !== undefined) entry.now = exists;
-        if (exists) watcher.add(file);
+        if (entry !== undefined) pending.set(file, { ...entry, now: exists });
+        if (exists) options.rewatch(file);
       }
-      const batch = take();
+      const batch = batchOf(pending, options.asGiven);
+      pending.clear();
+      firstAt = undefined;
       if (batch !== undefined) await deliver(batch);
     }
-  }
-
-  /**
-   * Whether the disk still shows what the events said: chokidar reports from
-   * its own timers, so a file may have been written again, re-created after
-   * a rename (vim's backup) or removed before its event arrives.
-   */
-  async function onDisk(): Promise<{ file: string; exists: boolean; settled: boolean }[]> {
-    const checks = [...pending].map(async ([file, { now, seen }]) => {
-      const current = await stat(file).catch(() => undefined);
-      const exists = current?.isFile() === true;
-      if (!now || !exists) return { file, exists, settled: now === exists };
-      const same = seen === undefined || (current.size === seen.size && current.mtimeMs === seen.mtimeMs && current.ino === seen.ino);
-      return { file, exists, settled: same };
-    });
-    return Promise.all(checks);
-  }
-
-  function take(): ChangeBatch | undefined {
-    const batch: ChangeBatch = { changed: [], added: [], removed: [] };
-    for (const [file, { before, now }] of pending) {
-      if (before && now) batch.changed.push(asGiven(file));
-      else if (now) batch.added.push(asGiven(file));
-      else if (before) batch.removed.push(asGiven(file));
-    }
-    pending.clear();
-    firstAt = undefined;
-    if (batch.changed.length + batch.added.length + batch.removed.length === 0) return undefined;
-    for (const list of [batch.changed, batch.added, batch.removed]) list.sort();
-    return batch;
   }
 
   async function deliver(batch: ChangeBatch): Promise<void> {
     try {
       await options.onChange(batch);
     } catch (error) {
-      if (!closed) report(error);
+      if (!closed) options.report(error);
     }
   }
 
-  /**
-   * chokidar can miss a file written into a folder just created (`mkdir -p
-   * templates/partials` then a save), between listing the new folder and
-   * watching it: the new folder is listed again, now and once the writes
-   * have settled, and what is new in it is added.
-   */
+  return {
+    record(event, file, stats) {
+      if (closed) return;
+      if (event === 'unlink') known.delete(file);
+      else known.add(file);
+      pending.set(file, afterEvent(pending.get(file), event, stats));
+      lastAt = Date.now();
+      firstAt ??= lastAt;
+      arm();
+    },
+    has: (file) => pending.has(file),
+    known,
+    get closed() {
+      return closed;
+    },
+    async close(stop) {
+      closed = true;
+      clearTimeout(timer);
+      pending.clear();
+      await stop();
+      await flushing;
+    },
+  };
+}
+
+/** What the rescanner needs. */
+interface RescannerOptions {
+  readonly batcher: Batcher;
+  readonly ignored: (file: string) => boolean;
+  readonly settleMs: number;
+  /** Watches a path by name. */
+  readonly watch: (file: string) => void;
+}
+
+/**
+ * chokidar can miss a file written into a folder just created (`mkdir -p
+ * templates/partials` then a save), between listing the new folder and
+ * watching it: the new folder is listed again, now and once the writes
+ * have settled, and what is new in it is added. A watched path that did not
+ * exist at the start is watched once it appears.
+ */
+function createRescanner(options: RescannerOptions): { folderAdded(folder: string): void; appeared(root: string): Promise<void> } {
+  const { batcher } = options;
+  const unseen = (file: string): boolean => !batcher.known.has(file) && !batcher.has(file);
+
   async function rescan(folder: string): Promise<void> {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const file = path.join(entry.parentPath, entry.name);
-      if (!entry.isFile() || known.has(file) || pending.has(file) || isIgnoredBelow(folder, file)) continue;
+      if (!entry.isFile() || !unseen(file) || isIgnoredBelow(folder, file, options.ignored)) continue;
       const stats = await stat(file).catch(() => undefined);
-      if (stats?.isFile() !== true || known.has(file) || pending.has(file)) continue;
-      record('add', file, stats);
+      if (stats?.isFile() !== true || !unseen(file)) continue;
+      batcher.record('add', file, stats);
       // chokidar did not see it, so it may not see its next change either: it is watched by name.
-      watcher.add(file);
+      options.watch(file);
     }
   }
 
-  /** Whether chokidar would ignore `file` or a folder on the way to it from `folder`. */
-  function isIgnoredBelow(folder: string, file: string): boolean {
-    let current = file;
-    while (current !== folder && current.length > folder.length) {
-      if (ignored(current)) return true;
-      current = path.dirname(current);
-    }
-    return false;
+  function folderAdded(folder: string): void {
+    if (batcher.closed) return;
+    void rescan(folder);
+    setTimeout(() => void (batcher.closed ? undefined : rescan(folder)), options.settleMs).unref();
   }
 
-  /** Starts watching a path that did not exist when the watcher started, and reports what is in it. */
   async function appeared(root: string): Promise<void> {
-    if (closed) return;
-    watcher.add(root);
+    if (batcher.closed) return;
+    options.watch(root);
     const stats = await stat(root).catch(() => undefined);
-    if (stats?.isFile() === true && !known.has(root)) record('add', root, stats);
+    if (stats?.isFile() === true && !batcher.known.has(root)) batcher.record('add', root, stats);
     else if (stats?.isDirectory() === true) {
       await rescan(root);
-      setTimeout(() => void (closed ? undefined : rescan(root)), settleMs).unref();
+      setTimeout(() => void (batcher.closed ? undefined : rescan(root)), options.settleMs).unref();
     }
   }
 
-  const waiting = missing.map((root) => awaitPath(root, () => void appeared(root), report));
+  return { folderAdded, appeared };
+}
 
-  watcher.on('addDir', (folder) => {
-    if (closed) return;
-    const resolved = path.resolve(folder);
-    void rescan(resolved);
-    setTimeout(() => void (closed ? undefined : rescan(resolved)), settleMs).unref();
-  });
-  watcher.on('add', (file, stats) => record('add', path.resolve(file), stats));
-  watcher.on('change', (file, stats) => record('change', path.resolve(file), stats));
-  watcher.on('unlink', (file) => record('unlink', path.resolve(file), undefined));
-  watcher.on('error', (error) => {
-    if (!closed) report(error);
-  });
-  await new Promise<void>((resolve) => watcher.once('ready', resolve));
-  for (const [folder, names] of Object.entries(watcher.getWatched())) for (const name of names) known.add(path.resolve(folder, name));
-
-  let closing: Promise<void> | undefined;
-  return {
-    close() {
-      closing ??= (async () => {
-        closed = true;
-        for (const wait of waiting) wait.close();
-        clearTimeout(timer);
-        pending.clear();
-        await watcher.close();
-        await flushing;
-      })();
-      return closing;
-    },
-  };
+/** Whether chokidar would ignore `file` or a folder on the way to it from `folder`. */
+function isIgnoredBelow(folder: string, file: string, ignored: (file: string) => boolean): boolean {
+  let current = file;
+  while (current !== folder && current.length > folder.length) {
+    if (ignored(current)) return true;
+    current = path.dirname(current);
+  }
+  return false;
 }
 
 /**

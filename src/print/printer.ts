@@ -31,14 +31,9 @@ export interface PrintJob {
   readonly slug: string;
   /** The page's HTML (its links are relative to `<out>/<slug>/`). */
   readonly html: string;
-  /** Document metadata and the running header and footer. */
-  readonly title: string;
-  readonly author: string;
-  readonly headerLeft: string;
-  readonly headerRight: string;
-  readonly footerLeft: string;
-  /** The footer's page number, with `{page}` and `{total}` where the numbers go. */
-  readonly pageOf: string;
+  /** The running header and footer: Chromium's `headerTemplate` and `footerTemplate`, made by the print stage (`stages/print.ts`). */
+  readonly headerTemplate: string;
+  readonly footerTemplate: string;
 }
 
 /** A printed plan: the PDF in memory, and what its page tried to load that was blocked. */
@@ -304,17 +299,13 @@ function pdfOptions(job: PrintJob, settings: PrintSettings): PDFOptions {
   const margin = typeof settings.margin === 'string'
     ? { top: settings.margin, right: settings.margin, bottom: settings.margin, left: settings.margin }
     : settings.margin;
-  const style = 'font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; font-size: 8.5pt; color: #374151; width: 100%;';
-  const row = (left: string, right: string): string =>
-    `<div style='${style} display: flex; justify-content: space-between; padding: 0 ${margin.right} 0 ${margin.left};'><span>${left}</span><span>${right}</span></div>`;
-  const pageOf = escapeHtml(job.pageOf).replace('{page}', '<span class="pageNumber"></span>').replace('{total}', '<span class="totalPages"></span>');
   return {
     format: settings.paper as PaperFormat,
     margin,
     printBackground: true,
     displayHeaderFooter: true,
-    headerTemplate: row(escapeHtml(job.headerLeft), escapeHtml(job.headerRight)),
-    footerTemplate: row(escapeHtml(job.footerLeft), pageOf),
+    headerTemplate: job.headerTemplate,
+    footerTemplate: job.footerTemplate,
     outline: true,
     tagged: true,
     preferCSSPageSize: false,

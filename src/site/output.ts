@@ -15,12 +15,11 @@ import { staticSvg } from '../markdown/svg.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../history/revisions.js';
 import type { PlanPage } from '../stages/page.js';
-import type { LeftOutSections } from '../theme/context.js';
 import { planJson, plansJsonPieces } from './plans-json.js';
 import type { Shard } from './shard.js';
 import { byAttention, indexPlan, upcomingDeadlines, type IndexPlan } from './index-view.js';
 import type { Theme } from '../theme/index.js';
-import { renderTimeline } from '../timeline/index.js';
+import { render } from '../stages/render.js';
 
 /** What the pages of one build share. */
 export interface SiteContext {
@@ -44,15 +43,10 @@ function writeOptions(site: SiteContext): WriteOptions {
 /** Writes a plan's page (with its revision history, when known) and its calendar, and copies the files it links; returns whether the page's HTML changed. Throws `ThemeError` for a broken template. */
 export async function writePlanPage(page: PlanPage, site: SiteContext, history?: HistoryView): Promise<boolean> {
   const { model } = page;
-  const { timeline, calendar: calendarWords } = site.theme.stageText(model.lang);
-  const timelineSvg = renderTimeline(model, timeline);
-  const pdf = site.pdfs ? { pdf: `${encodeURIComponent(model.slug)}.pdf` } : {};
-  const calendar = encodeURIComponent(calendarName(model.slug));
-  const leftOut = leftOutSections(site.config.view);
-  const html = site.theme.renderPlan({ plan: model, timelineSvg, root: '../', generator: site.generator, calendar, ...pdf, ...(history ? { history } : {}), ...(leftOut ? { leftOut } : {}) });
+  const html = render(model, { theme: site.theme, generator: site.generator, site: { pdf: site.pdfs }, view: site.config.view, ...(history ? { history } : {}) });
   const options = writeOptions(site);
   const changed = await writeIfChanged(path.join(site.config.out, model.slug, 'index.html'), html, options);
-  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator, calendarWords), options);
+  await writeIfChanged(path.join(site.config.out, model.slug, calendarName(model.slug)), planCalendar(model, site.generator, site.theme.stageText(model.lang).calendar), options);
   for (const copy of page.copies) await publishAttachment(copy, site.config.out, options);
   return changed;
 }
@@ -69,17 +63,6 @@ export async function publishAttachment(copy: Copy, folder: string, options: Wri
   if (bytes === undefined) return false;
   const data = copy.target.toLowerCase().endsWith('.svg') ? staticSvg(bytes.toString('utf8')) : bytes;
   return writeIfChanged(path.join(folder, copy.target), data, options);
-}
-
-/**
- * The page's sections a view leaves out whole, so the page does not offer them
- * as empty ("no vision written yet" would mislead its reader). Pure.
- */
-export function leftOutSections(view: Config['view']): LeftOutSections | undefined {
-  if (view === undefined || view.omit.length === 0) return undefined;
-  const omitted = new Set<string>(view.omit);
-  const selfAssessment = ['priorities', 'strengths', 'weaknesses', 'education'].every((part) => omitted.has(part));
-  return { vision: omitted.has('vision'), skills: omitted.has('skills'), opportunities: omitted.has('opportunities'), notes: omitted.has('body'), selfAssessment };
 }
 
 /** Writes the index page; returns whether it changed. Throws `ThemeError` for a broken template. */

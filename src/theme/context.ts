@@ -62,3 +62,17 @@ export interface IndexPageContext {
   /** Whether each plan has a PDF at `<slug>/<slug>.pdf`. */
   readonly pdfs?: boolean;
 }
+
+/** The context of the PDF's running header and footer (`partials/pdf-header.hbs`, `partials/pdf-footer.hbs`), from the print job. */
+export interface PrintMarginContext {
+  /** The words on the left and on the right; the footer's right is the page number (`pageOf`). */
+  readonly left: string;
+  readonly right: string;
+  /** The footer's page number in pieces: words, then where Chromium puts the page number and the page count. */
+  readonly pageOf: readonly PageOfPart[];
+  /** The page's left and right margins, so the header lines up with the page's text. */
+  readonly margin: { readonly left: string; readonly right: string };
+}
+
+/** A piece of "Page {page} of {total}": words, the page number or the page count. */
+export type PageOfPart = { readonly text: string } | { readonly page: true } | { readonly total: true };

@@ -5,7 +5,7 @@
  */
 import Handlebars from 'handlebars';
 import { parseTemplate, precompileTemplate, templateFrom, type HandlebarsInstance, type Template } from './compile.js';
-import type { IndexPageContext, PlanPageContext } from './context.js';
+import type { IndexPageContext, PlanPageContext, PrintMarginContext } from './context.js';
 import { helpers, type Helper, type HelperOptions } from './helpers.js';
 import type { Asset, TemplateFile, ThemeFolders } from './lookup.js';
 import { readTheme, type ThemeSource } from './source.js';
@@ -22,6 +22,8 @@ export interface Theme {
   renderPlan(context: PlanPageContext): string;
   /** The HTML of the index page. Pure; a template error is thrown as `ThemeError`. */
   renderIndex(context: IndexPageContext): string;
+  /** The HTML of the PDF's running header or footer (Chromium's `headerTemplate`/`footerTemplate`). Pure; a template error is thrown as `ThemeError`. */
+  renderPrintMargin(name: PrintMargin, context: PrintMarginContext, lang: string): string;
   /** Files to copy into `out/assets/`: the stylesheet (the user's winning per file) and the fonts it loads. */
   readonly assets: readonly Asset[];
   /** A hash of every template's text, every asset's content and every label: equal fingerprints render equal pages. */
@@ -31,6 +33,9 @@ export interface Theme {
   /** The words of the timeline and the calendar in `lang`, from `words`. Pure. */
   stageText(lang: string): StageText;
 }
+
+/** The partials that make the PDF's running header and footer. */
+export type PrintMargin = 'pdf-header' | 'pdf-footer';
 
 /** Where the theme's templates are, and where paths in messages are relative to. */
 export interface ThemeOptions extends ThemeFolders {
@@ -83,9 +88,12 @@ export function themeFrom(precompiled: PrecompiledTheme): Theme {
   const words = (lang: string): Words => wordsFor(precompiled.locales, lang);
   // The layout links `assets/custom.css` after the default stylesheet when the theme has one.
   const customCss = precompiled.assets.some((asset) => asset.target === customCssName);
+  const dataOf = (lang: string): PageData => ({ lang, words: words(lang), customCss });
+  const partials = new Map(made.slice(0, partialCount).map((page) => [page.file.name, page]));
   return {
-    renderPlan: (context) => render(planPage, context, { lang: context.plan.lang, words: words(context.plan.lang), customCss }),
-    renderIndex: (context) => render(indexPage, context, { lang: context.lang, words: words(context.lang), customCss }),
+    renderPlan: (context) => render(planPage, context, dataOf(context.plan.lang)),
+    renderIndex: (context) => render(indexPage, context, dataOf(context.lang)),
+    renderPrintMargin: (name, context, lang) => renderFragment(partials.get(name), name, context, dataOf(lang)),
     assets: precompiled.assets,
     fingerprint: precompiled.fingerprint,
     words,
@@ -116,13 +124,24 @@ interface Page {
 
 /** Renders a page in a language (the `@lang` and `@words` every helper reads), with the site's content policy; an error names the template and line. */
 function render(page: Page, context: object, data: PageData): string {
+  return withContentPolicy(renderTemplate(page, context, data));
+}
+
+/** Renders a template in a language; an error names the template and line. */
+function renderTemplate(page: Page, context: object, data: PageData): string {
   try {
-    return withContentPolicy(page.template(context, { data }));
+    return page.template(context, { data });
   } catch (error) {
     if (error instanceof ThemeError) throw error;
     const { line, reason } = describeHandlebarsError(error);
     throw new ThemeError(page.file.shownPath, line, reason, { cause: error });
   }
+}
+
+/** Renders a partial alone (no content policy: it is no page), such as the PDF's running header. */
+function renderFragment(page: Page | undefined, name: string, context: object, data: PageData): string {
+  if (page === undefined) throw new ThemeError(`partials/${name}.hbs`, undefined, `The theme has no \`partials/${name}.hbs\`; reinstall careerplan`);
+  return renderTemplate(page, context, data);
 }
 
 /** A helper whose errors name the template and line of the call (Handlebars passes them as `options.loc`). */

@@ -47,12 +47,9 @@ describe.skipIf(!browser)('a printer with real Chromium', () => {
     name: `plans/${slug}.md`,
     slug,
     html: `<!doctype html><html lang="de-DE"><head><meta charset="utf-8"><title>Plan of ${slug}</title><link rel="stylesheet" href="../assets/style.css"></head><body>${body}</body></html>`,
-    title: `Plan of ${slug}`,
-    author: 'Jürgen Müller',
-    headerLeft: `Plan of ${slug}`,
-    headerRight: 'Jürgen Müller',
-    footerLeft: 'Stand: 26. November 2026',
-    pageOf: 'Seite {page} von {total}',
+    // The running header and footer as the print stage makes them from the theme (stages/print.ts).
+    headerTemplate: `<div style="font-size: 8.5pt; width: 100%; display: flex; justify-content: space-between;"><span>Plan of ${slug}</span><span>Jürgen Müller</span></div>`,
+    footerTemplate: '<div style="font-size: 8.5pt; width: 100%; display: flex; justify-content: space-between;"><span>Stand: 26. November 2026</span><span>Seite <span class="pageNumber"></span> von <span class="totalPages"></span></span></div>',
     ...more,
   });
 
