@@ -12,6 +12,9 @@ import type { Config } from '../config/config.js';
 import { reporters } from '../diagnostics/reporters/index.js';
 import { printReview } from '../print/review.js';
 import { displayPath } from '../lib/paths.js';
+import { packageRoot } from '../lib/package-root.js';
+import { createTheme } from '../theme/index.js';
+import type { ChangeWords } from '../history/change-text.js';
 import { commitDate, findProjectRepository, type Repository } from '../edges/git.js';
 import { locatePlan, readHistory, SinceError } from '../history/read.js';
 import { isDateLike } from '../history/revisions.js';
@@ -64,13 +67,15 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
     return exitCodes.failure;
   }
   const page = planPage(checked, { html: createHtmlRenderer({ allowRawHtml: config.allowRawHtml }), config });
-  const period = await reviewPeriod(file, page.model, config, options, io);
+  // The theme first: the review's first page words the changes in the plan's language.
+  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
+  const period = await reviewPeriod(file, page.model, config, options, io, theme.words(page.model.lang));
   if (typeof period === 'string') {
     io.stderr.write(`careerplan: ${period}\n`);
     return exitCodes.failure;
   }
   const target = options.out ?? reviewPath(config, page.model.slug, config.asOf);
-  const failure = await printReview(page, period.summary, { config, browser: pick.browser, target, io });
+  const failure = await printReview(page, period.summary, { config, browser: pick.browser, target, theme, io });
   if (failure !== undefined) {
     io.stderr.write(`${failure}\n`);
     return exitCodes.problems;
@@ -80,7 +85,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
 }
 
 /** The period a review covers and what happened in it; or why it cannot be read (a bad `--since`). Reads git. */
-async function reviewPeriod(file: string, plan: PlanModel, config: Config, options: ReviewOptions, io: Io): Promise<{ readonly start: ReviewStart; readonly summary: ReviewSummary } | string> {
+async function reviewPeriod(file: string, plan: PlanModel, config: Config, options: ReviewOptions, io: Io, words: ChangeWords): Promise<{ readonly start: ReviewStart; readonly summary: ReviewSummary } | string> {
   // The period: --since as given, else since the last review, else since the plan's first commit.
   const since = options.since ?? plan.reviewed;
   const repository = await findProjectRepository(config);
@@ -102,7 +107,7 @@ async function reviewPeriod(file: string, plan: PlanModel, config: Config, optio
       : plan.reviewed !== undefined
         ? { from: 'reviewed', date: plan.reviewed }
         : { from: 'start', ...optional('date', history.revisions.at(-1)?.date.slice(0, 10)) };
-  return { start, summary: reviewSummary(plan, history, config.asOf, start) };
+  return { start, summary: reviewSummary(plan, history, config.asOf, start, words) };
 }
 
 /** The period in the terminal's words. */

@@ -18,7 +18,7 @@ import { publishAttachment } from '../site/output.js';
 import type { PlanPage } from '../stages/page.js';
 import { printJob } from '../stages/print.js';
 import { render } from '../stages/render.js';
-import { createTheme } from '../theme/index.js';
+import type { Theme } from '../theme/index.js';
 import { createPrinter } from './printer.js';
 
 /** Where and with what a review is printed. */
@@ -27,6 +27,8 @@ export interface ReviewPrint {
   readonly browser: BrowserChoice;
   /** The PDF to write. */
   readonly target: string;
+  /** The theme the review's page and its header and footer are made with. */
+  readonly theme: Theme;
   readonly io: Io;
 }
 
@@ -36,9 +38,8 @@ export interface ReviewPrint {
  * line to report when the plan could not be printed. Runs a browser, writes the PDF.
  */
 export async function printReview(page: PlanPage, summary: ReviewSummary, how: ReviewPrint): Promise<string | undefined> {
-  const { config, io, target } = how;
+  const { config, io, target, theme } = how;
   const plan = page.model;
-  const theme = await createTheme({ builtin: path.join(packageRoot().folder, 'templates'), user: config.templates, cwd: io.cwd });
   const generator = `careerplan ${packageRoot().version}`;
   const settings = { paper: config.pdf.paper, margin: config.pdf.margin };
   const { job, metadata } = printJob(plan, render(plan, { theme, generator, review: summary }), { theme, settings, generator, kind: 'review' });
