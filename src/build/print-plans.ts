@@ -4,7 +4,6 @@
  * written atomically next to its page, the browser ended on every exit
  * path. Wires the printer edge to the out folder.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { fill, formatDate } from '../theme/format.js';
 import { labelsFor } from '../theme/labels.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
 import type { Io } from '../io.js';
+import { hashOf } from '../lib/hash.js';
 
 /** What printing needs of a plan besides its page: names for the file, the running header and footer, and the PDF's metadata. */
 export type PrintedPlan = Pick<PlanModel, 'slug' | 'file' | 'title' | 'owner' | 'lang' | 'asOf'>;
@@ -76,7 +76,7 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     if (pageKey === undefined) {
       const html = await readFile(page, 'utf8');
       const read = printJob(plan, html);
-      key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, html: '' })]);
+      key = hashOf([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, html: '' })]);
       job = () => Promise.resolve(read);
     } else {
       key = pdfKey(settingsKey, pageKey);
@@ -179,7 +179,7 @@ function settingsKeyOf(options: PrintSettingsKey): string {
 }
 
 function pdfKey(settingsKey: string, pageKey: string): string {
-  return hash([settingsKey, 'page', pageKey]);
+  return hashOf([settingsKey, 'page', pageKey]);
 }
 
 /** Where a plan's PDF goes. */
@@ -222,14 +222,8 @@ async function folderHash(folder: string): Promise<string> {
     return '';
   }
   const parts: string[] = [];
-  for (const name of names) parts.push(path.relative(folder, name), hash([await readFile(name)]));
-  return hash(parts);
-}
-
-function hash(parts: ReadonlyArray<string | Uint8Array>): string {
-  const digest = createHash('sha256');
-  for (const part of parts) digest.update(part).update('\0');
-  return digest.digest('hex');
+  for (const name of names) parts.push(path.relative(folder, name), hashOf([await readFile(name)]));
+  return hashOf(parts);
 }
 
 /** Progress on stderr: one rewritten line on a terminal, a plain line per PDF otherwise. */

@@ -6,6 +6,7 @@
  * compared: only what the author wrote. Pure.
  */
 import type { GoalModel, PlanModel, SkillModel, StepModel } from '../stages/model.js';
+import { optional } from '../lib/optional.js';
 
 /** A goal's own word about its state: what the author wrote, not what the calendar says. */
 export type OwnStatus = 'active' | 'paused' | 'dropped';
@@ -267,8 +268,4 @@ function match<T>(before: readonly T[], after: readonly T[], key: (item: T) => s
     }
   }
   return { pairs, added, removed: before.filter((_, index) => !paired.has(index)) };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }
