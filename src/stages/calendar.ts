@@ -12,7 +12,7 @@
  * `X-CAREERPLAN-DONE`; a dropped goal is `STATUS:CANCELLED`, a paused one
  * `STATUS:TENTATIVE`.
  */
-import { daysInMonth, type IsoDate } from '../format/dates.js';
+import { nextDay, type IsoDate } from '../format/dates.js';
 import { labelsFor } from '../theme/labels.js';
 import type { GoalModel, PlanModel, StepModel } from './model.js';
 
@@ -173,11 +173,4 @@ function isFourDigitDate(date: IsoDate): boolean {
 /** `2027-06-30` as `20270630`. */
 function compact(date: IsoDate): string {
   return date.replaceAll('-', '');
-}
-
-/** The calendar day after a date; no time zone is involved. */
-function nextDay(date: IsoDate): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [nextYear, nextMonth, nextDate] = day < daysInMonth(year, month) ? [year, month, day + 1] : month < 12 ? [year, month + 1, 1] : [year + 1, 1, 1];
-  return `${String(nextYear).padStart(4, '0')}-${String(nextMonth).padStart(2, '0')}-${String(nextDate).padStart(2, '0')}`;
 }

@@ -1,9 +1,9 @@
 /**
  * Dates, periods, numbers and counted words as a page in a given language
  * shows them. Dates are calendar dates: they are formatted in UTC from
- * `Date.UTC`, so no time zone shifts them by a day. Pure.
+ * `utcDate`, so no time zone shifts them by a day. Pure.
  */
-import type { IsoDate, Period } from '../format/dates.js';
+import { utcDate, type IsoDate, type Period } from '../format/dates.js';
 import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from './intl.js';
 import { labelLanguage, labelsFor, type PluralLabel } from './labels.js';
 
@@ -29,7 +29,7 @@ const relativeOptions: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
 
 /** `2027-03-20` as `March 20, 2027` (en) or `20. März 2027` (de); `short` abbreviates the month. Pure. */
 export function formatDate(date: IsoDate, lang: string, style: DateStyle = 'long'): string {
-  return dateTimeFormat(lang, dateOptions[style]).format(utc(date));
+  return dateTimeFormat(lang, dateOptions[style]).format(utcDate(date));
 }
 
 /** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date. Pure. */
@@ -41,7 +41,7 @@ export function formatPeriod(period: Period, lang: string, style: DateStyle = 'l
     case 'quarter':
       return fill(labelsFor(lang).quarter, { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, yearOptions).format(year) });
     case 'month':
-      return dateTimeFormat(lang, monthOptions[style]).format(utc(period.first));
+      return dateTimeFormat(lang, monthOptions[style]).format(utcDate(period.first));
     case 'day':
       return formatDate(period.first, lang, style);
   }
@@ -87,9 +87,4 @@ export function fill(text: string, values: Readonly<Record<string, string>>): st
 function phraseLocale(lang: string): string {
   const language = labelLanguage(lang);
   return languageOf(lang) === language ? lang : language;
-}
-
-function utc(date: IsoDate): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
 }
