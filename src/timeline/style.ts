@@ -5,7 +5,7 @@
  * overdue, a dotted outline for paused, a faint outline for dropped. All text
  * is dark grey on white, at least 4.5:1. Pure data.
  */
-import type { GoalStatus } from '../stages/model.js';
+import type { GoalStatus } from '../format/status.js';
 
 /** The paint of a goal's bar. */
 export interface BarStyle {
