@@ -6,6 +6,7 @@ import { lstatSync, type Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readRegularFile } from '../edges/files.js';
+import { isInside } from '../lib/paths.js';
 import type { Finding, SourceFile } from '../types.js';
 
 /** The largest plan file careerplan reads. */
@@ -63,7 +64,7 @@ function isSkippedName(name: string): boolean {
 export function isPlanFile(root: string, file: string): boolean {
   if (!file.toLowerCase().endsWith('.md')) return false;
   const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  if (relative === '' || !isInside(root, file)) return false;
   return !relative.split(path.sep).some(isSkippedName);
 }
 
