@@ -212,10 +212,12 @@ export function model(plan: Plan, options: ModelOptions): PlanModel {
 }
 
 function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSkill: (reference: string) => Skill | undefined): GoalModel {
-  const steps = goal.steps.map((step, index) => stepModel(step, index, asOf, markdown));
+  const daysToDue = daysLeft(goal.due, asOf);
+  const status = goalStatus(goal, daysToDue, goal.steps.some((step) => !isDone(step.done)));
+  // Only the steps of a goal still worked on can be overdue, as the `overdue` rule and the review say.
+  const steps = goal.steps.map((step, index) => stepModel(step, index, isOpenStatus(status) && isOverdue(step, asOf), markdown));
   const done = steps.filter((step) => step.done).length;
   const open = steps.filter((step) => !step.done);
-  const daysToDue = daysLeft(goal.due, asOf);
   const nextStep = [...open].sort((a, b) => (a.due?.last ?? '9999-99-99').localeCompare(b.due?.last ?? '9999-99-99') || a.index - b.index)[0];
   return {
     id: goal.id,
@@ -224,7 +226,7 @@ function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSk
     measure: goal.measure,
     ...optional('start', goal.start),
     due: goal.due,
-    status: goalStatus(goal, daysToDue, open.length > 0),
+    status,
     ...optional('doneOn', typeof goal.done === 'string' ? goal.done : undefined),
     progress: progressOf(done, steps.length),
     ...optional('nextStep', goal.done ? undefined : nextStep),
@@ -237,7 +239,7 @@ function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSk
   };
 }
 
-function stepModel(step: Step, index: number, asOf: IsoDate, markdown: MarkdownRenderer): StepModel {
+function stepModel(step: Step, index: number, overdue: boolean, markdown: MarkdownRenderer): StepModel {
   const done = isDone(step.done);
   return {
     index,
@@ -248,7 +250,7 @@ function stepModel(step: Step, index: number, asOf: IsoDate, markdown: MarkdownR
     ...optional('doneOn', typeof step.done === 'string' ? step.done : undefined),
     ...optional('worth', step.worth),
     ...optional('reflectionHtml', step.reflection === undefined ? undefined : markdown.inline(step.reflection)),
-    overdue: isOverdue(step, asOf),
+    overdue,
   };
 }
 

@@ -154,6 +154,11 @@ goals:
     expect(summary.overdue.map((item) => item.daysLeft)).toEqual([-15, -1, -1]);
   });
 
+  test('the page flags as overdue the steps the rule and the review name: none of a done or paused goal', () => {
+    const flagged = built.goals.flatMap((goal) => goal.steps.filter((step) => step.overdue).map((step) => step.title));
+    expect(flagged).toEqual(['Step due yesterday', 'Open quarter step']);
+  });
+
   test('the index’s deadlines are the open ones from the as-of date on, the due day included', () => {
     const deadlines = upcomingDeadlines([built], asOf).map((deadline) => deadline.stepTitle ?? deadline.goalTitle);
     expect(deadlines).toEqual(['Due today', 'Step due today', 'Month step', 'Quarter']);
