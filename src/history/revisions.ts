@@ -6,7 +6,7 @@
  */
 import { planSchema } from '../format/schema.js';
 import type { SourceFile } from '../types.js';
-import { maxPlanBytes } from '../stages/load.js';
+import { maxPlanBytes, planText } from '../stages/load.js';
 import { model, type PlanModel } from '../stages/model.js';
 import { parse } from '../stages/parse.js';
 import { labelLanguage } from '../theme/labels.js';
@@ -91,14 +91,9 @@ const noMarkdown = { inline: (text: string): string => text };
  */
 export function readVersion(bytes: Uint8Array, file: string): Version {
   if (bytes.length > maxPlanBytes) return { problem: 'the file was larger than 1 MiB' };
-  if (bytes.includes(0)) return { problem: 'the file was binary' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { problem: 'the file was not UTF-8' };
-  }
-  return versionOfText(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
+  const decoded = planText(bytes);
+  if ('problem' in decoded) return { problem: decoded.problem === 'binary' ? 'the file was binary' : 'the file was not UTF-8' };
+  return versionOfText(decoded.text, file);
 }
 
 /**
