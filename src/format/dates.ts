@@ -130,6 +130,11 @@ export function nextDay(date: IsoDate): IsoDate {
   return isoDate(nextYear, nextMonth, nextDate);
 }
 
+/** The calendar day of an ISO 8601 date-time (a commit's date), as written in its own offset: never shifted by a time zone. Pure. */
+export function calendarDay(iso: string): IsoDate {
+  return iso.slice(0, 10);
+}
+
 /** Today's date on the machine's own calendar: reads the clock. */
 export function today(now: Date = new Date()): IsoDate {
   return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());

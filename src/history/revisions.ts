@@ -4,6 +4,7 @@
  * the data a page or the terminal shows. Pure: git is the caller's business
  * (`src/history/read.ts`).
  */
+import { calendarDay } from '../format/dates.js';
 import { planSchema } from '../format/schema.js';
 import type { SourceFile } from '../types.js';
 import { maxPlanBytes, planText } from '../stages/load.js';
@@ -414,11 +415,6 @@ export function formatHistory(history: History): string {
 
 function changeView(change: Change, lang: string): ChangeView {
   return { kind: change.kind, ...describeChange(change, lang), change };
-}
-
-/** The calendar day of an ISO 8601 date-time, as written (in its own offset): never shifted by a time zone. */
-function calendarDay(iso: string): string {
-  return iso.slice(0, 10);
 }
 
 function count(n: number, noun: string): string {

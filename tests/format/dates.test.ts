@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { daysBetween, daysInMonth, isPastLastYear, nextDay, parseDate, parsePeriod, utcDate } from '../../src/format/dates.js';
+import { calendarDay, daysBetween, daysInMonth, isPastLastYear, nextDay, parseDate, parsePeriod, utcDate } from '../../src/format/dates.js';
 
 describe('the last year', () => {
   test('dates and periods end with 9998, whose last day a calendar can still close in 9999', () => {
@@ -68,6 +68,11 @@ describe('calendar arithmetic', () => {
   test('a date is midnight UTC of its own day, whatever the machine’s time zone', () => {
     expect(utcDate('2027-03-28').toISOString()).toBe('2027-03-28T00:00:00.000Z');
     expect(utcDate('2028-02-29').getUTCDate()).toBe(29);
+  });
+
+  test('a commit’s calendar day is the day as written in its own offset', () => {
+    expect(calendarDay('2027-03-01T23:30:00-08:00')).toBe('2027-03-01');
+    expect(calendarDay('2027-03-02T00:30:00+13:00')).toBe('2027-03-02');
   });
 
   test('the next day crosses months, leap days and years, up to the year after the last', () => {
