@@ -123,11 +123,15 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / dayMs);
 }
 
-/** The calendar day after a date; after 9999-12-31 comes 10000-01-01. No time zone is involved. Pure. */
-export function nextDay(date: IsoDate): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [nextYear, nextMonth, nextDate] = day < daysInMonth(year, month) ? [year, month, day + 1] : month < 12 ? [year, month + 1, 1] : [year + 1, 1, 1];
-  return isoDate(nextYear, nextMonth, nextDate);
+/** The calendar date some days (zero or more) later; after 9999-12-31 comes 10000-01-01. No time zone is involved. Pure. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  let [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  for (let left = days; left > 0; left--) {
+    if (day < daysInMonth(year, month)) day += 1;
+    else if (month < 12) [month, day] = [month + 1, 1];
+    else [year, month, day] = [year + 1, 1, 1];
+  }
+  return isoDate(year, month, day);
 }
 
 /** The calendar day of an ISO 8601 date-time (a commit's date), as written in its own offset: never shifted by a time zone. Pure. */

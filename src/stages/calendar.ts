@@ -12,7 +12,7 @@
  * `X-CAREERPLAN-DONE`; a dropped goal is `STATUS:CANCELLED`, a paused one
  * `STATUS:TENTATIVE`.
  */
-import { nextDay, type IsoDate } from '../format/dates.js';
+import { addDays, type IsoDate } from '../format/dates.js';
 import { labelsFor } from '../theme/labels.js';
 import type { GoalModel, PlanModel, StepModel } from './model.js';
 
@@ -109,7 +109,7 @@ interface EventFacts {
 
 function event(facts: EventFacts): string[] {
   const { done } = facts;
-  const end = nextDay(facts.day);
+  const end = addDays(facts.day, 1);
   // iCalendar's dates have four-digit years: a date past them (which `check` refuses as a `bad-date`) makes no event rather than a broken one.
   if (![facts.day, end, ...(typeof done === 'string' ? [done] : [])].every(isFourDigitDate)) return [];
   return [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { calendarDay, daysBetween, daysInMonth, isPastLastYear, nextDay, parseDate, parsePeriod, utcDate } from '../../src/format/dates.js';
+import { calendarDay, daysBetween, daysInMonth, isPastLastYear, addDays, parseDate, parsePeriod, utcDate } from '../../src/format/dates.js';
 
 describe('the last year', () => {
   test('dates and periods end with 9998, whose last day a calendar can still close in 9999', () => {
@@ -75,12 +75,14 @@ describe('calendar arithmetic', () => {
     expect(calendarDay('2027-03-02T00:30:00+13:00')).toBe('2027-03-02');
   });
 
-  test('the next day crosses months, leap days and years, up to the year after the last', () => {
-    expect(nextDay('2027-06-30')).toBe('2027-07-01');
-    expect(nextDay('2028-02-28')).toBe('2028-02-29');
-    expect(nextDay('2027-02-28')).toBe('2027-03-01');
-    expect(nextDay('2027-12-31')).toBe('2028-01-01');
-    expect(nextDay('9999-12-31')).toBe('10000-01-01');
+  test('days later cross months, leap days and years, up to the year after the last', () => {
+    expect(addDays('2027-06-30', 1)).toBe('2027-07-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
+    expect(addDays('9999-12-31', 1)).toBe('10000-01-01');
+    expect(addDays('2027-12-20', 45)).toBe('2028-02-03');
+    expect(addDays('2027-12-20', 0)).toBe('2027-12-20');
   });
 });
 
