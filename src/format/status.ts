@@ -66,6 +66,14 @@ export function goalStatus(goal: { readonly done?: DoneValue; readonly status: G
   return 'active';
 }
 
+/** A goal's status as its author wrote it (`status:`), without what `done` and the calendar add. */
+export type WrittenStatus = Goal['status'];
+
+/** The status the author wrote behind a goal's status: done, at risk and overdue are `active`. Pure. */
+export function writtenStatus(status: GoalStatus): WrittenStatus {
+  return status === 'paused' || status === 'dropped' ? status : 'active';
+}
+
 /** What the attention order looks at in a plan: its goals counted by status and its next open deadline. */
 export interface AttentionFacts {
   readonly statusCounts: Readonly<Record<GoalStatus, number>>;

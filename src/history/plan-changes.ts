@@ -7,9 +7,7 @@
  */
 import type { GoalModel, PlanModel, SkillModel, StepModel } from '../stages/model.js';
 import { optional } from '../lib/optional.js';
-
-/** A goal's own word about its state: what the author wrote, not what the calendar says. */
-export type OwnStatus = 'active' | 'paused' | 'dropped';
+import { writtenStatus, type WrittenStatus } from '../format/status.js';
 
 /** A plan's scalar fields that a history shows when they change. */
 export type PlanField = 'title' | 'owner' | 'role' | 'vision' | 'horizon' | 'created' | 'reviewed' | 'lang';
@@ -40,7 +38,7 @@ export type Change =
   | (GoalRef & { readonly kind: 'due-moved'; readonly from: string; readonly to: string })
   | (GoalRef & { readonly kind: 'start-moved'; readonly from?: string; readonly to?: string })
   | (GoalRef & { readonly kind: 'measure-changed'; readonly from: string; readonly to: string })
-  | (GoalRef & { readonly kind: 'status-changed'; readonly from: OwnStatus; readonly to: OwnStatus })
+  | (GoalRef & { readonly kind: 'status-changed'; readonly from: WrittenStatus; readonly to: WrittenStatus })
   | (GoalRef & { readonly kind: 'goal-done' | 'goal-reopened'; readonly on?: string })
   | (GoalRef & { readonly kind: 'goal-skills-changed'; readonly added: readonly string[]; readonly removed: readonly string[] })
   | (StepRef & { readonly kind: 'step-added' | 'step-removed' })
@@ -178,7 +176,7 @@ function oneGoal(old: GoalModel, now: GoalModel): Change[] {
   const [wasDone, isDone] = [old.status === 'done', now.status === 'done'];
   if (!wasDone && isDone) changes.push({ kind: 'goal-done', ...ref, ...optional('on', now.doneOn) });
   if (wasDone && !isDone) changes.push({ kind: 'goal-reopened', ...ref, ...optional('on', old.doneOn) });
-  const [from, to] = [ownStatus(old), ownStatus(now)];
+  const [from, to] = [writtenStatus(old.status), writtenStatus(now.status)];
   if (from !== to) changes.push({ kind: 'status-changed', ...ref, from, to });
   const skills = match(
     old.skills.map((skill) => skill.id),
@@ -237,11 +235,6 @@ function opportunityChanges(before: PlanModel, after: PlanModel): Change[] {
     if (old.date?.text !== now.date?.text) changes.push({ kind: 'opportunity-date-moved', title: now.title, ...optional('from', old.date?.text), ...optional('to', now.date?.text) });
   }
   return changes;
-}
-
-/** A goal's own status: done and the calendar's overdue or at-risk count as active. */
-function ownStatus(goal: GoalModel): OwnStatus {
-  return goal.status === 'paused' || goal.status === 'dropped' ? goal.status : 'active';
 }
 
 function goalRef(goal: GoalModel): GoalRef {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePeriod, type Period } from '../../src/format/dates.js';
-import { atRiskDays, compareAttention, countStatuses, daysLeft, goalStatus, isDone, isOpenGoal, isOpenStatus, isOverdue, isPast, type GoalStatus } from '../../src/format/status.js';
+import { atRiskDays, compareAttention, countStatuses, daysLeft, goalStatus, isDone, isOpenGoal, isOpenStatus, isOverdue, isPast, writtenStatus, type GoalStatus } from '../../src/format/status.js';
 import { reviewSummary } from '../../src/history/review-summary.js';
 import { upcomingDeadlines } from '../../src/site/index-view.js';
 import { model } from '../../src/stages/model.js';
@@ -163,5 +163,11 @@ goals:
     const deadlines = upcomingDeadlines([built], asOf).map((deadline) => deadline.stepTitle ?? deadline.goalTitle);
     expect(deadlines).toEqual(['Due today', 'Step due today', 'Month step', 'Quarter']);
     expect(built.statusCounts).toEqual({ done: 1, active: 1, 'at-risk': 1, overdue: 1, paused: 1, dropped: 0 });
+  });
+});
+
+describe('the written status', () => {
+  test('done, at risk and overdue were written as active; paused and dropped as themselves', () => {
+    expect((['done', 'active', 'at-risk', 'overdue', 'paused', 'dropped'] as const).map(writtenStatus)).toEqual(['active', 'active', 'active', 'active', 'paused', 'dropped']);
   });
 });
