@@ -1,7 +1,8 @@
 /**
  * The model stage: a checked plan becomes the model that templates render,
  * with every derived fact (statuses, progress, gaps, fit, next deadline)
- * computed here once, relative to the as-of date. Pure.
+ * computed here once, relative to the as-of date; what a status is (done,
+ * overdue, at risk) is decided in `format/status`. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
 import type { Goal, Opportunity, Plan, Skill, Step, evaluations } from '../format/schema.js';
