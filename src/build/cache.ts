@@ -7,7 +7,6 @@
  * not trusted: the plans it cannot vouch for are built again. Reads and
  * writes the out folder.
  */
-import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +18,7 @@ import { modelVersion, type PlanModel } from '../stages/model.js';
 import { indexPlan } from '../site/index-view.js';
 import type { Diagnostic } from '../types.js';
 import { comparePaths } from '../lib/paths.js';
+import { hashOf } from '../lib/hash.js';
 import type { BuiltPlan } from './pages.js';
 import type { PlanSource } from './plan-sources.js';
 
@@ -155,12 +155,6 @@ export async function writeCache(out: string, tool: string, plans: ReadonlyMap<s
   await writeIfChanged(path.join(out, cacheName), `${hashOf([body])}\n${body}`);
 }
 
-/** The hash of parts, each ended by a NUL so no two lists hash alike. Pure. */
-export function hashOf(parts: ReadonlyArray<string | Uint8Array>): string {
-  const digest = createHash('sha256');
-  for (const part of parts) digest.update(part).update('\0');
-  return digest.digest('hex');
-}
 
 /**
  * The files of the plans folder other than plans (images and the like), with

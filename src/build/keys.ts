@@ -2,7 +2,7 @@
  * The build cache's keys: a plan's key changes whenever its page, its model
  * or its PDF would, the site's whenever any page or the index would. Pure.
  */
-import { hashOf } from './cache.js';
+import { hashOf } from '../lib/hash.js';
 import type { PlanFileFacts } from './plan-sources.js';
 
 /** What every page of a build depends on besides its plan's text. */

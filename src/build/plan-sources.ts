@@ -10,7 +10,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { readRegularFile } from '../edges/files.js';
 import { maxPlanBytes } from '../stages/load.js';
-import { hashOf } from './cache.js';
+import { hashOf } from '../lib/hash.js';
 
 /** A plan file as a build found it: its stat when read, and the hash of its bytes. */
 export interface PlanSource {

@@ -4,7 +4,6 @@
  * written atomically next to its page, the browser ended on every exit
  * path. Wires the printer edge to the out folder.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { printJob, type PrintContext, type PrintedPlan, type PrintPlan } from '.
 import type { Theme } from '../theme/theme.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
 import type { Io } from '../io.js';
+import { hashOf } from '../lib/hash.js';
 
 /** The file in the out folder that records what each PDF was printed from. */
 const manifestName = '.careerplan-pdf.json';
@@ -97,7 +97,7 @@ async function printItems(plans: readonly PrintedPlan[], out: string, options: P
     if (pageKey === undefined) {
       const html = await readFile(page, 'utf8');
       const read = printJob(plan, html, await context());
-      const key = hash([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, job: { ...read.job, html: '' } })]);
+      const key = hashOf([settingsKey, assets, html, await folderHash(path.join(out, plan.slug, 'media')), JSON.stringify({ ...read, job: { ...read.job, html: '' } })]);
       items.push({ plan, job: () => Promise.resolve(read), key });
     } else {
       items.push({ plan, job: async () => printJob(plan, await readFile(page, 'utf8'), await context()), key: pdfKey(settingsKey, pageKey) });
@@ -194,7 +194,7 @@ function settingsKeyOf(options: PrintSettingsKey): string {
 }
 
 function pdfKey(settingsKey: string, pageKey: string): string {
-  return hash([settingsKey, 'page', pageKey]);
+  return hashOf([settingsKey, 'page', pageKey]);
 }
 
 /** Where a plan's PDF goes. */
@@ -221,14 +221,8 @@ async function folderHash(folder: string): Promise<string> {
     return '';
   }
   const parts: string[] = [];
-  for (const name of names) parts.push(path.relative(folder, name), hash([await readFile(name)]));
-  return hash(parts);
-}
-
-function hash(parts: ReadonlyArray<string | Uint8Array>): string {
-  const digest = createHash('sha256');
-  for (const part of parts) digest.update(part).update('\0');
-  return digest.digest('hex');
+  for (const name of names) parts.push(path.relative(folder, name), hashOf([await readFile(name)]));
+  return hashOf(parts);
 }
 
 /** Progress on stderr: one rewritten line on a terminal, a plain line per PDF otherwise. */

@@ -15,6 +15,7 @@ import { displayPath } from '../lib/paths.js';
 import { packageRoot } from '../lib/package-root.js';
 import { createTheme } from '../theme/index.js';
 import type { ChangeWords } from '../history/change-text.js';
+import { optional } from '../lib/optional.js';
 import { commitDate, findProjectRepository, type Repository } from '../edges/git.js';
 import { locatePlan, readHistory, SinceError } from '../history/read.js';
 import { isDateLike } from '../history/revisions.js';
@@ -134,8 +135,4 @@ function shortRevision(revision: string): string {
 async function commitDay(repository: Repository | undefined, revision: string): Promise<string | undefined> {
   const day = repository && (await commitDate(repository, revision))?.slice(0, 10);
   return day !== undefined && isDateLike(day) ? day : undefined;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }

@@ -15,6 +15,7 @@ import { locate, rangeOf, readYaml, toData } from '../format/yaml.js';
 import { configDefaults, lengthPattern, paperSizes, settle } from './defaults.js';
 import { isOmittablePart, omittableParts, type View } from '../site/view.js';
 import type { Diagnostic, RuleSetting } from '../types.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** The names careerplan looks for, in this order, in the project folder. */
 
@@ -243,8 +244,4 @@ function withoutUnknownKeys(data: unknown): unknown {
     kept.views = Object.fromEntries(Object.entries(kept.views).map(([name, view]) => [name, isRecord(view) ? Object.fromEntries(Object.entries(view).filter(([key]) => known.includes(key))) : view]));
   }
   return kept;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -10,6 +10,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { lstatSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../lib/paths.js';
 
 /** A repository that holds a file. */
 export interface Repository {
@@ -140,8 +141,7 @@ export interface ProjectFolders {
 
 /** The folder git looks for the project's repository from: the project's root, or the folder holding the plans folder when the root is in it. Pure. */
 export function projectFolder({ root, plans }: ProjectFolders): string {
-  const inside = path.relative(plans, root);
-  return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside)) ? path.dirname(plans) : root;
+  return isInside(plans, root) ? path.dirname(plans) : root;
 }
 
 /**

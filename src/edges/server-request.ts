@@ -5,7 +5,6 @@
  * Touches nothing.
  */
 import net from 'node:net';
-import path from 'node:path';
 
 /** What a request target asks for: a path below the root, or a refusal with its status. */
 export type Target =
@@ -39,13 +38,6 @@ export function parseTarget(raw: string | undefined): Target {
   if (segments.some((segment) => segment === '..')) return { ok: false, status: 400, reason: 'unexpected `..`' };
   if (segments.some((segment) => segment.startsWith('.'))) return { ok: false, status: 404, reason: 'hidden file' };
   return { ok: true, segments, trailingSlash: decoded.endsWith('/'), query };
-}
-
-/** Whether `real` is `root` itself or lies below it; both must be real (symlink-free) paths. */
-export function isInside(root: string, real: string): boolean {
-  if (real === root) return true;
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  return real.startsWith(prefix);
 }
 
 /** The canonical path of a folder, for the `/dir` → `/dir/` redirect: never `//host`. */

@@ -11,7 +11,8 @@ import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { contentTypeOf } from './content-types.js';
-import { commonHeaders, contentSecurityPolicy, folderLocation, isDocument, isInside, isLocalHost, isSameOrigin, parseTarget } from './server-request.js';
+import { commonHeaders, contentSecurityPolicy, folderLocation, isDocument, isLocalHost, isSameOrigin, parseTarget } from './server-request.js';
+import { isInside } from '../lib/paths.js';
 
 /** The path of the server-sent events stream. */
 export const eventsPath = '/__careerplan/events';

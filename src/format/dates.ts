@@ -6,8 +6,11 @@
 /** A calendar date as `YYYY-MM-DD`; such strings compare correctly with `<`. */
 export type IsoDate = string;
 
+/** How precisely a period can be written. */
+export const periodKinds = ['day', 'month', 'quarter', 'year'] as const;
+
 /** How precisely a period was written. */
-export type PeriodKind = 'day' | 'month' | 'quarter' | 'year';
+export type PeriodKind = (typeof periodKinds)[number];
 
 /** A day, month, quarter or year, with its first and last day. */
 export interface Period {
@@ -97,6 +100,43 @@ export function parsePeriod(text: string): Period | undefined {
     return { kind: 'year', text, first: isoDate(y, 1, 1), last: isoDate(y, 12, 31) };
   }
   return undefined;
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Midnight UTC at the start of a calendar date: the one conversion of a date
+ * to an instant, for formatting in UTC and for d3's UTC scales, so no time
+ * zone can shift a day. Pure.
+ */
+export function utcDate(date: IsoDate): Date {
+  // Slicing is twice as fast as splitting, and a timeline converts hundreds of dates.
+  if (isoDay.test(date)) return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+const dayMs = 86_400_000;
+
+/** Whole days from one calendar date to another, negative when `to` is earlier; no time zone is involved. Pure. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((utcDate(to).getTime() - utcDate(from).getTime()) / dayMs);
+}
+
+/** The calendar date some days (zero or more) later; after 9999-12-31 comes 10000-01-01. No time zone is involved. Pure. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  let [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  for (let left = days; left > 0; left--) {
+    if (day < daysInMonth(year, month)) day += 1;
+    else if (month < 12) [month, day] = [month + 1, 1];
+    else [year, month, day] = [year + 1, 1, 1];
+  }
+  return isoDate(year, month, day);
+}
+
+/** The calendar day of an ISO 8601 date-time (a commit's date), as written in its own offset: never shifted by a time zone. Pure. */
+export function calendarDay(iso: string): IsoDate {
+  return iso.slice(0, 10);
 }
 
 /** Today's date on the machine's own calendar: reads the clock. */

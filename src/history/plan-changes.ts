@@ -6,9 +6,8 @@
  * compared: only what the author wrote. Pure.
  */
 import type { GoalModel, PlanModel, SkillModel, StepModel } from '../stages/model.js';
-
-/** A goal's own word about its state: what the author wrote, not what the calendar says. */
-export type OwnStatus = 'active' | 'paused' | 'dropped';
+import { optional } from '../lib/optional.js';
+import { writtenStatus, type WrittenStatus } from '../format/status.js';
 
 /** A plan's scalar fields that a history shows when they change. */
 export type PlanField = 'title' | 'owner' | 'role' | 'vision' | 'horizon' | 'created' | 'reviewed' | 'lang';
@@ -39,7 +38,7 @@ export type Change =
   | (GoalRef & { readonly kind: 'due-moved'; readonly from: string; readonly to: string })
   | (GoalRef & { readonly kind: 'start-moved'; readonly from?: string; readonly to?: string })
   | (GoalRef & { readonly kind: 'measure-changed'; readonly from: string; readonly to: string })
-  | (GoalRef & { readonly kind: 'status-changed'; readonly from: OwnStatus; readonly to: OwnStatus })
+  | (GoalRef & { readonly kind: 'status-changed'; readonly from: WrittenStatus; readonly to: WrittenStatus })
   | (GoalRef & { readonly kind: 'goal-done' | 'goal-reopened'; readonly on?: string })
   | (GoalRef & { readonly kind: 'goal-skills-changed'; readonly added: readonly string[]; readonly removed: readonly string[] })
   | (StepRef & { readonly kind: 'step-added' | 'step-removed' })
@@ -177,7 +176,7 @@ function oneGoal(old: GoalModel, now: GoalModel): Change[] {
   const [wasDone, isDone] = [old.status === 'done', now.status === 'done'];
   if (!wasDone && isDone) changes.push({ kind: 'goal-done', ...ref, ...optional('on', now.doneOn) });
   if (wasDone && !isDone) changes.push({ kind: 'goal-reopened', ...ref, ...optional('on', old.doneOn) });
-  const [from, to] = [ownStatus(old), ownStatus(now)];
+  const [from, to] = [writtenStatus(old.status), writtenStatus(now.status)];
   if (from !== to) changes.push({ kind: 'status-changed', ...ref, from, to });
   const skills = match(
     old.skills.map((skill) => skill.id),
@@ -238,11 +237,6 @@ function opportunityChanges(before: PlanModel, after: PlanModel): Change[] {
   return changes;
 }
 
-/** A goal's own status: done and the calendar's overdue or at-risk count as active. */
-function ownStatus(goal: GoalModel): OwnStatus {
-  return goal.status === 'paused' || goal.status === 'dropped' ? goal.status : 'active';
-}
-
 function goalRef(goal: GoalModel): GoalRef {
   return { goal: goal.id, goalTitle: goal.title };
 }
@@ -267,8 +261,4 @@ function match<T>(before: readonly T[], after: readonly T[], key: (item: T) => s
     }
   }
   return { pairs, added, removed: before.filter((_, index) => !paired.has(index)) };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }

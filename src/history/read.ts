@@ -16,7 +16,7 @@ import type { PlanLog } from './stamps.js';
 import { displayPath } from '../lib/paths.js';
 import { isDateLike, previousModel, readVersion, revisionsOf, type CommitVersion, type History, type Version } from './revisions.js';
 import { planChanges } from './plan-changes.js';
-import { parseDate } from '../format/dates.js';
+import { calendarDay, parseDate } from '../format/dates.js';
 
 /** Parsed versions by blob id. A blob's version never changes, so the cache is valid for as long as it lives. */
 export interface HistoryCache {
@@ -65,7 +65,7 @@ export async function readHistory(file: string, repository: Repository | undefin
   let shownCount = entries.length;
   if (since !== undefined) {
     if (isDateLike(since)) {
-      shownCount = entries.filter((entry) => entry.date.slice(0, 10) >= since).length;
+      shownCount = entries.filter((entry) => calendarDay(entry.date) >= since).length;
     } else {
       const commit = await resolveCommit(repository, since);
       if (commit === undefined) throw new SinceError(`--since takes a date as YYYY-MM-DD or a revision of the repository; \`${since}\` is neither`);

@@ -6,7 +6,9 @@
  */
 import type { IsoDate, Period } from '../format/dates.js';
 import { historyView, type ChangeView, type History, type RevisionView } from './revisions.js';
-import { daysBetween, type GoalModel, type PlanModel, type StepModel } from '../stages/model.js';
+import { countEvaluations, type Evaluation, type Evaluations, type GoalModel, type PlanModel } from '../stages/model.js';
+import { daysLeft, isOpenStatus, isOverdue, isPast } from '../format/status.js';
+import { optional } from '../lib/optional.js';
 import type { Change } from './plan-changes.js';
 import type { ChangeWords } from './change-text.js';
 
@@ -34,7 +36,7 @@ export interface CompletedStep {
   readonly goalTitle: string;
   readonly title: string;
   readonly doneOn?: IsoDate;
-  readonly worth?: StepModel['worth'];
+  readonly worth?: Evaluation;
   readonly reflectionHtml?: string;
 }
 
@@ -71,7 +73,7 @@ export interface ReviewSummary {
   readonly completedCount: number;
   readonly overdue: readonly OverdueItem[];
   /** The completed steps' evaluations, counted. */
-  readonly evaluations: { readonly yes: number; readonly partly: number; readonly no: number; readonly missing: number };
+  readonly evaluations: Evaluations;
 }
 
 /**
@@ -118,11 +120,11 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
 
   const overdue: OverdueItem[] = [];
   for (const goal of plan.goals) {
-    if (goal.status === 'done' || goal.status === 'paused' || goal.status === 'dropped') continue;
-    if (goal.due.last < asOf) overdue.push({ goalId: goal.id, goalTitle: goal.title, due: goal.due, daysLeft: daysBetween(asOf, goal.due.last) });
+    if (!isOpenStatus(goal.status)) continue;
+    if (isPast(goal.due.last, asOf)) overdue.push({ goalId: goal.id, goalTitle: goal.title, due: goal.due, daysLeft: daysLeft(goal.due, asOf) });
     for (const step of goal.steps) {
-      if (!step.done && step.due !== undefined && step.due.last < asOf) {
-        overdue.push({ goalId: goal.id, goalTitle: goal.title, stepTitle: step.title, due: step.due, daysLeft: daysBetween(asOf, step.due.last) });
+      if (isOverdue(step, asOf)) {
+        overdue.push({ goalId: goal.id, goalTitle: goal.title, stepTitle: step.title, due: step.due, daysLeft: daysLeft(step.due, asOf) });
       }
     }
   }
@@ -141,12 +143,7 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     completedSteps,
     completedCount: completedGoals.length + completedSteps.length,
     overdue,
-    evaluations: {
-      yes: completedSteps.filter((step) => step.worth === 'yes').length,
-      partly: completedSteps.filter((step) => step.worth === 'partly').length,
-      no: completedSteps.filter((step) => step.worth === 'no').length,
-      missing: completedSteps.filter((step) => step.worth === undefined).length,
-    },
+    evaluations: countEvaluations(completedSteps),
   };
 }
 
@@ -157,8 +154,4 @@ function forPaper(change: ChangeView): ChangeView {
 
 function stepKey(goal: string, step: string): string {
   return `${goal}\u0000${step}`;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }

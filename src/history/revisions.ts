@@ -4,9 +4,10 @@
  * the data a page or the terminal shows. Pure: git is the caller's business
  * (`src/history/read.ts`).
  */
+import { calendarDay } from '../format/dates.js';
 import { planSchema } from '../format/schema.js';
 import type { SourceFile } from '../types.js';
-import { maxPlanBytes } from '../stages/load.js';
+import { maxPlanBytes, planText } from '../stages/load.js';
 import { model, type PlanModel } from '../stages/model.js';
 import { parse } from '../stages/parse.js';
 import { changeText, phrase, type ChangeSign, type ChangeWords } from './change-text.js';
@@ -90,14 +91,9 @@ const noMarkdown = { inline: (text: string): string => text };
  */
 export function readVersion(bytes: Uint8Array, file: string): Version {
   if (bytes.length > maxPlanBytes) return { problem: 'the file was larger than 1 MiB' };
-  if (bytes.includes(0)) return { problem: 'the file was binary' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { problem: 'the file was not UTF-8' };
-  }
-  return versionOfText(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
+  const decoded = planText(bytes);
+  if ('problem' in decoded) return { problem: decoded.problem === 'binary' ? 'the file was binary' : 'the file was not UTF-8' };
+  return versionOfText(decoded.text, file);
 }
 
 /**
@@ -331,11 +327,6 @@ export function formatHistory(history: History, words: ChangeWords): string {
 
 function changeView(change: Change, words: ChangeWords): ChangeView {
   return { kind: change.kind, ...describeChange(change, words), change };
-}
-
-/** The calendar day of an ISO 8601 date-time, as written (in its own offset): never shifted by a time zone. */
-function calendarDay(iso: string): string {
-  return iso.slice(0, 10);
 }
 
 function count(n: number, noun: string): string {

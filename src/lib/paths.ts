@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { oneLine } from '../diagnostics/terminal-text.js';
 
-/** Whether `target` is `root` or lies below it (no `..` escape). Pure. */
+/** Whether `target` is `root` or lies below it (no `..` escape; a name such as `..notes.md` is inside). Pure. */
 export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 /** A path as the user should see it: relative to the working folder, with forward slashes, on one line (see `oneLine`: a file name from a plans folder may hold a line break or a terminal code). */

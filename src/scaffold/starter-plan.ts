@@ -4,7 +4,7 @@
  * and free of warnings the day it is made. Used by `init` and `new`. Pure.
  */
 import { parse, stringify } from 'yaml';
-import { daysInMonth, type IsoDate } from '../format/dates.js';
+import { addDays, type IsoDate } from '../format/dates.js';
 
 /** Whose plan and which day counts as today. */
 export interface StarterOptions {
@@ -131,15 +131,4 @@ function escapeCharacter(character: string): string {
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
-}
-
-/** A date some days later; no time zone is involved. */
-function addDays(date: IsoDate, days: number): IsoDate {
-  let [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  for (let left = days; left > 0; left--) {
-    if (day < daysInMonth(year, month)) day += 1;
-    else if (month < 12) [month, day] = [month + 1, 1];
-    else [year, month, day] = [year + 1, 1, 1];
-  }
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }

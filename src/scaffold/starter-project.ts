@@ -3,6 +3,7 @@
  * with every key commented out at its default, a `.gitignore` and the
  * `package.json` scripts. Pure.
  */
+import { isRecord } from '../lib/is-record.js';
 
 /** The config file `init` writes: one of the names careerplan reads (`configFileNames`). */
 export const starterConfigName = 'careerplan.config.yaml';
@@ -129,8 +130,4 @@ export function addStarterScripts(current: string, version: string): PackageUpda
   const newline = current.includes('\r\n') ? '\r\n' : '\n';
   const body = JSON.stringify(next, null, indent).replace(/\n/g, newline);
   return { text: `${body}${/\r?\n$/.test(current) ? newline : ''}`, added, conflicts, dependencyAdded: !dependsOnIt };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -6,19 +6,20 @@
  * cannot drift from the model. Pure.
  */
 import { z } from 'zod';
-import { parseDate, parsePeriod } from '../format/dates.js';
-import { goalKinds, opportunityStatuses, skillKinds } from '../format/schema.js';
+import { parseDate, parsePeriod, periodKinds } from '../format/dates.js';
+import { evaluations, goalKinds, opportunityStatuses, skillKinds } from '../format/schema.js';
+import { goalStatuses } from '../format/status.js';
 import { isPlanSlug } from '../format/slug.js';
 import type { PlanModel } from '../stages/model.js';
 
 const isoDate = z.string().refine((value) => parseDate(value) !== undefined, { message: 'expected a date as YYYY-MM-DD' });
 const count = z.int().min(0);
 const period = z
-  .object({ kind: z.enum(['day', 'month', 'quarter', 'year']), text: z.string(), first: isoDate, last: isoDate })
+  .object({ kind: z.enum(periodKinds), text: z.string(), first: isoDate, last: isoDate })
   .refine((value) => parsePeriod(value.text) !== undefined, { message: 'expected a period as a plan writes it' });
 const progress = z.object({ done: count, total: count, ratio: z.number().min(0).max(1) });
-const goalStatus = z.enum(['done', 'active', 'at-risk', 'overdue', 'paused', 'dropped']);
-const evaluation = z.enum(['yes', 'partly', 'no']);
+const goalStatus = z.enum(goalStatuses);
+const evaluation = z.enum(evaluations);
 
 const stepModel = z.object({
   index: count,

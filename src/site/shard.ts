@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { parseDate, type IsoDate } from '../format/dates.js';
 import type { PlanModel } from '../stages/model.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** Shard `index` of `count`, counted from 1 as CI matrices count (`--shard 1/4`, GitLab's `CI_NODE_INDEX`). */
 export interface Shard {
@@ -257,8 +258,4 @@ function shardFrom(value: unknown): Shard | undefined {
 /** Whether a name is one folder inside another: not empty, no separator, not `.` or `..`. */
 function isFolderName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,7 +12,7 @@
  * `X-CAREERPLAN-DONE`; a dropped goal is `STATUS:CANCELLED`, a paused one
  * `STATUS:TENTATIVE`.
  */
-import { daysInMonth, type IsoDate } from '../format/dates.js';
+import { addDays, type IsoDate } from '../format/dates.js';
 import type { GoalModel, PlanModel, StepModel } from './model.js';
 
 /** The longest content line in octets, without its CRLF (RFC 5545, 3.1). */
@@ -115,7 +115,7 @@ interface EventFacts {
 
 function event(facts: EventFacts): string[] {
   const { done } = facts;
-  const end = nextDay(facts.day);
+  const end = addDays(facts.day, 1);
   // iCalendar's dates have four-digit years: a date past them (which `check` refuses as a `bad-date`) makes no event rather than a broken one.
   if (![facts.day, end, ...(typeof done === 'string' ? [done] : [])].every(isFourDigitDate)) return [];
   return [
@@ -179,11 +179,4 @@ function isFourDigitDate(date: IsoDate): boolean {
 /** `2027-06-30` as `20270630`. */
 function compact(date: IsoDate): string {
   return date.replaceAll('-', '');
-}
-
-/** The calendar day after a date; no time zone is involved. */
-function nextDay(date: IsoDate): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const [nextYear, nextMonth, nextDate] = day < daysInMonth(year, month) ? [year, month, day + 1] : month < 12 ? [year, month + 1, 1] : [year + 1, 1, 1];
-  return `${String(nextYear).padStart(4, '0')}-${String(nextMonth).padStart(2, '0')}-${String(nextDate).padStart(2, '0')}`;
 }

@@ -6,6 +6,7 @@ import { lstatSync, type Dirent } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readRegularFile } from '../edges/files.js';
+import { isInside } from '../lib/paths.js';
 import type { Finding, SourceFile } from '../types.js';
 
 /** The largest plan file careerplan reads. */
@@ -24,15 +25,23 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
     if (read.kind === 'special') return bad(`Unexpected ${read.what}, expected a plan file: careerplan reads only regular files, replace it with one`);
     return bad(`Unexpected unreadable file (${read.code}), expected a plan file careerplan may read`);
   }
-  const { bytes } = read;
-  if (bytes.includes(0)) return bad('Unexpected binary file, expected a Markdown text file');
+  const decoded = planText(read.bytes);
+  if ('problem' in decoded) {
+    return bad(decoded.problem === 'binary' ? 'Unexpected binary file, expected a Markdown text file' : 'Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding');
+  }
+  return { path: displayPath, absolutePath, text: decoded.text };
+}
+
+/** A plan file's text from its bytes, without a byte order mark; or why it is none: a NUL byte (binary), or bytes that are not UTF-8. Pure. */
+export function planText(bytes: Uint8Array): { readonly text: string } | { readonly problem: 'binary' | 'not-utf-8' } {
+  if (bytes.includes(0)) return { problem: 'binary' };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return bad('Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding');
+    return { problem: 'not-utf-8' };
   }
-  return { path: displayPath, absolutePath, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
 }
 
 /** Whether a folder entry is a named pipe, socket or device: not a file, a folder or a link. */
@@ -63,7 +72,7 @@ function isSkippedName(name: string): boolean {
 export function isPlanFile(root: string, file: string): boolean {
   if (!file.toLowerCase().endsWith('.md')) return false;
   const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  if (relative === '' || !isInside(root, file)) return false;
   return !relative.split(path.sep).some(isSkippedName);
 }
 

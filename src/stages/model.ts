@@ -1,20 +1,17 @@
 /**
  * The model stage: a checked plan becomes the model that templates render,
  * with every derived fact (statuses, progress, gaps, fit, next deadline)
- * computed here once, relative to the as-of date. Pure.
+ * computed here once, relative to the as-of date; what a status is (done,
+ * overdue, at risk) is decided in `format/status`. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
-import type { Goal, Opportunity, Plan, Skill, Step } from '../format/schema.js';
+import type { Goal, Opportunity, Plan, Skill, Step, evaluations } from '../format/schema.js';
 import { slugify } from '../format/slug.js';
+import { countStatuses, daysLeft, goalStatus, isDone, isOpenStatus, isOverdue, isPast, type GoalStatus } from '../format/status.js';
+import { optional } from '../lib/optional.js';
 
 /** The version of the model's shape in `plans.json`; raised when it changes incompatibly. */
 export const modelVersion = 1;
-
-/** A goal's status as of a date. */
-export type GoalStatus = 'done' | 'active' | 'at-risk' | 'overdue' | 'paused' | 'dropped';
-
-/** Days before its due date from which an open goal is at risk. */
-export const atRiskDays = 30;
 
 /** Steps done of all steps. */
 export interface Progress {
@@ -24,8 +21,16 @@ export interface Progress {
   readonly ratio: number;
 }
 
-/** A period with its first and last day. */
-export type PeriodModel = Period;
+/** A step's evaluation after it was done: was it worth the time? */
+export type Evaluation = (typeof evaluations)[number];
+
+/** How many done steps were evaluated each way, and how many were not. */
+export interface Evaluations {
+  readonly yes: number;
+  readonly partly: number;
+  readonly no: number;
+  readonly missing: number;
+}
 
 /** Turns inline or block Markdown into sanitized HTML. */
 export interface MarkdownRenderer {
@@ -35,12 +40,12 @@ export interface MarkdownRenderer {
 export interface StepModel {
   readonly index: number;
   readonly title: string;
-  readonly due?: PeriodModel;
+  readonly due?: Period;
   readonly resources: readonly string[];
   readonly done: boolean;
   /** The date it was done, when one was given. */
   readonly doneOn?: IsoDate;
-  readonly worth?: 'yes' | 'partly' | 'no';
+  readonly worth?: Evaluation;
   readonly reflectionHtml?: string;
   /** Open and due before the as-of date. */
   readonly overdue: boolean;
@@ -51,8 +56,8 @@ export interface GoalModel {
   readonly title: string;
   readonly kind: Goal['kind'];
   readonly measure: string;
-  readonly start?: PeriodModel;
-  readonly due: PeriodModel;
+  readonly start?: Period;
+  readonly due: Period;
   readonly status: GoalStatus;
   /** When the goal was achieved, if a date was given. */
   readonly doneOn?: IsoDate;
@@ -91,7 +96,7 @@ export interface FitModel {
 export interface OpportunityModel {
   readonly index: number;
   readonly title: string;
-  readonly date?: PeriodModel;
+  readonly date?: Period;
   readonly status: Opportunity['status'];
   readonly noteHtml?: string;
   readonly fit: readonly FitModel[];
@@ -101,7 +106,7 @@ export interface OpportunityModel {
 
 export interface Deadline {
   readonly date: IsoDate;
-  readonly period: PeriodModel;
+  readonly period: Period;
   readonly goalId: string;
   readonly goalTitle: string;
   /** The step's title when the deadline is a step's. */
@@ -121,7 +126,7 @@ export interface PlanModel {
   readonly role?: string;
   readonly created?: IsoDate;
   readonly reviewed?: IsoDate;
-  readonly horizon?: PeriodModel;
+  readonly horizon?: Period;
   readonly visionHtml?: string;
   readonly priorities: readonly string[];
   readonly strengths: readonly string[];
@@ -144,7 +149,7 @@ export interface PlanModel {
   readonly deadlines: readonly Deadline[];
   readonly statusCounts: Readonly<Record<GoalStatus, number>>;
   /** How the done steps were evaluated. */
-  readonly evaluations: { readonly yes: number; readonly partly: number; readonly no: number; readonly missing: number };
+  readonly evaluations: Evaluations;
 }
 
 /** What the model needs besides the plan. */
@@ -203,20 +208,17 @@ export function model(plan: Plan, options: ModelOptions): PlanModel {
     ...optional('nextDeadline', deadlines[0]),
     deadlines,
     statusCounts: countStatuses(goals),
-    evaluations: {
-      yes: doneSteps.filter((step) => step.worth === 'yes').length,
-      partly: doneSteps.filter((step) => step.worth === 'partly').length,
-      no: doneSteps.filter((step) => step.worth === 'no').length,
-      missing: doneSteps.filter((step) => step.worth === undefined).length,
-    },
+    evaluations: countEvaluations(doneSteps),
   };
 }
 
 function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSkill: (reference: string) => Skill | undefined): GoalModel {
-  const steps = goal.steps.map((step, index) => stepModel(step, index, asOf, markdown));
+  const daysToDue = daysLeft(goal.due, asOf);
+  const status = goalStatus(goal, daysToDue, goal.steps.some((step) => !isDone(step.done)));
+  // Only the steps of a goal still worked on can be overdue, as the `overdue` rule and the review say.
+  const steps = goal.steps.map((step, index) => stepModel(step, index, isOpenStatus(status) && isOverdue(step, asOf), markdown));
   const done = steps.filter((step) => step.done).length;
   const open = steps.filter((step) => !step.done);
-  const daysLeft = daysBetween(asOf, goal.due.last);
   const nextStep = [...open].sort((a, b) => (a.due?.last ?? '9999-99-99').localeCompare(b.due?.last ?? '9999-99-99') || a.index - b.index)[0];
   return {
     id: goal.id,
@@ -225,11 +227,11 @@ function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSk
     measure: goal.measure,
     ...optional('start', goal.start),
     due: goal.due,
-    status: goalStatus(goal, daysLeft, open.length > 0),
+    status,
     ...optional('doneOn', typeof goal.done === 'string' ? goal.done : undefined),
     progress: progressOf(done, steps.length),
     ...optional('nextStep', goal.done ? undefined : nextStep),
-    daysLeft,
+    daysLeft: daysToDue,
     skills: (goal.skills ?? []).map((reference) => {
       const skill = findSkill(reference);
       return { id: skill?.id ?? slugify(reference), name: skill?.name ?? reference };
@@ -238,17 +240,8 @@ function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSk
   };
 }
 
-/** A goal's status: its own word first (done, paused, dropped), then what the calendar says. */
-export function goalStatus(goal: Pick<Goal, 'done' | 'status'>, daysLeft: number, hasOpenSteps: boolean): GoalStatus {
-  if (goal.done) return 'done';
-  if (goal.status === 'paused' || goal.status === 'dropped') return goal.status;
-  if (daysLeft < 0) return 'overdue';
-  if (daysLeft <= atRiskDays && hasOpenSteps) return 'at-risk';
-  return 'active';
-}
-
-function stepModel(step: Step, index: number, asOf: IsoDate, markdown: MarkdownRenderer): StepModel {
-  const done = step.done !== undefined && step.done !== false;
+function stepModel(step: Step, index: number, overdue: boolean, markdown: MarkdownRenderer): StepModel {
+  const done = isDone(step.done);
   return {
     index,
     title: step.title,
@@ -258,7 +251,7 @@ function stepModel(step: Step, index: number, asOf: IsoDate, markdown: MarkdownR
     ...optional('doneOn', typeof step.done === 'string' ? step.done : undefined),
     ...optional('worth', step.worth),
     ...optional('reflectionHtml', step.reflection === undefined ? undefined : markdown.inline(step.reflection)),
-    overdue: !done && step.due !== undefined && step.due.last < asOf,
+    overdue,
   };
 }
 
@@ -303,41 +296,30 @@ function opportunityModel(opportunity: Opportunity, index: number, markdown: Mar
 function upcoming(goals: readonly GoalModel[], asOf: IsoDate): Deadline[] {
   const deadlines: Deadline[] = [];
   for (const goal of goals) {
-    if (goal.status === 'done' || goal.status === 'paused' || goal.status === 'dropped') continue;
-    if (goal.due.last >= asOf) deadlines.push(deadline(goal, goal.due, asOf));
+    if (!isOpenStatus(goal.status)) continue;
+    if (!isPast(goal.due.last, asOf)) deadlines.push(deadline(goal, goal.due, asOf));
     for (const step of goal.steps) {
-      if (!step.done && step.due && step.due.last >= asOf) deadlines.push(deadline(goal, step.due, asOf, step.title));
+      if (!step.done && step.due && !isPast(step.due.last, asOf)) deadlines.push(deadline(goal, step.due, asOf, step.title));
     }
   }
   return deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.goalTitle.localeCompare(b.goalTitle));
 }
 
-function deadline(goal: GoalModel, period: PeriodModel, asOf: IsoDate, stepTitle?: string): Deadline {
-  return { date: period.last, period, goalId: goal.id, goalTitle: goal.title, ...optional('stepTitle', stepTitle), daysLeft: daysBetween(asOf, period.last) };
+function deadline(goal: GoalModel, period: Period, asOf: IsoDate, stepTitle?: string): Deadline {
+  return { date: period.last, period, goalId: goal.id, goalTitle: goal.title, ...optional('stepTitle', stepTitle), daysLeft: daysLeft(period, asOf) };
 }
 
-function countStatuses(goals: readonly GoalModel[]): Record<GoalStatus, number> {
-  const counts: Record<GoalStatus, number> = { done: 0, active: 0, 'at-risk': 0, overdue: 0, paused: 0, dropped: 0 };
-  for (const goal of goals) counts[goal.status] += 1;
-  return counts;
+/** Steps counted by their evaluation, `missing` for those without one. Pure. */
+export function countEvaluations(steps: ReadonlyArray<{ readonly worth?: Evaluation }>): Evaluations {
+  return {
+    yes: steps.filter((step) => step.worth === 'yes').length,
+    partly: steps.filter((step) => step.worth === 'partly').length,
+    no: steps.filter((step) => step.worth === 'no').length,
+    missing: steps.filter((step) => step.worth === undefined).length,
+  };
 }
 
 /** Steps done of a total, with the ratio. Pure. */
 export function progressOf(done: number, total: number): Progress {
   return { done, total, ratio: total === 0 ? 0 : done / total };
-}
-
-/** Whole days from one calendar date to another; no time zone is involved. Pure. */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((utcDay(to) - utcDay(from)) / 86_400_000);
-}
-
-function utcDay(date: IsoDate): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day);
-}
-
-/** `{ [key]: value }` when the value is defined, else `{}`: keeps optional keys absent, never `undefined`. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 }

@@ -13,6 +13,7 @@ import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug, slugify } from '../format/slug.js';
 import { locate, type DataPath } from '../format/yaml.js';
 import type { Checked, Diagnostic, FileFacts, Finding, Frontmatter, Parsed, Place, RuleSetting } from '../types.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** What validation needs to know besides the plan. */
 export interface ValidateOptions {
@@ -197,8 +198,4 @@ function keysThatPass(shape: Record<string, z.ZodType>, data: unknown): Record<s
     if (parsed.success && parsed.data !== undefined) passed[key] = parsed.data;
   }
   return passed;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -4,9 +4,9 @@
  */
 import type { IsoDate } from '../format/dates.js';
 import type { HistoryView } from '../history/revisions.js';
-import type { Deadline, PlanModel } from '../stages/model.js';
+import type { PlanModel } from '../stages/model.js';
 import type { ReviewSummary } from '../history/review-summary.js';
-import type { IndexPlan } from '../site/index-view.js';
+import type { IndexDeadline, IndexPlan } from '../site/index-view.js';
 
 /** The context of one plan's page, `<slug>/index.html`. */
 export interface PlanPageContext {
@@ -38,9 +38,6 @@ export interface LeftOutSections {
   /** The free Markdown body. */
   readonly notes: boolean;
 }
-
-/** A deadline on the index: whose plan it belongs to. */
-export type IndexDeadline = Deadline & { readonly slug: string; readonly owner: string };
 
 /** The context of the site's index page. */
 export interface IndexPageContext {

@@ -1,9 +1,9 @@
 /**
  * Dates, periods, numbers and counted words as a page in a given language
  * shows them. Dates are calendar dates: they are formatted in UTC from
- * `Date.UTC`, so no time zone shifts them by a day. Pure.
+ * `utcDate`, so no time zone shifts them by a day. Pure.
  */
-import type { IsoDate, Period } from '../format/dates.js';
+import { utcDate, type IsoDate, type Period } from '../format/dates.js';
 import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from './intl.js';
 import { pluralOf, textOf, type PluralLabel, type Words } from './words.js';
 import { fill, pluralForm } from '../lib/fill.js';
@@ -32,7 +32,7 @@ const relativeOptions: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
 
 /** `2027-03-20` as `March 20, 2027` (en) or `20. März 2027` (de); `short` abbreviates the month. Pure. */
 export function formatDate(date: IsoDate, lang: string, style: DateStyle = 'long'): string {
-  return dateTimeFormat(lang, dateOptions[style]).format(utc(date));
+  return dateTimeFormat(lang, dateOptions[style]).format(utcDate(date));
 }
 
 /** A period as written precisely: `2027`, `Q2 2027`, `March 2027` or a full date; a quarter in the words' `quarter`. Pure. */
@@ -44,7 +44,7 @@ export function formatPeriod(period: Period, lang: string, words: Words, style: 
     case 'quarter':
       return fill(textOf(words, 'quarter'), { quarter: String(Math.ceil(month / 3)), year: numberFormat(lang, yearOptions).format(year) });
     case 'month':
-      return dateTimeFormat(lang, monthOptions[style]).format(utc(period.first));
+      return dateTimeFormat(lang, monthOptions[style]).format(utcDate(period.first));
     case 'day':
       return formatDate(period.first, lang, style);
   }
@@ -83,9 +83,4 @@ export function formatDays(daysLeft: number, lang: string, words: Words): string
 /** The locale for phrases: the page's own when its labels exist, else English, so words never mix languages. */
 function phraseLocale(lang: string, words: Words): string {
   return languageOf(lang) === words.language ? lang : words.language;
-}
-
-function utc(date: IsoDate): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
 }

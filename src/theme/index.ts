@@ -6,6 +6,6 @@
 export { compileTheme, createTheme, type Theme, type ThemeOptions } from './theme.js';
 export { readTheme, type ThemeSource } from './source.js';
 export { ThemeError } from './theme-error.js';
-export type { IndexDeadline, IndexPageContext, PlanPageContext } from './context.js';
+export type { IndexPageContext, PlanPageContext } from './context.js';
 export type { Asset } from './lookup.js';
 export { wordsFor, type Words, type Locales, type Label, type PluralLabel } from './words.js';

@@ -8,7 +8,7 @@
  * so a theme's `custom.css` changes them for the page and the PDF alike.
  * Pure data.
  */
-import type { GoalStatus } from '../stages/model.js';
+import type { GoalStatus } from '../format/status.js';
 
 /**
  * How a goal's bar is drawn besides its colours: the outline's width and

@@ -2,7 +2,7 @@
  * The data passed between the timeline's parts: the words the theme gives,
  * and the laid-out geometry that the drawing turns into SVG. Read this first.
  */
-import type { GoalStatus } from '../stages/model.js';
+import type { GoalStatus } from '../format/status.js';
 
 /** Every visible word of the timeline; the theme translates them. */
 export interface TimelineText {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { hashOf } from '../../src/build/cache.js';
+import { hashOf } from '../../src/lib/hash.js';
 import { isSettled, planFileFacts, textIfUnchanged, type PlanSource } from '../../src/build/plan-sources.js';
 
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-sources-'));

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { daysInMonth, isPastLastYear, parseDate, parsePeriod } from '../../src/format/dates.js';
+import { calendarDay, daysBetween, daysInMonth, isPastLastYear, addDays, parseDate, parsePeriod, utcDate } from '../../src/format/dates.js';
 
 describe('the last year', () => {
   test('dates and periods end with 9998, whose last day a calendar can still close in 9999', () => {
@@ -53,5 +54,57 @@ describe('parsePeriod', () => {
 
   test('daysInMonth follows the Gregorian leap-year rule', () => {
     expect([daysInMonth(2024, 2), daysInMonth(2100, 2), daysInMonth(2400, 2), daysInMonth(2027, 4), daysInMonth(2027, 12)]).toEqual([29, 28, 29, 30, 31]);
+  });
+});
+
+describe('calendar arithmetic', () => {
+  test('days between calendar dates across months, leap days and DST changes', () => {
+    expect(daysBetween('2026-11-26', '2026-11-26')).toBe(0);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2027-03-27', '2027-03-29')).toBe(2);
+    expect(daysBetween('2026-12-31', '2026-01-01')).toBe(-364);
+  });
+
+  test('a date is midnight UTC of its own day, whatever the machine’s time zone', () => {
+    expect(utcDate('2027-03-28').toISOString()).toBe('2027-03-28T00:00:00.000Z');
+    expect(utcDate('2028-02-29').getUTCDate()).toBe(29);
+  });
+
+  test('a commit’s calendar day is the day as written in its own offset', () => {
+    expect(calendarDay('2027-03-01T23:30:00-08:00')).toBe('2027-03-01');
+    expect(calendarDay('2027-03-02T00:30:00+13:00')).toBe('2027-03-02');
+  });
+
+  test('days later cross months, leap days and years, up to the year after the last', () => {
+    expect(addDays('2027-06-30', 1)).toBe('2027-07-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
+    expect(addDays('9999-12-31', 1)).toBe('10000-01-01');
+    expect(addDays('2027-12-20', 45)).toBe('2028-02-03');
+    expect(addDays('2027-12-20', 0)).toBe('2027-12-20');
+  });
+});
+
+/** What `utcDate` did before it sliced dates: split the text. */
+function splitDate(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+
+describe('utcDate', () => {
+  const same = (date: string): void => {
+    expect(utcDate(date).getTime(), date).toBe(splitDate(date).getTime());
+  };
+
+  test('calendar dates: the same instant as splitting the text', () => {
+    fc.assert(fc.property(fc.tuple(fc.integer({ min: 0, max: 9999 }), two(0, 99), two(0, 99)), ([y, m, d]) => same(`${String(y).padStart(4, '0')}-${m}-${d}`)), { numRuns: 2_000 });
+  });
+
+  test('any other text: the same instant (or the same invalid date) as splitting the text', () => {
+    for (const date of ['2027-3-14', '+2027-03-14', '12027-03-14', '2027-03', '2027', '', '2027-03-14 ', '２０２７-03-14']) same(date);
+    fc.assert(fc.property(fc.stringMatching(/^[-0-9+ Q]{0,12}$/), same), { numRuns: 2_000 });
   });
 });

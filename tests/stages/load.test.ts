@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findPlanFiles, isPlanOnDisk, skippedLines } from '../../src/stages/load.js';
+import { findPlanFiles, isPlanOnDisk, planText, skippedLines } from '../../src/stages/load.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-load-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -58,5 +58,15 @@ describe('which files are plans', () => {
     expect(listing.files).toEqual([path.join(root, 'jordan.md'), path.join(root, 'team/sam.md')]);
     expect(listing.unreadable).toEqual([path.join(root, 'caf\ufffd')]);
     expect(skippedLines(listing, (file) => path.relative(root, file))[0]).toBe('careerplan: skipped a folder in the plans that could not be read (`caf\ufffd`): rename it with plain letters, or shorten its path, if it holds plans');
+  });
+});
+
+describe('planText', () => {
+  test('UTF-8 without its byte order mark; a NUL byte is binary; other bytes are not UTF-8; any text is text', () => {
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    expect(planText(encode('\uFEFF---\ntitle: A\n'))).toEqual({ text: '---\ntitle: A\n' });
+    expect(planText(encode('a\0b'))).toEqual({ problem: 'binary' });
+    expect(planText(Uint8Array.of(0x61, 0xff))).toEqual({ problem: 'not-utf-8' });
+    expect(planText(encode('binary'))).toEqual({ text: 'binary' });
   });
 });

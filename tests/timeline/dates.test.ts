@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parsePeriod, type Period } from '../../src/format/dates.js';
-import { dateWords, utcDate } from '../../src/timeline/dates.js';
+import { dateWords } from '../../src/timeline/dates.js';
 
 /** What the module did before it sliced dates and remembered words: split, and a new formatter for every call. */
 const reference = {
@@ -43,21 +43,6 @@ const periodText = fc.oneof(
   fc.tuple(year, two(1, 12)).map(([y, m]) => `${y}-${m}`),
   fc.tuple(year, two(1, 12), two(1, 28)).map(([y, m, d]) => `${y}-${m}-${d}`),
 );
-
-describe('utcDate', () => {
-  const same = (date: string): void => {
-    expect(utcDate(date).getTime(), date).toBe(reference.utcDate(date).getTime());
-  };
-
-  test('calendar dates: the same instant as splitting the text', () => {
-    fc.assert(fc.property(fc.tuple(fc.integer({ min: 0, max: 9999 }), two(0, 99), two(0, 99)), ([y, m, d]) => same(`${String(y).padStart(4, '0')}-${m}-${d}`)), { numRuns: 2_000 });
-  });
-
-  test('any other text: the same instant (or the same invalid date) as splitting the text', () => {
-    for (const date of ['2027-3-14', '+2027-03-14', '12027-03-14', '2027-03', '2027', '', '2027-03-14 ', '２０２７-03-14']) same(date);
-    fc.assert(fc.property(fc.stringMatching(/^[-0-9+ Q]{0,12}$/), same), { numRuns: 2_000 });
-  });
-});
 
 describe('dateWords', () => {
   test('every period in every language: the words a new formatter gives, however often and in whatever order asked', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import type { GoalStatus } from '../../src/stages/model.js';
+import type { GoalStatus } from '../../src/format/status.js';
 import { renderTimeline } from '../../src/timeline/index.js';
 import { fontSizes } from '../../src/timeline/style.js';
 import { estimateTextWidth } from '../../src/timeline/text-width.js';

@@ -1,6 +1,8 @@
 /** Hand-built plan models and the timeline's words, for the timeline's tests. */
 import { parsePeriod, type Period } from '../../src/format/dates.js';
-import { daysBetween, progressOf, type GoalModel, type GoalStatus, type PlanModel, type StepModel } from '../../src/stages/model.js';
+import { daysBetween } from '../../src/format/dates.js';
+import type { GoalStatus } from '../../src/format/status.js';
+import { progressOf, type GoalModel, type PlanModel, type StepModel } from '../../src/stages/model.js';
 import type { TimelineText } from '../../src/timeline/index.js';
 
 /** The English words a theme would pass. */

@@ -1,5 +1,6 @@
 import type { PlanContext, Report, Rule } from './rule.js';
 import { goalName } from './describe.js';
+import { isOpenGoal, isOverdue } from '../status.js';
 
 /** A goal or step that is not done and was due before the as-of date. */
 export const overdue: Rule = {
@@ -8,15 +9,15 @@ export const overdue: Rule = {
   summary: 'not done, and due before the as-of date (default today)',
   *check(context: PlanContext): Iterable<Report> {
     for (const [index, goal] of context.plan.goals.entries()) {
-      if (!goal || goal.done || goal.status !== 'active') continue;
-      if (goal.due && goal.due.last < context.asOf) {
+      if (!goal || !isOpenGoal(goal)) continue;
+      if (isOverdue(goal, context.asOf)) {
         yield {
           place: context.place(['goals', index, 'due']),
           message: `Unexpected open ${goalName(context, index)} due \`${goal.due.text}\`, before ${context.asOf}: expected \`done\` with the date it was reached, a new \`due\`, or \`status: paused\``,
         };
       }
       for (const [stepIndex, step] of goal.steps.entries()) {
-        if (!step?.due || step.done || step.due.last >= context.asOf) continue;
+        if (!step || !isOverdue(step, context.asOf)) continue;
         yield {
           place: context.place(['goals', index, 'steps', stepIndex, 'due']),
           message: `Unexpected open step \`${step.title}\` due \`${step.due.text}\`, before ${context.asOf}: expected \`done\` or a new \`due\``,

@@ -4,6 +4,7 @@ import { createSuggester, type Suggester } from '../suggest.js';
 import { forbiddenKeys, rangeOf } from '../yaml.js';
 import { hasEveryKey } from '../../fast/yaml-subset.js';
 import type { PlanContext, Report, Rule } from './rule.js';
+import { isRecord } from '../../lib/is-record.js';
 
 type MappingName = keyof typeof mappings | 'requires';
 
@@ -70,10 +71,6 @@ function walkData(context: PlanContext, data: unknown, path: (string | number)[]
     }
     path.pop();
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function* walk(context: PlanContext, node: unknown, mapping: MappingName, message: UnknownMessage): Iterable<Report> {
