@@ -198,6 +198,14 @@ describe('the postinstall copy of the search (scripts/find-browser.mjs)', () => 
     }
   };
 
+  test('is the very search the CLI uses, not a copy (src/edges/browser.ts re-exports it as #find-browser)', async () => {
+    const js = await mirror();
+    expect(js.findBrowser).toBe(browser.findBrowser);
+    expect(js.installedBrowserPaths).toBe(browser.installedBrowserPaths);
+    expect(js.howToGetABrowser).toBe(browser.howToGetABrowser);
+    expect(js.browserEnvironmentVariables).toBe(browser.browserEnvironmentVariables);
+  });
+
   test('finds the same browser as src/edges/browser.ts in every case', async () => {
     const js = await mirror();
     expect(js.browserEnvironmentVariables).toEqual([...browser.browserEnvironmentVariables]);
