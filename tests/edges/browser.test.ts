@@ -187,7 +187,7 @@ describe('browserVersion', () => {
   });
 });
 
-describe('the postinstall copy of the search (scripts/find-browser.mjs)', () => {
+describe('the search shared with the postinstall script (scripts/find-browser.mjs)', () => {
   type Search = Pick<typeof browser, 'findBrowser' | 'installedBrowserPaths' | 'howToGetABrowser' | 'browserEnvironmentVariables'>;
   const mirror = async (): Promise<Search> => (await import(new URL('../../scripts/find-browser.mjs', import.meta.url).href)) as Search;
   const outcome = (search: Search, options: FindBrowserOptions): unknown => {
