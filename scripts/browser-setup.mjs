@@ -4,7 +4,7 @@
  * world as a parameter and never throws; `realWorld` is the machine itself.
  *
  * 1. `CAREERPLAN_SKIP_BROWSER_INSTALL=1`: one line, nothing else.
- * 2. A browser is found (the order of src/edges/browser.ts): one line naming it.
+ * 2. A browser is found (by find-browser.mjs, the search the CLI uses): one line naming it.
  * 3. Else Puppeteer's chrome-headless-shell is downloaded (60 s at most).
  * 4. Else, on Debian or Ubuntu as root, `apt-get install -y chromium`
  *    (after `apt-get update` when the package lists are empty).
@@ -12,11 +12,9 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserNotFoundError, browserEnvironmentVariables, findBrowser, howToGetABrowser, installedBrowserPaths, isFile } from './find-browser.mjs';
+import { BrowserNotFoundError, browserEnvironmentVariables, findBrowser, howToGetABrowser, installedBrowserPaths, isFile, puppeteerDownload } from './find-browser.mjs';
 
 /** How long each step may take, in milliseconds. */
 export const timeouts = { download: 60_000, aptUpdate: 120_000, aptInstall: 300_000, version: 10_000 };
@@ -159,7 +157,7 @@ export function realWorld(env = process.env) {
     env,
     platform: process.platform,
     exists: (file) => !hidden.has(file) && isFile(file),
-    puppeteerPath,
+    puppeteerPath: puppeteerDownload,
     say: (line) => console.log(line),
     warn: (line) => console.warn(line),
     download: testing.has('no-download') ? async () => ({ error: 'download disabled for a test' }) : () => download(env),
@@ -172,23 +170,6 @@ export function realWorld(env = process.env) {
         env: { ...env, DEBIAN_FRONTEND: 'noninteractive', NEEDRESTART_MODE: 'a' },
       }),
   };
-}
-
-/** Where Puppeteer's installer puts the headless shell, then Chrome, at puppeteer-core's pinned builds: the first that is there. */
-function puppeteerPath() {
-  const require = createRequire(import.meta.url);
-  const browsers = require('@puppeteer/browsers');
-  const { PUPPETEER_REVISIONS } = require('puppeteer-core/internal/revisions.js');
-  const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
-  const candidates = [browsers.Browser.CHROMEHEADLESSSHELL, browsers.Browser.CHROME].map((browser) => {
-    try {
-      const platform = browsers.detectBrowserPlatform();
-      return platform ? browsers.computeExecutablePath({ browser, buildId: PUPPETEER_REVISIONS[browser], cacheDir, platform }) : undefined;
-    } catch {
-      return undefined;
-    }
-  });
-  return candidates.find((candidate) => candidate !== undefined && isFile(candidate)) ?? candidates.find((candidate) => candidate !== undefined);
 }
 
 /**

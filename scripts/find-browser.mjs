@@ -1,25 +1,33 @@
+// @ts-check
 /**
- * The browser search of src/edges/browser.ts in plain JavaScript, for the
- * postinstall script: it runs before `prepare` compiles the TypeScript, so it
- * cannot import dist/. tests/edges/browser.test.ts runs both searches on the
- * same cases and fails when they differ: change both together.
+ * careerplan's one browser search, shared by the CLI and the postinstall
+ * script. Plain JavaScript because the postinstall script runs before
+ * `prepare` compiles the TypeScript (a fresh clone has no dist/ yet); the CLI
+ * imports it as `#find-browser` (package.json `imports`), which resolves from
+ * src/ and dist/src/ alike, in a clone and in the published package (which
+ * ships scripts/). Its types are in find-browser.d.mts.
  */
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
-/** An explicitly named browser (environment) that is not there. */
+/** An explicitly named browser (flag, config, environment) that is not there. */
 export class BrowserNotFoundError extends Error {
   name = 'BrowserNotFoundError';
 }
 
 /** The environment variables that name a browser, in the order they are read. */
-export const browserEnvironmentVariables = ['CAREERPLAN_BROWSER', 'PUPPETEER_EXECUTABLE_PATH'];
+export const browserEnvironmentVariables = Object.freeze(['CAREERPLAN_BROWSER', 'PUPPETEER_EXECUTABLE_PATH']);
 
 /**
- * Finds the browser to print with, in the order of src/edges/browser.ts.
- * Pure when `exists` and `puppeteerPath` are given; `exists` defaults to the disk.
- * @param {{ explicit?: string, explicitFrom?: string, env: Record<string, string | undefined>, platform?: NodeJS.Platform, exists?: (file: string) => boolean, puppeteerPath?: () => string | undefined }} options
- * @returns {{ path: string, source: 'flag or config' | 'environment' | 'installed' | 'puppeteer', reason: string } | undefined}
+ * Finds the browser to print with: an explicit path, then CAREERPLAN_BROWSER
+ * and PUPPETEER_EXECUTABLE_PATH, then an installed Chrome, Chromium or Edge,
+ * then one that Puppeteer downloaded. A named path that is missing throws
+ * `BrowserNotFoundError`; finding nothing returns `undefined`. Pure when every
+ * probe is given; the defaults read the disk.
+ * @param {import('./find-browser.d.mts').FindBrowserOptions} options
+ * @returns {import('./find-browser.d.mts').BrowserChoice | undefined}
  */
 export function findBrowser(options) {
   const exists = options.exists ?? isFile;
@@ -38,7 +46,7 @@ export function findBrowser(options) {
   }
   const installed = installedBrowserPaths(platform, options.env).find((candidate) => exists(candidate));
   if (installed) return { path: installed, source: 'installed', reason: `found ${installed}` };
-  const downloaded = safely(options.puppeteerPath ?? (() => undefined));
+  const downloaded = safely(options.puppeteerPath ?? puppeteerDownload);
   if (downloaded && exists(downloaded)) return { path: downloaded, source: 'puppeteer', reason: 'downloaded by Puppeteer' };
   return undefined;
 }
@@ -57,7 +65,7 @@ export function installedBrowserPaths(platform, env) {
     return apps.flatMap((app) => folders.map((folder) => path.posix.join(folder, app)));
   }
   if (platform === 'win32') {
-    const roots = ['PROGRAMFILES', 'PROGRAMFILES(X86)', 'LOCALAPPDATA'].map((name) => environmentValue(env, name)).filter((root) => Boolean(root));
+    const roots = ['PROGRAMFILES', 'PROGRAMFILES(X86)', 'LOCALAPPDATA'].map((name) => environmentValue(env, name)).filter(/** @type {(root: string | undefined) => root is string} */ (root) => Boolean(root));
     const apps = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
     return apps.flatMap((app) => roots.map((root) => path.win32.join(root, app)));
   }
@@ -90,7 +98,7 @@ export function howToGetABrowser(platform) {
 }
 
 /**
- * Whether a regular file is there.
+ * Whether a regular file is there (symbolic links followed). Reads the disk.
  * @param {string} file
  */
 export function isFile(file) {
@@ -101,7 +109,34 @@ export function isFile(file) {
   }
 }
 
-/** @param {() => string | undefined} probe */
+/**
+ * Where Puppeteer's installer puts the headless shell, then Chrome, at the
+ * builds puppeteer-core pins, in Puppeteer's cache folder (PUPPETEER_CACHE_DIR,
+ * else ~/.cache/puppeteer): the browser careerplan's postinstall downloads.
+ * Loaded (synchronously, CommonJS) only when no other browser was found.
+ * Reads the disk.
+ * @returns {string | undefined}
+ */
+export function puppeteerDownload() {
+  const require = createRequire(import.meta.url);
+  /** @type {typeof import('@puppeteer/browsers')} */
+  const browsers = require('@puppeteer/browsers');
+  const revisions = /** @type {Record<string, string | undefined>} */ (require('puppeteer-core/internal/revisions.js').PUPPETEER_REVISIONS);
+  const platform = safely(() => browsers.detectBrowserPlatform());
+  if (!platform) return undefined;
+  const cacheDir = process.env.PUPPETEER_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'puppeteer');
+  const candidates = [browsers.Browser.CHROMEHEADLESSSHELL, browsers.Browser.CHROME].map((browser) =>
+    safely(() => browsers.computeExecutablePath({ browser, buildId: revisions[browser] ?? '', cacheDir, platform })),
+  );
+  return candidates.find((candidate) => candidate !== undefined && isFile(candidate)) ?? candidates.find((candidate) => candidate !== undefined);
+}
+
+/**
+ * A probe's answer, or `undefined` when it throws.
+ * @template T
+ * @param {() => T | undefined} probe
+ * @returns {T | undefined}
+ */
 function safely(probe) {
   try {
     return probe();

@@ -9,7 +9,8 @@ let split: { readonly text: string; readonly lines: readonly string[] } | undefi
 
 /** A few lines of source around a place, with the place underlined; control characters shown as escapes (see `visible`), the underline under what they show. Pure (it keeps the last text's lines). */
 export function codeFrame(text: string, place: Place, paint: (style: 'dim' | 'mark', text: string) => string = (_, s) => s): string {
-  if (split?.text !== text) split = { text, lines: text.split(/\r?\n/) };
+  // Line ends as remark and `createLocator` count them: LF, CRLF and a lone CR.
+  if (split?.text !== text) split = { text, lines: text.split(/\r\n|\r|\n/) };
   const { lines } = split;
   const { line, column } = place.start;
   const first = Math.max(1, line - 1);

@@ -1,3 +1,4 @@
+import { location } from 'vfile-location';
 import type { Locator, Place, Point } from '../types.js';
 
 /** The offsets at which the lines of `text` start. Pure. */
@@ -19,13 +20,16 @@ export function lineIndexAt(starts: readonly number[], offset: number): number {
   return low;
 }
 
-/** Creates a locator that maps offsets in `text` to 1-based lines and columns. Pure. */
+/**
+ * Creates a locator that maps offsets in `text` to 1-based lines and columns,
+ * counting line ends as remark does (`\n`, `\r\n` and a lone `\r`), so a
+ * frontmatter message and a body message of one file are placed alike. Pure.
+ */
 export function createLocator(text: string): Locator {
-  const lineStarts = lineStartsOf(text);
+  const where = location(text);
   const point = (offset: number): Point => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
-    const line = lineIndexAt(lineStarts, clamped);
-    return { line: line + 1, column: clamped - (lineStarts[line] ?? 0) + 1 };
+    const found = where.toPoint(Math.max(0, Math.min(offset, text.length)));
+    return found ? { line: found.line, column: found.column } : { line: 1, column: 1 };
   };
   const place = (startOffset: number, endOffset?: number): Place =>
     endOffset === undefined || endOffset <= startOffset

@@ -5,11 +5,13 @@
  * attributes and inline CSS of the elements the page keeps. What `check` looks at is what the page build
  * rewrites or drops (see `html.ts`). Pure.
  */
-import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Nodes, Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import { defaultSchema } from 'rehype-sanitize';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import type { Place } from '../types.js';
 
 /** A URL of the body. */
@@ -48,14 +50,14 @@ export const candidateAttributes: readonly string[] = ['srcSet', 'imageSrcSet'];
 /** The elements of raw HTML the page keeps (the sanitizer's list, see `html.ts`). */
 const keptTags: ReadonlySet<string> = new Set(defaultSchema.tagNames ?? []);
 
-const toHast = unified().use(rehypeRaw) as unknown as Processor<HastRoot, HastRoot, HastRoot>;
+const toHast = unified().use(rehypeRaw);
 
 /** Lists the URLs of a body; raw HTML is read only when `rawHtml` says the page keeps it. Pure. */
 export function bodyUrls(body: Root, rawHtml: boolean): BodyUrl[] {
   const found: BodyUrl[] = [];
   const loadedDefinitions = new Set<string>();
   const definitions: Array<{ readonly url: string; readonly identifier: string; readonly place: Place }> = [];
-  walk(body, (node) => {
+  visit(body, (node) => {
     if (!node.position) return;
     const place = placeOf(node.position);
     if (node.type === 'link' || node.type === 'image') found.push({ url: node.url, load: node.type === 'image', image: node.type === 'image', place });
@@ -69,7 +71,7 @@ export function bodyUrls(body: Root, rawHtml: boolean): BodyUrl[] {
 
 /** The URLs of one piece of raw HTML, placed in the plan; its elements are parsed as `rehype-raw` parses them for the page. */
 function htmlUrls(html: string, position: NonNullable<Nodes['position']>): BodyUrl[] {
-  const tree = toHast.runSync({ type: 'root', children: [{ type: 'raw', value: html, position }] } as unknown as HastRoot);
+  const tree = toHast.runSync({ type: 'root', children: [{ type: 'raw', value: html, position }] });
   const found: BodyUrl[] = [];
   const fallback = placeOf(position);
   visitElements(tree, (element) => {
@@ -103,7 +105,7 @@ function elementUrls(element: Element): Array<{ readonly url: string; readonly l
       for (const url of cssUrls(text)) urls.push({ url, load: true, image: false });
     }
   }
-  if (element.tagName === 'style') for (const url of cssUrls(textOf(element))) urls.push({ url, load: true, image: false });
+  if (element.tagName === 'style') for (const url of cssUrls(toString(element))) urls.push({ url, load: true, image: false });
   return urls;
 }
 
@@ -158,22 +160,10 @@ function placeOf(position: NonNullable<Nodes['position']>): Place {
   return { start: { line: position.start.line, column: position.start.column }, end: { line: position.end.line, column: position.end.column } };
 }
 
-function walk(node: Nodes, visit: (node: Nodes) => void): void {
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop() as Nodes;
-    visit(current);
-    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
-  }
-}
-
-function visitElements(node: HastNodes, visit: (element: Element) => void): void {
-  if (node.type === 'element') visit(node);
-  if ('children' in node) for (const child of node.children) visitElements(child as HastNodes, visit);
-  if (node.type === 'element' && node.content) visitElements(node.content, visit);
-}
-
-function textOf(node: HastNodes): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((child) => textOf(child as HastNodes)).join('') : '';
+/** Calls `visitor` on every element, those inside a `<template>`'s content too (which `unist-util-visit` does not enter). */
+function visitElements(tree: HastRoot, visitor: (element: Element) => void): void {
+  visit(tree, 'element', (element) => {
+    visitor(element);
+    if (element.content) visitElements(element.content, visitor);
+  });
 }

@@ -6,10 +6,11 @@
  * handlers, `foreignObject`, animation, links and anything that loads
  * from elsewhere are left out. Pure.
  */
-import type { Element, ElementContent, Nodes, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { cssUrls } from './body-urls.js';
 
 const elements: ReadonlySet<string> = new Set([
@@ -49,14 +50,14 @@ const attributes: ReadonlySet<string> = new Set(
   ].map(nameKey),
 );
 
-const parse = unified().use(rehypeRaw) as unknown as Processor<Root, Root, Root>;
-const stringify = unified().use(rehypeStringify, { closeEmptyElements: true, tightSelfClosing: true }) as unknown as Processor<Root, Root, Root, Root, string>;
+const parse = unified().use(rehypeRaw);
+const stringify = unified().use(rehypeStringify, { closeEmptyElements: true, tightSelfClosing: true });
 
 /** The static SVG an SVG file's text makes: its first `<svg>` element, cleaned; an empty drawing when it has none or cannot be read. Pure. */
 export function staticSvg(text: string): string {
   let root: Element = { type: 'element', tagName: 'svg', properties: {}, children: [] };
   try {
-    const svg = firstSvg(parse.runSync({ type: 'root', children: [{ type: 'raw', value: text }] } as unknown as Root));
+    const svg = firstSvg(parse.runSync({ type: 'root', children: [{ type: 'raw', value: text }] }));
     if (svg) root = clean(svg);
   } catch (error) {
     // Elements nested thousands deep overflow the parser's stack: such a file is no drawing worth showing, and must not stop the build.
@@ -66,14 +67,14 @@ export function staticSvg(text: string): string {
   return `${stringify.stringify({ type: 'root', children: [root] })}\n`;
 }
 
-function firstSvg(node: Nodes): Element | undefined {
-  if (node.type === 'element' && node.tagName === 'svg') return node;
-  if (!('children' in node)) return undefined;
-  for (const child of node.children) {
-    const found = firstSvg(child);
-    if (found) return found;
-  }
-  return undefined;
+function firstSvg(tree: Root): Element | undefined {
+  let found: Element | undefined;
+  visit(tree, 'element', (element) => {
+    if (element.tagName !== 'svg') return undefined;
+    found = element;
+    return EXIT;
+  });
+  return found;
 }
 
 /** A copy of an allowed element with only allowed attributes and children. */

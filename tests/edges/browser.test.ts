@@ -187,7 +187,7 @@ describe('browserVersion', () => {
   });
 });
 
-describe('the postinstall copy of the search (scripts/find-browser.mjs)', () => {
+describe('the search shared with the postinstall script (scripts/find-browser.mjs)', () => {
   type Search = Pick<typeof browser, 'findBrowser' | 'installedBrowserPaths' | 'howToGetABrowser' | 'browserEnvironmentVariables'>;
   const mirror = async (): Promise<Search> => (await import(new URL('../../scripts/find-browser.mjs', import.meta.url).href)) as Search;
   const outcome = (search: Search, options: FindBrowserOptions): unknown => {
@@ -197,6 +197,14 @@ describe('the postinstall copy of the search (scripts/find-browser.mjs)', () => 
       return { error: (error as Error).message, name: (error as Error).name };
     }
   };
+
+  test('is the very search the CLI uses, not a copy (src/edges/browser.ts re-exports it as #find-browser)', async () => {
+    const js = await mirror();
+    expect(js.findBrowser).toBe(browser.findBrowser);
+    expect(js.installedBrowserPaths).toBe(browser.installedBrowserPaths);
+    expect(js.howToGetABrowser).toBe(browser.howToGetABrowser);
+    expect(js.browserEnvironmentVariables).toBe(browser.browserEnvironmentVariables);
+  });
 
   test('finds the same browser as src/edges/browser.ts in every case', async () => {
     const js = await mirror();

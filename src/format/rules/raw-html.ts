@@ -1,4 +1,5 @@
-import type { Html, Nodes, Root } from 'mdast';
+import type { Html, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { inlineMarkdownTexts } from '../../markdown/inline-markdown.js';
 import { inlineTree } from '../../markdown/html.js';
 import type { Place } from '../../types.js';
@@ -34,7 +35,10 @@ function* reports(tree: Root, at: (place: Place) => Place): Iterable<Report> {
   }
 }
 
-function* htmlNodes(node: Nodes): Iterable<Html> {
-  if (node.type === 'html') yield node;
-  if ('children' in node) for (const child of node.children) yield* htmlNodes(child);
+function htmlNodes(tree: Root): Html[] {
+  const found: Html[] = [];
+  visit(tree, 'html', (node) => {
+    found.push(node);
+  });
+  return found;
 }
