@@ -88,6 +88,10 @@ describe('parseBody on plans', () => {
     }
   });
 
+  test('every body of 100 generated plans saved with CR LF line breaks', () => {
+    for (const plan of generatePlans(100, 4)) expectSameTree(bodyOf(plan.text).replace(/\n/g, '\r\n'), 'parseBody');
+  });
+
   test('reads nearly every chunk of a generated body without micromark', () => {
     let chunks = 0;
     let fastChunks = 0;
@@ -231,6 +235,16 @@ describe('parseBody on generated Markdown', () => {
       fc.property(planBody, (body) => readsLikeGfm(parseBody, body)),
       { numRuns: runs },
     );
+  }, propertyTimeout);
+
+  test('bodies with CR LF line breaks give the tree remark-gfm gives, and are read without micromark as often as with LF', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyBody, planBody), (body) => readsLikeGfm(parseBody, body.replace(/\r?\n/g, '\r\n'))),
+      { numRuns: runs },
+    );
+    for (const body of fc.sample(planBody, { numRuns: 100, seed: 2 })) {
+      expect(readBody(body.replace(/\n/g, '\r\n')).fastChunks).toBe(readBody(body).fastChunks);
+    }
   }, propertyTimeout);
 
   test('cutting into chunks alone gives the tree remark-gfm gives', () => {
