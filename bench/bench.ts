@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { browserVersion, findBrowser, launchArgs } from '../src/edges/browser.js';
 import { cases, type BenchCase, type CaseContext } from './cases.js';
-import { repoRoot, runCli, runNode, type ChildRun } from './child.js';
+import { repoRoot, runCli, runNode, toRuns, type ChildRun } from './child.js';
 import { benchAsOf, writePlans, type GeneratedPlan } from './generate.js';
 import { parseOptions, usage, type Options, type SectionName } from './options.js';
 import { measurePdf } from './pdf.js';
@@ -25,6 +25,7 @@ import { checkPages, planSlugs } from './references/check-pages.js';
 import { installPeers, mdToPdfBatch, prepareEleventy, prepareMdToPdf, runEleventy, runMdToPdf, type EleventySite, type Peers } from './references/peers.js';
 import type { UnifiedBuild } from './references/unified.js';
 import { renderReport, type BenchResults, type CaseRuns, type Failure, type Machine, type Runs } from './report.js';
+import { measureFastReaders } from './fast-readers.js';
 import { measureHistory } from './history.js';
 import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
@@ -309,6 +310,13 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
       })
     : undefined;
 
+  const fastReaders = sections.has('fast')
+    ? await attempt('fast', false, async () => {
+        await ensureCorpus();
+        return measureFastReaders({ plansFolder, planCount, runs, work: path.join(work, 'fast'), usageFile, progress });
+      })
+    : undefined;
+
   if (corpus.length === 0 && sections.has('watch')) await ensureCorpus();
   const described = corpus.length > 0 ? describeCorpus(corpus, generateMs) : undefined;
   // Last: it edits the plans.
@@ -343,6 +351,7 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     ...(warm ? { warm } : {}),
     ...(stages ? { stages } : {}),
     ...(history ? { history } : {}),
+    ...(fastReaders ? { fastReaders } : {}),
     ...(watch ? { watch } : {}),
     failures,
   };
@@ -372,15 +381,6 @@ async function runUnified(plansFolder: string, out: string, usageFile: string): 
   if (build.pages !== slugs.length) throw new Error(`the unified pipeline built ${build.pages} pages, expected ${slugs.length}`);
   await checkPages(out, slugs, 'the unified pipeline');
   return { run: result, build };
-}
-
-function toRuns(runs: readonly ChildRun[]): Runs {
-  const usages = runs.flatMap((r) => (r.usage ? [r.usage] : []));
-  return {
-    wallMs: runs.map((r) => r.wallMs),
-    peakRssMb: usages.map((u) => u.maxRssKb / 1024),
-    cpuSeconds: usages.map((u) => (u.userMs + u.systemMs) / 1000),
-  };
 }
 
 /** `count` plans spread evenly over the corpus. */

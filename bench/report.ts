@@ -7,6 +7,8 @@
  */
 import type { PdfFigures } from './pdf.js';
 import type { HistoryFigures } from './history.js';
+import { fastReaderNames } from '../src/fast/switch.js';
+import type { FastReaderFigures } from './fast-readers.js';
 import type { StageFigures } from './stages.js';
 import { growth, median, type Growth, type Summary } from './stats.js';
 import type { WarmFigures } from './warm.js';
@@ -91,6 +93,7 @@ export interface BenchResults {
   readonly warm?: WarmFigures;
   readonly stages?: StageFigures;
   readonly history?: HistoryFigures;
+  readonly fastReaders?: FastReaderFigures;
   readonly watch?: WatchFigures;
   readonly failures: readonly Failure[];
 }
@@ -517,6 +520,8 @@ export function tableRows(results: BenchResults): Row[] {
     rows.push(measuredRow({ group, figure: 'history stamp: what a build checks to reuse the page', unit: 'ms', samples: history.stamp }));
   }
 
+  if (results.fastReaders) rows.push(...fastReaderRows(results.fastReaders, options.runs));
+
   if (results.watch) {
     const group = `watch, ${count(results.watch.plans)} plans, ${results.watch.edits} saves`;
     rows.push(measuredRow({ group, figure: `save → reload of the index (p95 ${formatValue(results.watch.indexReload.p95, 'ms')})`, unit: 'ms', samples: results.watch.indexReload }));
@@ -603,6 +608,49 @@ export function renderReport(results: BenchResults): string {
     ...notes(results),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What each fast reader earns: `check` and the cold build with every reader on, against the same with that
+ * reader alone off (kept where on takes at most 0.9× the time off, i.e. it saves at least 10%); every reader off;
+ * and plans saved with CR LF against the same plans with LF (the issue's target: within 1.3×).
+ */
+function fastReaderRows(figures: FastReaderFigures, runs: number): Row[] {
+  const group = `fast readers (src/fast/, CAREERPLAN_FAST_READERS): ${count(figures.plans)} plans, ${runs} ${runs === 1 ? 'run' : 'runs'} of each variant, taking turns`;
+  const on = figures.variants['all on'];
+  const rows: Row[] = [];
+  const cpu = (runsOf: Runs | undefined): string => formatValue(medianOf(runsOf?.cpuSeconds), 's');
+  for (const command of ['check', 'build'] as const) {
+    const label = command === 'check' ? 'check' : 'cold build';
+    const samples = on ? seconds(on[command].wallMs) : undefined;
+    const against = (name: keyof FastReaderFigures['variants'], target: Target | undefined): Row => {
+      const other = figures.variants[name];
+      const value = medianOf(other ? seconds(other[command].wallMs) : undefined);
+      return measuredRow({
+        group,
+        figure: `${label}, every reader on (CPU ${cpu(on?.[command])} vs ${cpu(other?.[command])})`,
+        unit: 's',
+        samples,
+        reference: value === undefined ? { label: name, missing: 'not measured' } : { label: name, value },
+        ...(target ? { target } : {}),
+      });
+    };
+    for (const reader of fastReaderNames) rows.push(against(`without ${reader}`, { op: '<=', limit: 0.9 }));
+    rows.push(against('all off', undefined));
+    const crlf = figures.variants['CRLF, all on'];
+    const lf = medianOf(samples);
+    rows.push(
+      measuredRow({
+        group,
+        figure: `${label}, the plans saved with CR LF, every reader on (CPU ${cpu(crlf?.[command])})`,
+        unit: 's',
+        samples: crlf ? seconds(crlf[command].wallMs) : undefined,
+        reference: lf === undefined ? { label: 'LF', missing: 'not measured' } : { label: 'the same plans with LF', value: lf },
+        target: { op: '<=', limit: 1.3 },
+      }),
+    );
+  }
+  return rows;
 }
 
 /** How the figures were measured and checked, under the table. */
