@@ -108,6 +108,22 @@ What \`npm run bench\` measured the last time it was run to update this page
 (it rewrites the page; \`--no-docs\` leaves it alone). How the bench works and
 its options: the README's "Benchmarks" section and \`npm run bench -- --help\`.
 
+## The fast readers and their switch
+
+\`src/fast/\` holds hand-written readers that give the libraries' exact result
+(tree, data, positions) for the plain text plans are written in, and leave
+everything else to the library: \`markdown-body\` (the Markdown body, in place
+of micromark), \`gfm\` (micromark's GFM constructs refusing early where they
+are bound to fail), \`yaml-subset\` (plain YAML, in place of the \`yaml\`
+package until a diagnostic needs positions). Each is tested against its
+library in \`tests/fast/\`. One place decides which run, \`src/fast/switch.ts\`,
+from the environment variable \`CAREERPLAN_FAST_READERS\`: unset or \`1\`, all;
+\`0\`, none (the libraries alone); or a comma-separated list of the names to
+run. The \`fast\` section of the bench (\`npm run bench -- --case fast\`) runs
+\`check\` and the cold build with each reader off alone, with all off, and on
+the same plans saved with CR LF line breaks; a reader is kept only while its
+rows show it saves at least 10% of \`check\` or of the cold build.
+
 `;
 
 type Measured = Omit<BenchResults, 'date' | 'commit' | 'command' | 'machine' | 'load' | 'benchSeconds'>;

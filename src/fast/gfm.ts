@@ -6,8 +6,17 @@
  * looks at the text being parsed and fails at once where the real construct
  * is bound to fail; everywhere else the real construct runs. The refusals
  * follow micromark-extension-gfm-table 2.1 and -autolink-literal 2.1; after
- * an upgrade of either, tests/stages/gfm.test.ts (which compares the tree
- * with remark-gfm's) says whether they still hold. Pure.
+ * an upgrade of either, tests/fast/gfm.test.ts (which compares the tree
+ * with remark-gfm's) says whether they still hold.
+ *
+ * Only public parts of micromark are used: `gfm()` and `gfmFromMarkdown()`,
+ * the `Construct` and `TokenizeContext` fields of micromark-util-types
+ * (`tokenize`, `previous`, `now()`, `events`) and the token types the GFM
+ * extensions declare there (`tableHead`, `tableRow`). One thing is not an
+ * API: the constructs are found by their `name` (`table`,
+ * `emailAutolink`, …), which the extensions set but do not document; a
+ * renamed construct is simply not refused early, and runs as in remark-gfm.
+ * Pure.
  */
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
@@ -110,30 +119,14 @@ function continuesTable(events: readonly Event[]): boolean {
 }
 
 /**
- * An autolink literal's own first test: the character before it, and no
- * unclosed link label before it. The second part is done exactly as the
- * extension does it, since it marks the last event to shorten later tests;
- * when the real construct then runs, it repeats the test with the same
- * answer and no further effect.
+ * An autolink literal's own guard on the character before it (the
+ * construct's public `previous`). The extension's other first test, for an
+ * unclosed link label before it, is left to the real construct: it reads
+ * micromark's private token fields, and refusing early without it changes
+ * no result (that test only ever makes the construct fail, and the mark it
+ * leaves on the events is a shortcut for its own later walks, whose answers
+ * it does not change).
  */
 function autolinkMayStart(context: TokenizeContext, construct: Construct): boolean {
-  return (construct.previous === undefined || construct.previous.call(context, context.previous)) && !previousUnbalanced(context.events);
-}
-
-/** micromark-extension-gfm-autolink-literal 2.1's `previousUnbalanced`, side effect included. */
-function previousUnbalanced(events: Event[]): boolean {
-  let index = events.length;
-  let result = false;
-  while (index--) {
-    const token = events[index]?.[1] as (Event[1] & { _balanced?: boolean; _gfmAutolinkLiteralWalkedInto?: boolean }) | undefined;
-    if (!token) break;
-    if ((token.type === 'labelLink' || token.type === 'labelImage') && !token._balanced) {
-      result = true;
-      break;
-    }
-    if (token._gfmAutolinkLiteralWalkedInto) break;
-  }
-  const last = events.at(-1)?.[1] as (Event[1] & { _gfmAutolinkLiteralWalkedInto?: boolean }) | undefined;
-  if (last && !result) last._gfmAutolinkLiteralWalkedInto = true;
-  return result;
+  return construct.previous === undefined || construct.previous.call(context, context.previous);
 }
