@@ -14,6 +14,7 @@ import { fastReaderNames, type FastReaderName } from '../src/fast/switch.js';
 import { cases, type BenchCase, type CaseContext } from './cases.js';
 import { runCli, toRuns, type ChildRun } from './child.js';
 import type { Runs } from './report.js';
+import type { WarmOptions } from './warm.js';
 
 /** A variant: its name, the value of `CAREERPLAN_FAST_READERS`, and whether its plans have CR LF line breaks. */
 interface Variant {
@@ -38,15 +39,8 @@ export interface FastReaderFigures {
   readonly variants: Readonly<Partial<Record<FastVariantName, { readonly check: Runs; readonly build: Runs }>>>;
 }
 
-/** Where the section runs and how often. */
-export interface FastReaderOptions {
-  readonly plansFolder: string;
-  readonly planCount: number;
-  readonly runs: number;
-  readonly work: string;
-  readonly usageFile: string;
-  readonly progress: (message: string) => void;
-}
+/** Where the section runs and how often: the corpus, timed runs of each variant, a scratch folder of its own. */
+export type FastReaderOptions = WarmOptions;
 
 /** Measures every variant `runs` times, taking turns; throws when a run is broken or CR LF plans report differently. */
 export async function measureFastReaders(options: FastReaderOptions): Promise<FastReaderFigures> {

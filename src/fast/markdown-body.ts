@@ -24,13 +24,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lineIndexAt, lineStartsOf } from '../diagnostics/locator.js';
-import { remarkGfmChecked } from './gfm.js';
 
-/** micromark with GFM, as the gfm fast reader reads it (`fast`) or as remark-gfm does (`library`). */
-const bodyMarkdown = {
-  fast: unified().use(remarkParse).use(remarkGfmChecked),
-  library: unified().use(remarkParse).use(remarkGfm),
-};
+const bodyMarkdown = unified().use(remarkParse).use(remarkGfm);
 
 /** How a body was read: how many chunks it was cut into, and how many of them were read without micromark. */
 export interface BodyReading {
@@ -41,7 +36,7 @@ export interface BodyReading {
 
 /** Parses Markdown with micromark alone (remark-parse and GFM), the reference `parseBody` gives the tree of. Pure. */
 export function parseWithMicromark(markdown: string): Root {
-  return bodyMarkdown.fast.parse(markdown);
+  return bodyMarkdown.parse(markdown);
 }
 
 /** Parses a Markdown body into the tree `unified().use(remarkParse).use(remarkGfm).parse(body)` gives. Pure. */
@@ -49,13 +44,9 @@ export function parseBody(body: string): Root {
   return readBody(body).tree;
 }
 
-/**
- * Parses a body as `parseBody` does and says how it was read; `fast: false` reads every chunk with micromark,
- * `gfmFast: false` has micromark read GFM with remark-gfm rather than the gfm fast reader. Pure.
- */
-export function readBody(body: string, fast = true, gfmFast = true): BodyReading {
-  const micromark = gfmFast ? bodyMarkdown.fast : bodyMarkdown.library;
-  if (needsWholeParse.test(body)) return { tree: micromark.parse(body), chunks: 1, fastChunks: 0 };
+/** Parses a body as `parseBody` does and says how it was read; `fast: false` reads every chunk with micromark. Pure. */
+export function readBody(body: string, fast = true): BodyReading {
+  if (needsWholeParse.test(body)) return { tree: bodyMarkdown.parse(body), chunks: 1, fastChunks: 0 };
   const lines = lineStartsOf(body);
   const children: RootContent[] = [];
   let fastChunks = 0;
@@ -64,8 +55,8 @@ export function readBody(body: string, fast = true, gfmFast = true): BodyReading
     const read = fast ? readChunk(body, lines, chunk) : undefined;
     if (read) fastChunks++;
     const next = chunks[index + 1];
-    const nodes = read ?? parseChunk(micromark, body, lines, chunk, next && lines[next.first]);
-    if (!nodes) return { tree: micromark.parse(body), chunks: 1, fastChunks: 0 };
+    const nodes = read ?? parseChunk(body, lines, chunk, next && lines[next.first]);
+    if (!nodes) return { tree: bodyMarkdown.parse(body), chunks: 1, fastChunks: 0 };
     children.push(...nodes);
   }
   const tree: Root = { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(lines, body.length) } };
@@ -144,9 +135,9 @@ function cutIntoChunks(body: string, lines: readonly number[]): Chunk[] {
  * after an empty list item), or when the line `x` did not end up a paragraph
  * of its own.
  */
-function parseChunk(micromark: typeof bodyMarkdown.fast, body: string, lines: readonly number[], chunk: Chunk, next: number | undefined): RootContent[] | undefined {
+function parseChunk(body: string, lines: readonly number[], chunk: Chunk, next: number | undefined): RootContent[] | undefined {
   const start = lines[chunk.first] ?? 0;
-  const tree = micromark.parse(next === undefined ? body.slice(start) : `${body.slice(start, next)}x`);
+  const tree = bodyMarkdown.parse(next === undefined ? body.slice(start) : `${body.slice(start, next)}x`);
   if (Object.keys(tree).length !== 3) return undefined;
   if (next !== undefined && tree.children.pop()?.type !== 'paragraph') return undefined;
   const moved = new Set<Point>();
@@ -184,10 +175,10 @@ export interface Fence {
  * turns into U+FFFD) or a CR alone before the body, no line break after the
  * closing line, or a byte order mark first in the body (which it skips). Pure.
  */
-export function readFileAfterFence(text: string, fence: Fence, gfmFast = true): Root | undefined {
+export function readFileAfterFence(text: string, fence: Fence): Root | undefined {
   const { bodyOffset, closingLine, fenceStart, fenceEnd } = fence;
   if (bodyOffset === text.length || text.charCodeAt(bodyOffset) === 0xfeff || /\0|\r(?!\n)/.test(text.slice(0, bodyOffset))) return undefined;
-  const tree = readBody(text.slice(bodyOffset), true, gfmFast).tree;
+  const tree = readBody(text.slice(bodyOffset)).tree;
   if (!tree.position) return undefined;
   moveDown(tree, closingLine, bodyOffset, new Set());
   const value = text.slice(fence.valueStart, Math.max(fence.valueStart, fence.valueEnd));

@@ -10,7 +10,7 @@
  */
 
 /** The fast readers, by the name the switch uses. */
-export const fastReaderNames = ['markdown-body', 'gfm', 'yaml-subset'] as const;
+export const fastReaderNames = ['markdown-body', 'yaml-subset'] as const;
 
 /** A fast reader's name. */
 export type FastReaderName = (typeof fastReaderNames)[number];
@@ -19,10 +19,10 @@ export type FastReaderName = (typeof fastReaderNames)[number];
 export type FastReaders = Readonly<Record<FastReaderName, boolean>>;
 
 /** Every fast reader on: the default. */
-export const allFastReaders: FastReaders = { 'markdown-body': true, gfm: true, 'yaml-subset': true };
+export const allFastReaders: FastReaders = { 'markdown-body': true, 'yaml-subset': true };
 
 /** Every fast reader off: the libraries alone. */
-export const noFastReaders: FastReaders = { 'markdown-body': false, gfm: false, 'yaml-subset': false };
+export const noFastReaders: FastReaders = { 'markdown-body': false, 'yaml-subset': false };
 
 /** Which fast readers a value of `CAREERPLAN_FAST_READERS` turns on; throws for a name it does not know. Pure. */
 export function fastReadersFrom(value: string | undefined): FastReaders {
@@ -35,7 +35,7 @@ export function fastReadersFrom(value: string | undefined): FastReaders {
       throw new Error(`Unknown fast reader \`${name}\` in CAREERPLAN_FAST_READERS, expected 0, 1 or some of ${fastReaderNames.join(', ')}`);
     }
   }
-  return { 'markdown-body': names.includes('markdown-body'), gfm: names.includes('gfm'), 'yaml-subset': names.includes('yaml-subset') };
+  return { 'markdown-body': names.includes('markdown-body'), 'yaml-subset': names.includes('yaml-subset') };
 }
 
 /** Which fast readers this process runs, from `CAREERPLAN_FAST_READERS`. Reads the environment. */

@@ -22,15 +22,11 @@ import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
 import { createSubsetLocator, readYamlSubset } from '../fast/yaml-subset.js';
 import type { Finding, Frontmatter, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from '../markdown/complexity.js';
-import { remarkGfmChecked } from '../fast/gfm.js';
 import { readFileAfterFence, type Fence } from '../fast/markdown-body.js';
 import { fastReadersOfProcess, type FastReaders } from '../fast/switch.js';
 
-/** The whole file through micromark: GFM read by the gfm fast reader (`fast`) or by remark-gfm (`library`). */
-const wholeFile = {
-  fast: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmChecked),
-  library: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm),
-};
+/** The whole file through micromark, with the frontmatter block as a `yaml` node and GFM. */
+const wholeFile = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 /** How to parse: which fast readers run (by default, as `CAREERPLAN_FAST_READERS` says). */
 export interface ParseOptions {
@@ -131,8 +127,8 @@ export function findFence(text: string): Fence | undefined {
 /** Parses the file's Markdown, or returns `undefined` when the input overflows the parser's stack. */
 function parseMarkdown(text: string, fence: Fence | undefined, readers: FastReaders): Root | undefined {
   try {
-    const fast = fence && readers['markdown-body'] ? readFileAfterFence(text, fence, readers.gfm) : undefined;
-    return fast ?? (readers.gfm ? wholeFile.fast : wholeFile.library).parse(text);
+    const fast = fence && readers['markdown-body'] ? readFileAfterFence(text, fence) : undefined;
+    return fast ?? wholeFile.parse(text);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;

@@ -6,17 +6,17 @@ import { careerplan } from './run.js';
 
 /** A plan with problems in its frontmatter and its body, several lines in. */
 const plan = `---
-title: Plan
-owner: Sam
+title: Career plan
+owner: Zoe
 goals:
-  - title: Ship it
-    measure: Shipped
+  - title: Lead a team
     due: 2027-02-30
+    measure: Leading
     steps: []
-  - title: Old goal
-    measure: Done
+  - title: Finish the course
     due: 2025-01
-    steps: [Begin]
+    measure: Certificate
+    steps: [Enrol]
 dua: 2027
 ---
 
@@ -52,14 +52,14 @@ describe('careerplan check on a plan saved with CR LF line breaks', () => {
     expect(crlf.status).toBe(lf.status);
     const report = JSON.parse(crlf.stdout) as { diagnostics: Array<Record<string, unknown>> };
     expect(report.diagnostics.map((d) => `${String(d.ruleId)} ${String(d.line)}:${String(d.column)}`)).toEqual(
-      expect.arrayContaining(['bad-date 7:10', 'goal-needs-step 8:12', 'overdue 11:10', 'unknown-key 13:1', 'broken-link 19:29', 'broken-link 22:8']),
+      expect.arrayContaining(['bad-date 6:10', 'goal-needs-step 8:12', 'overdue 10:10', 'unknown-key 13:1', 'broken-link 19:29', 'broken-link 22:8']),
     );
     expect(crlf.stdout).toBe(lf.stdout);
   });
 
   test('prints the same messages and code frames as for LF, with the fast readers on and off', () => {
     const lf = check('lf', 'pretty');
-    expect(lf.stderr).toMatch(/^plans\/zoe\.md:7:10 error /m);
+    expect(lf.stderr).toMatch(/^plans\/zoe\.md:6:10 error /m);
     expect(check('crlf', 'pretty').stderr).toBe(lf.stderr);
     expect(check('crlf', 'pretty', { CAREERPLAN_FAST_READERS: '0' }).stderr).toBe(lf.stderr);
     expect(check('lf', 'pretty', { CAREERPLAN_FAST_READERS: '0' }).stderr).toBe(lf.stderr);
