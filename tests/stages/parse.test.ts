@@ -138,11 +138,11 @@ describe('plans saved with CR LF, and the fast readers off', () => {
   const rules = path.join(import.meta.dirname, '../fixtures/rules');
   const texts = [
     ...readdirSync(rules).map((name) => readFileSync(path.join(rules, name, 'input.md'), 'utf8')),
-    ...generatePlans(20, 11).map((plan) => plan.text),
+    ...generatePlans(6, 11).map((plan) => plan.text),
     minimalPlan('dua: 2027\nskills:\n  - { name: SQL, level: 7 }\n', '# Heading\n\nText over\ntwo lines [a link](missing.md).\n'),
   ];
 
-  test('every rule fixture and generated plan gets, with CR LF, the diagnostics (lines and columns) and plan it gets with LF', () => {
+  test('every rule fixture and 6 generated plans get, with CR LF, the diagnostics (lines and columns) and plan it gets with LF', () => {
     expect(texts.length).toBeGreaterThan(50);
     for (const text of texts) {
       const lf = text.replace(/\r\n/g, '\n');
