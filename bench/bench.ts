@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { browserVersion, findBrowser, launchArgs } from '../src/edges/browser.js';
 import { cases, type BenchCase, type CaseContext } from './cases.js';
-import { repoRoot, runCli, runNode, type ChildRun } from './child.js';
+import { repoRoot, runCli, runNode, toRuns, type ChildRun } from './child.js';
 import { benchAsOf, writePlans, type GeneratedPlan } from './generate.js';
 import { parseOptions, usage, type Options, type SectionName } from './options.js';
 import { measurePdf } from './pdf.js';
@@ -25,6 +25,7 @@ import { checkPages, planSlugs } from './references/check-pages.js';
 import { installPeers, mdToPdfBatch, prepareEleventy, prepareMdToPdf, runEleventy, runMdToPdf, type EleventySite, type Peers } from './references/peers.js';
 import type { UnifiedBuild } from './references/unified.js';
 import { renderReport, type BenchResults, type CaseRuns, type Failure, type Machine, type Runs } from './report.js';
+import { measureFastReaders } from './fast-readers.js';
 import { measureHistory } from './history.js';
 import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
@@ -106,6 +107,24 @@ const docsPreamble = `# Benchmarks
 What \`npm run bench\` measured the last time it was run to update this page
 (it rewrites the page; \`--no-docs\` leaves it alone). How the bench works and
 its options: the README's "Benchmarks" section and \`npm run bench -- --help\`.
+
+## The fast readers and their switch
+
+\`src/fast/\` holds hand-written readers that give the libraries' exact result
+(tree, data, positions) for the plain text plans are written in, LF or CR LF,
+and leave everything else to the library: \`markdown-body\` (the Markdown
+body, in place of micromark) and \`yaml-subset\` (plain YAML, in place of the
+\`yaml\` package until a diagnostic needs positions). Each is tested against
+its library in \`tests/fast/\`. A third, \`gfm\` (micromark's GFM constructs
+refusing early), was removed when this section showed it saved nothing once
+\`markdown-body\` reads the bodies (check 1.04×, cold build 1.07× the CPU time
+without it, 300 plans). One place decides which run, \`src/fast/switch.ts\`,
+from the environment variable \`CAREERPLAN_FAST_READERS\`: unset or \`1\`, all;
+\`0\`, none (the libraries alone); or a comma-separated list of the names to
+run. The \`fast\` section of the bench (\`npm run bench -- --case fast\`) runs
+\`check\` and the cold build with each reader off alone, with all off, and on
+the same plans saved with CR LF line breaks; a reader is kept only while its
+rows show it saves at least 10% of \`check\` or of the cold build.
 
 `;
 
@@ -309,6 +328,13 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
       })
     : undefined;
 
+  const fastReaders = sections.has('fast')
+    ? await attempt('fast', false, async () => {
+        await ensureCorpus();
+        return measureFastReaders({ plansFolder, planCount, runs, work: path.join(work, 'fast'), usageFile, progress });
+      })
+    : undefined;
+
   if (corpus.length === 0 && sections.has('watch')) await ensureCorpus();
   const described = corpus.length > 0 ? describeCorpus(corpus, generateMs) : undefined;
   // Last: it edits the plans.
@@ -343,6 +369,7 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     ...(warm ? { warm } : {}),
     ...(stages ? { stages } : {}),
     ...(history ? { history } : {}),
+    ...(fastReaders ? { fastReaders } : {}),
     ...(watch ? { watch } : {}),
     failures,
   };
@@ -372,15 +399,6 @@ async function runUnified(plansFolder: string, out: string, usageFile: string): 
   if (build.pages !== slugs.length) throw new Error(`the unified pipeline built ${build.pages} pages, expected ${slugs.length}`);
   await checkPages(out, slugs, 'the unified pipeline');
   return { run: result, build };
-}
-
-function toRuns(runs: readonly ChildRun[]): Runs {
-  const usages = runs.flatMap((r) => (r.usage ? [r.usage] : []));
-  return {
-    wallMs: runs.map((r) => r.wallMs),
-    peakRssMb: usages.map((u) => u.maxRssKb / 1024),
-    cpuSeconds: usages.map((u) => (u.userMs + u.systemMs) / 1000),
-  };
 }
 
 /** `count` plans spread evenly over the corpus. */

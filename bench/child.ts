@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { PrintReport } from './child-print.js';
 import type { ChildUsage } from './child-usage.js';
+import type { Runs } from './report.js';
 
 /** The repository's root folder (this file is `dist/bench/child.js` once built). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -91,4 +92,14 @@ async function readJson<T>(file: string): Promise<T | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The wall times, peak memory and CPU times of runs, as the report takes them. Pure. */
+export function toRuns(runs: readonly ChildRun[]): Runs {
+  const usages = runs.flatMap((r) => (r.usage ? [r.usage] : []));
+  return {
+    wallMs: runs.map((r) => r.wallMs),
+    peakRssMb: usages.map((u) => u.maxRssKb / 1024),
+    cpuSeconds: usages.map((u) => (u.userMs + u.systemMs) / 1000),
+  };
 }

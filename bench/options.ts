@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { floorVariants, type FloorVariant } from './pdf.js';
 
 /** The sections of the bench, in the order they run; `--case` and `--skip` choose among them. */
-export const sectionNames = ['check', 'build', 'unified', 'scale', 'pdf', 'warm', 'stages', 'history', 'watch'] as const;
+export const sectionNames = ['check', 'build', 'unified', 'scale', 'pdf', 'warm', 'stages', 'history', 'fast', 'watch'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 /**
@@ -25,6 +25,7 @@ export const sectionHelp = {
   warm: 'a second build with PDFs of N plans over a built out folder; prints N PDFs once to set up (~3 min)',
   stages: 'load, parse, validate in-process, --sample plans (~5 s)',
   history: 'the revision history of a plan with 200 commits in a scripted git repository, cold and cached (~15 s)',
+  fast: 'check and cold build of N plans with each fast reader off and all off (CAREERPLAN_FAST_READERS), and of the plans saved with CR LF (~1 min)',
   watch: 'careerplan watch on N plans: save → reload, --watch-edits saves (~1 min)',
 } as const satisfies Record<SectionName, string>;
 

@@ -7,6 +7,8 @@
  */
 import type { PdfFigures } from './pdf.js';
 import type { HistoryFigures } from './history.js';
+import { fastReaderNames } from '../src/fast/switch.js';
+import type { FastReaderFigures } from './fast-readers.js';
 import type { StageFigures } from './stages.js';
 import { growth, median, type Growth, type Summary } from './stats.js';
 import type { WarmFigures } from './warm.js';
@@ -91,6 +93,7 @@ export interface BenchResults {
   readonly warm?: WarmFigures;
   readonly stages?: StageFigures;
   readonly history?: HistoryFigures;
+  readonly fastReaders?: FastReaderFigures;
   readonly watch?: WatchFigures;
   readonly failures: readonly Failure[];
 }
@@ -517,6 +520,8 @@ export function tableRows(results: BenchResults): Row[] {
     rows.push(measuredRow({ group, figure: 'history stamp: what a build checks to reuse the page', unit: 'ms', samples: history.stamp }));
   }
 
+  if (results.fastReaders) rows.push(...fastReaderRows(results.fastReaders, options.runs));
+
   if (results.watch) {
     const group = `watch, ${count(results.watch.plans)} plans, ${results.watch.edits} saves`;
     rows.push(measuredRow({ group, figure: `save → reload of the index (p95 ${formatValue(results.watch.indexReload.p95, 'ms')})`, unit: 'ms', samples: results.watch.indexReload }));
@@ -603,6 +608,34 @@ export function renderReport(results: BenchResults): string {
     ...notes(results),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What each fast reader earns: `check` and the cold build with every reader on, against the same with that
+ * reader alone off (kept where on takes at most 0.9× the time off, i.e. it saves at least 10%); every reader off;
+ * and plans saved with CR LF against the same plans with LF (the issue's target: within 1.3×). Each in wall time
+ * and in CPU time (user + system), which load on a shared machine inflates less.
+ */
+function fastReaderRows(figures: FastReaderFigures, runs: number): Row[] {
+  const group = `fast readers (src/fast/, CAREERPLAN_FAST_READERS): ${count(figures.plans)} plans, ${runs} ${runs === 1 ? 'run' : 'runs'} of each variant, taking turns`;
+  const on = figures.variants['all on'];
+  const crlf = figures.variants['CRLF, all on'];
+  const rows: Row[] = [];
+  for (const command of ['check', 'build'] as const) {
+    for (const measure of ['wall', 'CPU'] as const) {
+      const label = `${command === 'check' ? 'check' : 'cold build'}, ${measure === 'wall' ? 'wall time' : 'CPU time'}`;
+      const of = (runsOf: { readonly check: Runs; readonly build: Runs } | undefined): number[] | undefined =>
+        runsOf ? (measure === 'wall' ? seconds(runsOf[command].wallMs) : [...runsOf[command].cpuSeconds]) : undefined;
+      const row = (figure: string, samples: number[] | undefined, name: string, value: number | undefined, target?: Target): Row =>
+        measuredRow({ group, figure, unit: 's', samples, reference: value === undefined ? { label: name, missing: 'not measured' } : { label: name, value }, ...(target ? { target } : {}) });
+      for (const reader of fastReaderNames) {
+        rows.push(row(`${label}: every reader on`, of(on), `${reader} off`, medianOf(of(figures.variants[`without ${reader}`])), { op: '<=', limit: 0.9 }));
+      }
+      rows.push(row(`${label}: every reader on`, of(on), 'every reader off', medianOf(of(figures.variants['all off']))));
+      rows.push(row(`${label}: the plans saved with CR LF, every reader on`, of(crlf), 'the same plans with LF', medianOf(of(on)), { op: '<=', limit: 1.3 }));
+    }
+  }
+  return rows;
 }
 
 /** How the figures were measured and checked, under the table. */

@@ -78,6 +78,12 @@ export interface Frontmatter {
   /** The YAML converted to plain data; objects have no prototype. */
   readonly data: unknown;
   /**
+   * Whether `data` holds every key of the document exactly once, each a
+   * plain word (no key left out as `__proto__` is, no two keys merged as `1`
+   * and `"1"` are): true where the fast subset reader made it.
+   */
+  readonly dataHasEveryKey?: boolean;
+  /**
    * Where a one-line scalar stands in the YAML text, found without reading the
    * document (`locateSubsetScalar`); undefined, or `undefined` for a path, where
    * only the document can tell.

@@ -13,16 +13,19 @@
  * chunk goes to micromark, its positions shifted to where it starts. The fallback rule: whatever this
  * reader does not know for certain goes to micromark. A body with anything
  * that reaches across blocks (definitions, footnotes, fenced code, HTML
- * blocks) or changes how characters count (CR, NUL, tabs, other control
- * characters, a byte order mark) goes to micromark whole.
+ * blocks) or changes how characters count (a CR that is not part of a CR LF
+ * line break, NUL, tabs, other control characters, a byte order mark) goes to
+ * micromark whole. Lines may end with LF or CR LF: every offset is the
+ * text's own, and text that spans lines keeps its line breaks as micromark
+ * keeps them.
  */
-import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { BlockContent, Heading, Yaml, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { lineIndexAt, lineStartsOf } from '../diagnostics/locator.js';
-import { remarkGfmChecked } from './gfm.js';
 
-const bodyMarkdown = unified().use(remarkParse).use(remarkGfmChecked);
+const bodyMarkdown = unified().use(remarkParse).use(remarkGfm);
 
 /** How a body was read: how many chunks it was cut into, and how many of them were read without micromark. */
 export interface BodyReading {
@@ -66,10 +69,10 @@ export function readBody(body: string, fast = true): BodyReading {
  * across blocks), fenced code, and a line starting with `<` (an HTML block
  * may run past blank lines) unless it starts an autolink.
  */
-const needsWholeParse = /[\0-\x09\x0b-\x1f\x7f\ufeff]|```|~~~|\]:|\[\^|^[ >*+\-\d.)]*<(?!https?:)/m;
+const needsWholeParse = /[\0-\x09\x0b\x0c\x0e-\x1f\x7f\ufeff]|\r(?!\n)|```|~~~|\]:|\[\^|^[ >*+\-\d.)]*<(?!https?:)/m;
 
 /** What makes a chunk go to micromark: characters whose meaning this reader does not model, or spaces ending a line. */
-const needsChunkParse = /[~`\\&@]| (?:\n|$)/;
+const needsChunkParse = /[~`\\&@]| (?:\r?\n|$)/;
 
 /** A chunk: lines `first` to `last` (0-based, both included), `last` not blank. */
 interface Chunk {
@@ -80,9 +83,16 @@ interface Chunk {
 /** A line that, after a blank line, can only start a new top-level block and closes every open one. */
 const chunkStart = /^(?:[\p{L}#|>"'(]|\d+(?![\d.)])|\*\*?[^\s*]|!\[|\[|<https?:\/\/)/u;
 
+/** Where a line's text ends: before its LF or CR LF. */
 function lineEnd(body: string, lines: readonly number[], line: number): number {
   const next = lines[line + 1];
-  return next === undefined ? body.length : next - 1;
+  if (next === undefined) return body.length;
+  return body.charCodeAt(next - 2) === 0x0d && next - 2 >= (lines[line] ?? 0) ? next - 2 : next - 1;
+}
+
+/** The length of the line break that starts at `offset`, the end of a line: 2 for CR LF, else 1. */
+function breakLength(body: string, offset: number): number {
+  return body.charCodeAt(offset) === 0x0d ? 2 : 1;
 }
 
 function isBlank(body: string, lines: readonly number[], line: number): boolean {
@@ -138,11 +148,52 @@ function parseChunk(body: string, lines: readonly number[], chunk: Chunk, next: 
 type Point = NonNullable<Root['position']>['start'];
 
 /**
+ * A frontmatter fence as micromark-extension-frontmatter reads it: the
+ * offsets that the parse stage's one fence detector (`findFence` in
+ * stages/parse.ts) gives.
+ */
+export interface Fence {
+  /** Where the YAML text starts: after the opening line's line break. */
+  readonly valueStart: number;
+  /** Where it ends: before the line break that precedes the closing line. */
+  readonly valueEnd: number;
+  /** Where the closing `---` starts, and where the closing line's text ends (spaces and tabs included). */
+  readonly fenceStart: number;
+  readonly fenceEnd: number;
+  /** The closing line's number, 1-based. */
+  readonly closingLine: number;
+  /** Where the body starts: after the closing line's line break, or at the end of the text. */
+  readonly bodyOffset: number;
+}
+
+/**
+ * The tree `remark-parse` with `remark-frontmatter` and GFM gives a whole
+ * file whose frontmatter is at `fence`, positions included: the `yaml` node
+ * made from the fence, the body read by `readBody`, its positions moved down
+ * past the block. `undefined` (let micromark read the whole file) where
+ * micromark would read the block differently from its text: a NUL (which it
+ * turns into U+FFFD) or a CR alone before the body, no line break after the
+ * closing line, or a byte order mark first in the body (which it skips). Pure.
+ */
+export function readFileAfterFence(text: string, fence: Fence): Root | undefined {
+  const { bodyOffset, closingLine, fenceStart, fenceEnd } = fence;
+  if (bodyOffset === text.length || text.charCodeAt(bodyOffset) === 0xfeff || /\0|\r(?!\n)/.test(text.slice(0, bodyOffset))) return undefined;
+  const tree = readBody(text.slice(bodyOffset)).tree;
+  if (!tree.position) return undefined;
+  moveDown(tree, closingLine, bodyOffset, new Set());
+  const value = text.slice(fence.valueStart, Math.max(fence.valueStart, fence.valueEnd));
+  const node: Yaml = { type: 'yaml', value, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: closingLine, column: fenceEnd - fenceStart + 1, offset: fenceEnd } } };
+  tree.children.unshift(node);
+  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: tree.position.end };
+  return tree;
+}
+
+/**
  * Moves every position of a tree read from part of a text down to where that
  * part starts (`lines` lines, `offset` characters in). Columns stay: the part
  * starts a line. A point shared by two nodes moves once.
  */
-export function moveDown(node: Root | RootContent, lines: number, offset: number, moved: Set<Point>): void {
+function moveDown(node: Root | RootContent, lines: number, offset: number, moved: Set<Point>): void {
   if (node.position) {
     for (const point of [node.position.start, node.position.end]) {
       if (moved.has(point)) continue;
@@ -354,7 +405,7 @@ function readRow(source: Source, line: Line): TableRow | undefined {
 
 // ── inline ──────────────────────────────────────────────────────────────────
 
-/** Inline content spread over lines: its text (lines joined by `\n`) and where each index is in the body. */
+/** Inline content spread over lines: its text (lines joined by their line breaks) and where each index is in the body. */
 interface Content {
   readonly text: string;
   readonly source: Source;
@@ -369,24 +420,28 @@ function readInline(source: Source, segments: readonly Line[]): PhrasingContent[
   let length = 0;
   for (const segment of segments) {
     starts.push(length);
-    length += segment.to - segment.from + 1;
+    length += segment.to - segment.from + breakLength(source.body, segment.to);
   }
-  const text = segments.length === 1 && segments[0] ? source.body.slice(segments[0].from, segments[0].to) : segments.map((segment) => source.body.slice(segment.from, segment.to)).join('\n');
+  // Lines are joined by their own line breaks, LF or CR LF, as micromark keeps them in the text.
+  const text =
+    segments.length === 1 && segments[0]
+      ? source.body.slice(segments[0].from, segments[0].to)
+      : segments.map((segment, index) => source.body.slice(segment.from, index === segments.length - 1 ? segment.to : segment.to + breakLength(source.body, segment.to))).join('');
   return readPhrasing({ text, source, segments, starts });
 }
 
-/** The body offset of an index of the content; the index of a `\n` joining two lines is the end of the first. */
+/** The body offset of an index of the content; an index in the line break joining two lines is at the end of the first. */
 function offsetOf(content: Content, index: number): number {
   let segment = content.segments.length - 1;
   while (segment > 0 && (content.starts[segment] ?? 0) > index) segment--;
   return (content.segments[segment]?.from ?? 0) + index - (content.starts[segment] ?? 0);
 }
 
-/** Where an end index is in the body: an end just after a `\n` is the next line's start, before any `> `. */
+/** Where an end index is in the body: an end just after a line break is the next line's start, before any `> `. */
 function endOffsetOf(content: Content, index: number): number {
   const segment = content.starts.indexOf(index);
   const previous = content.segments[segment - 1];
-  return segment > 0 && previous ? previous.to + 1 : offsetOf(content, index);
+  return segment > 0 && previous ? previous.to + breakLength(content.source.body, previous.to) : offsetOf(content, index);
 }
 
 function contentSpan(content: Content, from: number, to: number): NonNullable<Root['position']> {
@@ -441,7 +496,7 @@ function isPlain(text: string, from: number, to: number): boolean {
 }
 
 function isBoundary(character: string | undefined): boolean {
-  return character === undefined || character === ' ' || character === '\n';
+  return character === undefined || character === ' ' || character === '\n' || character === '\r';
 }
 
 /**

@@ -5,7 +5,7 @@
  * and `undefined` for any text outside that subset or any text `readYaml`
  * would report a problem in, so the caller falls back to the full reader.
  * The full reader takes ten times as long and is only needed for positions,
- * which only a diagnostic needs. Pure (it remembers which data it made).
+ * which only a diagnostic needs. Lines may end with `\n` or `\r\n`. Pure.
  */
 import { forbiddenKeys } from '../format/yaml.js';
 
@@ -20,11 +20,12 @@ const outside = (): never => {
 const maxSubsetDepth = 32;
 
 /**
- * Characters the subset never holds: tabs, CR, `#` (comments), spaces at
- * the end of a line, and characters YAML may refuse or that JavaScript
- * trims but YAML keeps (non-breaking and other Unicode spaces).
+ * Characters the subset never holds: tabs, a CR that does not end a line
+ * with the LF after it, `#` (comments), spaces at the end of a line, and
+ * characters YAML may refuse or that JavaScript trims but YAML keeps
+ * (non-breaking and other Unicode spaces).
  */
-const refused = /[\t\r#\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff\ud800-\udfff]| $/m;
+const refused = /\r(?!\n)|[\t#\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff\ud800-\udfff]| $/m;
 
 /** A key line: a plain word that YAML reads as the same string, a colon, and the value on the line, if any. */
 const keyLine = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
@@ -51,22 +52,18 @@ interface Reader {
   next: number;
 }
 
+/** A line break: LF, or CR LF (a CR alone is refused). */
+const lineBreak = /\r?\n/;
+
 /**
- * The data this reader made. Its keys are exactly the document's: plain
- * words, each once, none left out. So rules may walk these keys instead of
- * the document, which then need not be read at all.
+ * The data of YAML text in the subset, or `undefined` when the text is
+ * outside it. Data it gives holds every key of its document exactly once:
+ * plain words, each once, none left out, so rules may walk its keys instead
+ * of the document, which then need not be read at all. Pure.
  */
-const readHere = new WeakSet<object>();
-
-/** Whether `data` came from `readYamlSubset`, and so holds every key of its document exactly once. */
-export function hasEveryKey(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && readHere.has(data);
-}
-
-/** The data of YAML text in the subset, or `undefined` when the text is outside it. Pure. */
 export function readYamlSubset(text: string): unknown {
   if (refused.test(text)) return undefined;
-  const lines = text.split('\n').map((line): Line => {
+  const lines = text.split(lineBreak).map((line): Line => {
     const content = line.replace(/^ +/, '');
     return { indent: line.length - content.length, content };
   });
@@ -76,9 +73,7 @@ export function readYamlSubset(text: string): unknown {
     if (!first) return null;
     if (first.indent !== 0) return undefined;
     const data = readBlock(reader, 0, 0);
-    if (peek(reader) !== undefined) return undefined;
-    if (typeof data === 'object' && data !== null) readHere.add(data);
-    return data;
+    return peek(reader) === undefined ? data : undefined;
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;
@@ -288,11 +283,14 @@ interface Block {
 
 function placedLines(text: string): Placed {
   const lines: PlacedLine[] = [];
+  const breaks = /\r?\n/g;
   let start = 0;
-  for (const line of text.split('\n')) {
+  for (let found = breaks.exec(text); ; found = breaks.exec(text)) {
+    const line = text.slice(start, found ? found.index : text.length);
     const content = line.replace(/^ +/, '');
     lines.push({ indent: line.length - content.length, content, start });
-    start += line.length + 1;
+    if (!found) break;
+    start = found.index + found[0].length;
   }
   return { lines, first: lines.findIndex((line) => line.content !== ''), blocks: new Map() };
 }

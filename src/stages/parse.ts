@@ -1,12 +1,20 @@
 /**
- * The parse stage: a plan's source text becomes its YAML frontmatter (with
- * exact ranges) and its Markdown tree (with exact positions). Pure: it
+ * The parse stage: a plan's source text becomes its Markdown tree (with
+ * exact positions) and its YAML frontmatter (with exact ranges). Pure: it
  * records every problem as a finding and never throws for a user's mistake.
+ *
+ * Who does what: `findFence` is the one place that finds the frontmatter
+ * fence, by the rule of micromark-extension-frontmatter; remark-parse with
+ * remark-frontmatter reads the file into a tree whose `yaml` node is the
+ * block and whose body positions count from the file's first line; the
+ * `yaml` package reads that block with exact ranges. Where a fast reader is
+ * on (`fast/switch.ts`), it gives the same tree or data for the plain text
+ * of plans, and leaves the rest to the library.
  */
-import matter from 'gray-matter';
-import type { Root, Yaml } from 'mdast';
+import type { Root } from 'mdast';
 import type { Document } from 'yaml';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { createLocator } from '../diagnostics/locator.js';
@@ -14,13 +22,20 @@ import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
 import { createSubsetLocator, readYamlSubset } from '../fast/yaml-subset.js';
 import type { Finding, Frontmatter, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from '../markdown/complexity.js';
-import { remarkGfmChecked } from '../fast/gfm.js';
-import { moveDown, parseBody } from '../fast/markdown-body.js';
+import { readFileAfterFence, type Fence } from '../fast/markdown-body.js';
+import { fastReadersOfProcess, type FastReaders } from '../fast/switch.js';
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmChecked);
+/** The whole file through micromark, with the frontmatter block as a `yaml` node and GFM. */
+const wholeFile = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-/** Parses a plan's text into frontmatter and Markdown tree. Pure. */
-export function parse(source: SourceFile): Parsed {
+/** How to parse: which fast readers run (by default, as `CAREERPLAN_FAST_READERS` says). */
+export interface ParseOptions {
+  readonly readers?: FastReaders;
+}
+
+/** Parses a plan's text into frontmatter and Markdown tree. Pure, except that by default it reads the fast readers' switch from the environment. */
+export function parse(source: SourceFile, options: ParseOptions = {}): Parsed {
+  const readers = options.readers ?? fastReadersOfProcess();
   const locator = createLocator(source.text);
   const findings: Finding[] = [];
   const at = (offset: number, ruleId: string, message: string, end?: number): void => {
@@ -36,13 +51,15 @@ export function parse(source: SourceFile): Parsed {
     at(0, 'yaml-syntax', 'Missing frontmatter, expected the plan to start with a line `---`, its YAML keys, and another line `---`');
   }
 
-  const tooComplex = findTooComplex(source.text, opening.kind === 'yaml' ? bodyStart(source.text, opening.length) : 0);
+  const text = opening.kind === 'yaml' ? plainOpening(source.text, opening.length) : source.text;
+  const fence = opening.kind === 'yaml' ? findFence(text) : undefined;
+  const tooComplex = findTooComplex(source.text, opening.kind === 'yaml' ? (fence?.bodyOffset ?? text.length) : 0);
   if (tooComplex) {
     at(tooComplex.offset, 'too-complex', tooComplex.message);
     return { source, locator, findings };
   }
 
-  const body = parseMarkdown(opening.kind === 'yaml' ? plainOpening(source.text, opening.length) : source.text);
+  const body = parseMarkdown(text, fence, readers);
   if (!body) {
     at(0, 'too-complex', 'Unexpected Markdown too deeply nested to read, expected fewer nested quotes or lists');
     return { source, locator, findings };
@@ -50,21 +67,23 @@ export function parse(source: SourceFile): Parsed {
 
   if (opening.kind === 'none') return { source, locator, body, findings };
 
-  const fence = body.children[0];
-  if (fence?.type !== 'yaml') {
+  const block = body.children[0];
+  if (block?.type !== 'yaml') {
     at(0, 'yaml-syntax', 'Unexpected frontmatter without an end, expected a line `---` after its last key', opening.length);
     return { source, locator, body, findings };
   }
 
-  const frontmatter = readFrontmatter(source.text, opening.length, (problem, offset) =>
+  // The YAML text runs from the end of the opening `---` (its line break included) to the end of the block's value.
+  const valueEnd = opening.length + lineBreakAt(text, opening.length).length + block.value.length;
+  const frontmatter = readFrontmatter(source.text.slice(opening.length, valueEnd), opening.length, readers, (problem, offset) =>
     at(offset + problem.range[0], 'yaml-syntax', problem.message, offset + problem.range[1]),
   );
-  return { source, locator, body, findings, ...(frontmatter ? { frontmatter } : {}) };
+  return { source, locator, body, findings, frontmatter };
 }
 
 type Opening = { kind: 'yaml'; length: number } | { kind: 'none' } | { kind: 'foreign'; language: string; length: number };
 
-/** Reads the first line: `---` or `---yaml` opens YAML frontmatter; any other language is refused. */
+/** Reads the language of the first line: `---` or `---yaml` opens YAML frontmatter; any other language is refused. */
 function openingLine(text: string): Opening {
   if (!text.startsWith('---')) return { kind: 'none' };
   const end = text.search(/\r?\n/);
@@ -75,129 +94,75 @@ function openingLine(text: string): Opening {
   return { kind: 'foreign', language, length: line.length };
 }
 
-/** Where the body starts: after the line `---` that closes the frontmatter (or at the end when none does). */
-function bodyStart(text: string, openingLength: number): number {
-  const closing = /\r?\n---[ \t]*(?:\r?\n|$)/g;
-  closing.lastIndex = openingLength;
-  const match = closing.exec(text);
-  return match ? match.index + match[0].length : text.length;
-}
-
 /** Writes `---yaml` as `---` plus spaces, so remark-frontmatter sees its fence and every offset stays put. */
 function plainOpening(text: string, openingLength: number): string {
   return openingLength === 3 ? text : `---${' '.repeat(openingLength - 3)}${text.slice(openingLength)}`;
 }
 
-/** Parses Markdown, or returns `undefined` when the input overflows the parser's stack. */
-function parseMarkdown(text: string): Root | undefined {
+/** The line break (CR LF, LF or CR) at `offset`, or `''` at none. */
+function lineBreakAt(text: string, offset: number): string {
+  return /^(?:\r\n|\r|\n)?/.exec(text.slice(offset, offset + 2))?.[0] ?? '';
+}
+
+/**
+ * Finds the frontmatter fence as micromark-extension-frontmatter does: a
+ * first line `---` (spaces or tabs may follow), then the first line `---`
+ * (the same) after it, lines ending with CR LF, LF or CR. `undefined` when
+ * the text does not start with such a line or no such line closes it.
+ */
+export function findFence(text: string): Fence | undefined {
+  const opening = /^---[ \t]*(\r\n|\r|\n)/.exec(text);
+  if (!opening) return undefined;
+  const closing = /(\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+  closing.lastIndex = opening[0].length - (opening[1]?.length ?? 1);
+  const match = closing.exec(text);
+  if (!match) return undefined;
+  const fenceStart = match.index + (match[1]?.length ?? 1);
+  const fenceEnd = match.index + match[0].length;
+  const closingLine = (text.slice(0, fenceStart).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  const bodyOffset = fenceEnd + lineBreakAt(text, fenceEnd).length;
+  return { valueStart: opening[0].length, valueEnd: match.index, fenceStart, fenceEnd, closingLine, bodyOffset };
+}
+
+/** Parses the file's Markdown, or returns `undefined` when the input overflows the parser's stack. */
+function parseMarkdown(text: string, fence: Fence | undefined, readers: FastReaders): Root | undefined {
   try {
-    return parseAfterFrontmatter(text) ?? markdown.parse(text);
+    const fast = fence && readers['markdown-body'] ? readFileAfterFence(text, fence) : undefined;
+    return fast ?? wholeFile.parse(text);
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
 }
 
-/** A frontmatter block as remark-frontmatter reads it. */
-interface FrontmatterBlock {
-  /** Its `yaml` node: the text between the fence lines, positioned from 1:1 to the end of the closing fence. */
-  readonly node: Yaml;
-  /** The line of the closing fence. */
-  readonly closingLine: number;
-  /** Offset of the body: just after the line break that ends the closing fence. */
-  readonly bodyOffset: number;
-}
-
 /**
- * The tree `markdown.parse(text)` gives, positions included: the
- * frontmatter block is read here with the rules of remark-frontmatter, the
- * body by `parseBody` (which leaves to micromark only what it cannot read
- * for certain), and the body's positions are moved down past the block. `undefined` (parse the whole
- * text) for a frontmatter that needs micromark's own reading.
+ * Reads the YAML of the frontmatter (`yamlText`, at `offset` in the file):
+ * plain YAML, as plans are written, by the subset reader when it is on, any
+ * other by the full reader, which reports its problems.
  */
-function parseAfterFrontmatter(text: string): Root | undefined {
-  const block = frontmatterBlock(text);
-  // micromark skips a byte order mark at the start of what it parses.
-  if (!block || block.bodyOffset === text.length || text.charCodeAt(block.bodyOffset) === 0xfeff) return undefined;
-  const tree = parseBody(text.slice(block.bodyOffset));
-  if (!tree.position) return undefined;
-  moveDown(tree, block.closingLine, block.bodyOffset, new Set());
-  tree.children.unshift(block.node);
-  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: tree.position.end };
-  return tree;
-}
-
-/**
- * Finds the frontmatter block as micromark-extension-frontmatter does: a
- * first line `---` (spaces or tabs may follow), then the first line `---`
- * after it. Only text with `\n` line breaks and no NUL (which micromark
- * turns into U+FFFD) before the end of the closing line is read here; any
- * other text gives `undefined`, as does a block without a closing line or
- * without a line break after it.
- */
-function frontmatterBlock(text: string): FrontmatterBlock | undefined {
-  const opening = /^---[ \t]*\n/.exec(text);
-  if (!opening) return undefined;
-  const closing = /\n---[ \t]*\n/g;
-  closing.lastIndex = opening[0].length - 1;
-  const match = closing.exec(text);
-  if (!match) return undefined;
-  const fenceStart = match.index + 1;
-  const fenceEnd = match.index + match[0].length - 1;
-  const block = text.slice(0, fenceEnd);
-  if (block.includes('\r') || block.includes('\0')) return undefined;
-  let line = 1;
-  for (let index = block.indexOf('\n'); index !== -1; index = block.indexOf('\n', index + 1)) line++;
-  const value = text.slice(opening[0].length, Math.max(opening[0].length, match.index));
-  const position = { start: { line: 1, column: 1, offset: 0 }, end: { line, column: fenceEnd - fenceStart + 1, offset: fenceEnd } };
-  return { node: { type: 'yaml', value, position }, closingLine: line, bodyOffset: fenceEnd + 1 };
-}
-
-const refuse = (): never => {
-  throw new Error('careerplan reads YAML frontmatter only');
-};
-
-/**
- * Runs gray-matter with our YAML reader as its only engine. Options are
- * passed on every call, so gray-matter neither caches nor shares results.
- */
-function readFrontmatter(
-  text: string,
-  offset: number,
-  report: (problem: YamlProblem, offset: number) => void,
-): Frontmatter | undefined {
-  let result: Frontmatter | undefined;
-  const yaml = (matterText: string): object => {
-    // gray-matter ends the text before `\n---`, leaving the `\r` of a CRLF line on it.
-    const yamlText = matterText.endsWith('\r') ? matterText.slice(0, -1) : matterText;
-    // Plain YAML, as plans are written, is read fast; any other goes to the full reader, which reports its problems.
-    const subsetData = readYamlSubset(yamlText);
-    if (subsetData !== undefined) {
-      result = frontmatterReadLater(yamlText, offset, subsetData ?? Object.create(null));
-      return {};
-    }
-    const { document, problems } = readYaml(yamlText);
-    for (const problem of problems) report(problem, offset);
-    if (!document) return {};
-    const converted = toData(document);
-    for (const problem of converted.problems) report(problem, offset);
-    result = { document, offset, data: converted.data ?? Object.create(null) };
-    return {};
-  };
-  matter(text, { language: 'yaml', engines: { yaml, javascript: refuse, js: refuse, json: refuse } });
-  return result ?? emptyFrontmatter(offset);
+function readFrontmatter(yamlText: string, offset: number, readers: FastReaders, report: (problem: YamlProblem, offset: number) => void): Frontmatter {
+  const subsetData = readers['yaml-subset'] ? readYamlSubset(yamlText) : undefined;
+  if (subsetData !== undefined) return frontmatterReadLater(yamlText, offset, subsetData ?? Object.create(null));
+  const { document, problems } = readYaml(yamlText);
+  for (const problem of problems) report(problem, offset);
+  if (!document) return emptyFrontmatter(offset);
+  const converted = toData(document);
+  for (const problem of converted.problems) report(problem, offset);
+  return { document, offset, data: converted.data ?? Object.create(null) };
 }
 
 /**
  * Frontmatter whose data came from the subset reader: the document, with the
  * positions only a diagnostic needs, is read when first asked for. The
- * subset reader took only text the full reader reads without a problem.
+ * subset reader took only text the full reader reads without a problem, and
+ * its data holds every key of the document.
  */
 function frontmatterReadLater(yamlText: string, offset: number, data: unknown): Frontmatter {
   let document: Document.Parsed | undefined;
   return {
     offset,
     data,
+    dataHasEveryKey: true,
     locateScalar: createSubsetLocator(yamlText),
     get document() {
       document ??= readYaml(yamlText).document;

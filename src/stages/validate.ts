@@ -97,6 +97,7 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
   return {
     source,
     data,
+    dataHasEveryKey: frontmatter.dataHasEveryKey ?? false,
     plan,
     get document() {
       return frontmatter.document;

@@ -104,6 +104,21 @@ describe('the bench report', () => {
     expect(find(rows, 'careerplan, 4,000 plans: peak RSS')).toMatchObject({ median: '292 MB' });
   });
 
+  it('shows what each fast reader earns on check and the cold build, and what CR LF costs, in wall and CPU time', () => {
+    const variant = (check: number, build: number) => ({ check: runs([check * 1000], [], [check]), build: runs([build * 1000], [], [build]) });
+    const fastReaders = {
+      plans: 300,
+      variants: { 'all on': variant(1.5, 4.5), 'without markdown-body': variant(5, 9), 'without yaml-subset': variant(1.6, 4.8), 'all off': variant(6.5, 11), 'CRLF, all on': variant(1.6, 4.6) },
+    };
+    const rows = tableRows(results({ fastReaders })).filter((row) => row.group.startsWith('fast readers'));
+    // Per command and measure: one row per reader, one against every reader off, one for CR LF.
+    expect(rows).toHaveLength(2 * 2 * 4);
+    expect(find(rows, 'check, CPU time: every reader on', 'markdown-body off')).toMatchObject({ median: '1.50 s', ratio: '0.30×', target: '≤ 0.9×', met: 'yes' });
+    expect(find(rows, 'check, CPU time: every reader on', 'yaml-subset off')).toMatchObject({ ratio: '0.94×', met: 'no' });
+    expect(find(rows, 'cold build, wall time: every reader on', 'every reader off')).toMatchObject({ target: '–', met: '–' });
+    expect(find(rows, 'cold build, CPU time: the plans saved with CR LF')).toMatchObject({ reference: 'the same plans with LF: 4.50 s', target: '≤ 1.3×', met: 'yes' });
+  });
+
   it('compares the cold builds in CPU time too, without a target', () => {
     const rows = tableRows(results()).filter((row) => row.group.startsWith('CPU time'));
     // No row for the unified pipeline: its runs reported no CPU time.

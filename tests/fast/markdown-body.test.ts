@@ -8,16 +8,14 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
-import { remarkGfmChecked } from '../../src/fast/gfm.js';
 import { parseBody, readBody } from '../../src/fast/markdown-body.js';
 
 /**
  * `parseBody` gives the tree micromark gives for a body, every node, key
  * (in order) and position included: the one remark-parse with remark-gfm
- * gives, and the one with our checked GFM plugin.
+ * gives.
  */
 const gfm = unified().use(remarkParse).use(remarkGfm);
-const checked = unified().use(remarkParse).use(remarkGfmChecked);
 
 /** Runs per property; set `PROPERTY_RUNS` for a longer local run. */
 const runs = Number(process.env['PROPERTY_RUNS'] ?? 1000);
@@ -54,12 +52,11 @@ function readsLikeGfm(read: (body: string) => Root, body: string): boolean {
 
 /**
  * `parseBody` gives remark-gfm's tree; unless `only` says so, so do the
- * chunks alone read by micromark (which proves the cutting on its own) and
- * our checked plugin.
+ * chunks alone read by micromark (which proves the cutting on its own).
  */
 function expectSameTree(body: string, only?: 'parseBody'): void {
   const expected = gfm.parse(body);
-  const trees = only ? [parseBody(body)] : [parseBody(body), readBody(body, false).tree, checked.parse(body)];
+  const trees = only ? [parseBody(body)] : [parseBody(body), readBody(body, false).tree];
   for (const tree of trees) {
     expect(tree, JSON.stringify(body)).toStrictEqual(expected);
     expect(JSON.stringify(tree)).toBe(JSON.stringify(expected));
@@ -73,7 +70,7 @@ function markdownFiles(folder: string): string[] {
 }
 
 describe('parseBody on plans', () => {
-  // Chunks alone and the checked plugin on the first 30 of each corpus: micromark's development build is slow.
+  // Chunks alone on the first 30 of each corpus: micromark's development build is slow.
   test.each([1, 2026])('every body of 300 generated plans, seed %i', (seed) => {
     for (const [index, plan] of generatePlans(300, seed).entries()) expectSameTree(bodyOf(plan.text), index < 30 ? undefined : 'parseBody');
   });
@@ -86,6 +83,10 @@ describe('parseBody on plans', () => {
       expectSameTree(text);
       expectSameTree(bodyOf(text));
     }
+  });
+
+  test('every body of 100 generated plans saved with CR LF line breaks', () => {
+    for (const plan of generatePlans(100, 4)) expectSameTree(bodyOf(plan.text).replace(/\n/g, '\r\n'), 'parseBody');
   });
 
   test('reads nearly every chunk of a generated body without micromark', () => {
@@ -231,6 +232,16 @@ describe('parseBody on generated Markdown', () => {
       fc.property(planBody, (body) => readsLikeGfm(parseBody, body)),
       { numRuns: runs },
     );
+  }, propertyTimeout);
+
+  test('bodies with CR LF line breaks give the tree remark-gfm gives, and are read without micromark as often as with LF', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyBody, planBody), (body) => readsLikeGfm(parseBody, body.replace(/\r?\n/g, '\r\n'))),
+      { numRuns: Math.ceil(runs / 2) },
+    );
+    for (const body of fc.sample(planBody, { numRuns: 100, seed: 2 })) {
+      expect(readBody(body.replace(/\n/g, '\r\n')).fastChunks).toBe(readBody(body).fastChunks);
+    }
   }, propertyTimeout);
 
   test('cutting into chunks alone gives the tree remark-gfm gives', () => {

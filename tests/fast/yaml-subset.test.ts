@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import { locate, readYaml, toData } from '../../src/format/yaml.js';
-import { hasEveryKey, locateSubsetScalar, readYamlSubset } from '../../src/fast/yaml-subset.js';
+import { locateSubsetScalar, readYamlSubset } from '../../src/fast/yaml-subset.js';
 import { validate } from '../../src/stages/validate.js';
 import type { Parsed } from '../../src/types.js';
 import { minimalPlan, parseText } from '../support/plans.js';
@@ -96,7 +96,9 @@ describe('the YAML subset reader', () => {
     ['block scalar indicators', 'a: >-\n  one'],
     ['escapes', 'a: "\\u00e9"\nb: \'it\'\'s\''],
     ['tabs', 'a:\t1'],
-    ['CR line breaks', 'a: 1\r\nb: 2'],
+    ['CR line breaks without LF', 'a: 1\rb: 2'],
+    ['a CR before the end of a line', 'a: 1\r \nb: 2'],
+    ['a space before a CR LF', 'a: 1 \r\nb: 2'],
     ['a space at the end of a line', 'a: 1 '],
     ['non-breaking spaces', 'a:\u00a0x'],
     ['a flow collection over two lines', 'a: [x,\n  y]'],
@@ -116,7 +118,17 @@ describe('the YAML subset reader', () => {
       const yamlText = plan.text.slice(3, plan.text.indexOf('\n---', 3));
       const data = expectSameOrRefused(yamlText);
       expect(data).not.toBeUndefined();
-      expect(hasEveryKey(data)).toBe(true);
+      // The data holds every key of its document: the parse stage says so to the rules, which then walk the data.
+      expect(parseText(plan.text).frontmatter?.dataHasEveryKey).toBe(true);
+    }
+  });
+
+  test('reads CR LF text as the same text with LF', () => {
+    for (const plan of generatePlans(20, 3)) {
+      const yamlText = plan.text.slice(3, plan.text.indexOf('\n---', 3));
+      const crlf = yamlText.replace(/\n/g, '\r\n');
+      expect(expectSameOrRefused(crlf)).toStrictEqual(readYamlSubset(yamlText));
+      expect(readYamlSubset(crlf)).not.toBeUndefined();
     }
   });
 
@@ -179,6 +191,7 @@ describe('locateSubsetScalar: positions without the full reader', () => {
       const yamlText = plan.text.slice(4, plan.text.indexOf('\n---', 3) + 1);
       paths += scalarPaths(readYamlSubset(yamlText)).length;
       found += expectSamePlaces(yamlText);
+      expect(expectSamePlaces(yamlText.replace(/\n/g, '\r\n'))).toBe(expectSamePlaces(yamlText));
     }
     // Left to the full reader: only block scalars (`>`, `|`) and items of one-line `[ ]` lists.
     expect(found).toBeGreaterThan(paths * 0.8);
@@ -194,8 +207,8 @@ describe('locateSubsetScalar: positions without the full reader', () => {
 
   test('generated YAML lines and YAML written by the yaml package', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), (lines) => {
-        expectSamePlaces(lines.map(([spaces, text]) => spaces + text).join('\n'));
+      fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, lineBreak) => {
+        expectSamePlaces(lines.map(([spaces, text]) => spaces + text).join(lineBreak));
       }),
       { numRuns: 3_000 },
     );

@@ -1,9 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkText, minimalPlan, parseText, positions } from '../support/plans.js';
+import { generatePlans } from '../../bench/generate.js';
+import { noFastReaders } from '../../src/fast/switch.js';
+import { parse } from '../../src/stages/parse.js';
+import { validate } from '../../src/stages/validate.js';
+import type { Checked } from '../../src/types.js';
+import { checkText, minimalPlan, parseText, positions, source } from '../support/plans.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-parse-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -122,6 +127,41 @@ describe('positions', () => {
     const parsed = parseText(minimalPlan('', '\n# Heading\n'));
     const heading = parsed.body?.children.find((node) => node.type === 'heading');
     expect(heading?.position?.start).toMatchObject({ line: 11, column: 1 });
+  });
+});
+
+describe('plans saved with CR LF, and the fast readers off', () => {
+  const validateOptions = { asOf: '2026-11-26', plansRoot: '/plans', inspect: () => undefined, severities: {} } as const;
+  const checkWith = (text: string, fast: boolean): Checked => validate(parse(source(text), fast ? {} : { readers: noFastReaders }), validateOptions);
+  /** What a user sees of a check, and the plan the model is made from. */
+  const seen = (checked: Checked) => ({ diagnostics: checked.diagnostics, plan: JSON.stringify(checked.plan) });
+  const rules = path.join(import.meta.dirname, '../fixtures/rules');
+  const texts = [
+    ...readdirSync(rules).map((name) => readFileSync(path.join(rules, name, 'input.md'), 'utf8')),
+    ...generatePlans(6, 11).map((plan) => plan.text),
+    minimalPlan('dua: 2027\nskills:\n  - { name: SQL, level: 7 }\n', '# Heading\n\nText over\ntwo lines [a link](missing.md).\n'),
+  ];
+
+  test('every rule fixture and 6 generated plans get, with CR LF, the diagnostics (lines and columns) and plan it gets with LF', () => {
+    expect(texts.length).toBeGreaterThan(50);
+    for (const text of texts) {
+      const lf = text.replace(/\r\n/g, '\n');
+      expect(seen(checkWith(lf.replace(/\n/g, '\r\n'), true)), JSON.stringify(lf.slice(0, 80))).toStrictEqual(seen(checkWith(lf, true)));
+    }
+  });
+
+  test('the fast readers change nothing a user sees, with LF or CR LF', () => {
+    for (const text of texts) {
+      for (const variant of [text, text.replace(/\r?\n/g, '\r\n')]) {
+        expect(seen(checkWith(variant, true)), JSON.stringify(variant.slice(0, 80))).toStrictEqual(seen(checkWith(variant, false)));
+      }
+    }
+  });
+
+  test('a plan saved with CR LF stays on the fast path: its YAML is read by the subset reader', () => {
+    const plan = generatePlans(1, 11)[0]?.text ?? '';
+    expect(parseText(plan.replace(/\n/g, '\r\n')).frontmatter?.dataHasEveryKey).toBe(true);
+    expect(parse(source(plan.replace(/\n/g, '\r\n')), { readers: noFastReaders }).frontmatter?.dataHasEveryKey).toBeUndefined();
   });
 });
 

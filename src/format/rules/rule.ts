@@ -41,6 +41,8 @@ export interface PlanContext {
   readonly source: SourceFile;
   /** The plan as the author wrote it: plain data, before the schema. */
   readonly data: unknown;
+  /** Whether `data` holds every key of `document` exactly once (see `Frontmatter`), so its keys may be walked instead. */
+  readonly dataHasEveryKey: boolean;
   readonly plan: Salvaged;
   readonly document: Document.Parsed;
   readonly body?: Root;

@@ -2,7 +2,6 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { mappings } from '../schema.js';
 import { createSuggester, type Suggester } from '../suggest.js';
 import { forbiddenKeys, rangeOf } from '../yaml.js';
-import { hasEveryKey } from '../../fast/yaml-subset.js';
 import type { PlanContext, Report, Rule } from './rule.js';
 import { isRecord } from '../../lib/is-record.js';
 
@@ -36,7 +35,7 @@ export const unknownKey: Rule = {
   check(context: PlanContext): Iterable<Report> {
     // The document is read only when the data may lack keys (`__proto__`) or merge two keys (`1` and `"1"`).
     const message = unknownMessages();
-    if (!hasEveryKey(context.data)) return walk(context, context.document.contents, 'plan', message);
+    if (!context.dataHasEveryKey) return walk(context, context.document.contents, 'plan', message);
     const reports: Report[] = [];
     walkData(context, context.data, [], 'plan', reports, message);
     return reports;
