@@ -9,6 +9,7 @@ import { closeSync, constants, createReadStream, fstatSync, fsync, mkdirSync, op
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { entriesBelow } from '../lib/entries-below.js';
 
 const fsyncInPool = promisify(fsync);
 
@@ -136,7 +137,7 @@ const fileTimeLag = 2000;
  */
 export async function syncWrittenSince(folder: string, since: number, syncFileSystem: (folder: string) => Promise<boolean> = runSyncCommand): Promise<'filesystem' | number> {
   if (process.platform === 'linux' && (await syncFileSystem(folder))) return 'filesystem';
-  const recent = readdirSync(folder, { recursive: true, withFileTypes: true })
+  const recent = entriesBelow(folder)
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= since - fileTimeLag);
@@ -200,7 +201,7 @@ export function removeOwnTemporaries(folder: string, recursive = true): void {
   const mark = `.${process.pid}.`;
   let entries;
   try {
-    entries = readdirSync(folder, { recursive, withFileTypes: true });
+    entries = recursive ? entriesBelow(folder) : readdirSync(folder, { withFileTypes: true });
   } catch {
     return;
   }

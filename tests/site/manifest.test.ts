@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { entriesBelow } from '../../src/lib/entries-below.js';
 import { cleanOut, isOwnWorkingFile, planOutputs, readManifest, removeStale, writeManifest } from '../../src/site/manifest.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-manifest-'));
@@ -21,7 +22,7 @@ function folderWith(files: readonly string[]): string {
 
 /** Every path below a folder, links not followed. */
 const everything = (folder: string): string[] =>
-  readdirSync(folder, { recursive: true, withFileTypes: true })
+  entriesBelow(folder)
     .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
 
