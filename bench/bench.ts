@@ -26,6 +26,7 @@ import { installPeers, mdToPdfBatch, prepareEleventy, prepareMdToPdf, runElevent
 import type { UnifiedBuild } from './references/unified.js';
 import { renderReport, type BenchResults, type CaseRuns, type Failure, type Machine, type Runs } from './report.js';
 import { measureHistory } from './history.js';
+import { runProperties } from './properties.js';
 import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
 import { measureWarm } from './warm.js';
@@ -52,6 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
+  if (options.properties !== undefined) return runProperties(options.properties);
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'careerplan-bench-'));
   const usageFile = path.join(work, 'child-usage.json');
@@ -106,6 +108,12 @@ const docsPreamble = `# Benchmarks
 What \`npm run bench\` measured the last time it was run to update this page
 (it rewrites the page; \`--no-docs\` leaves it alone). How the bench works and
 its options: the README's "Benchmarks" section and \`npm run bench -- --help\`.
+
+The test suite runs each property test (fast-check) at a size for CI; the deep
+run is \`npm run bench -- --properties 1000\`: every property at least 1,000
+times, nothing measured (one file: \`CAREERPLAN_PROPERTY_RUNS=1000 npx vitest
+run tests/fast/markdown-body.test.ts\`; replay a failure's seed with
+\`CAREERPLAN_PROPERTY_SEED\`).
 
 `;
 

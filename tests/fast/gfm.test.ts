@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import { remarkGfmChecked } from '../../src/fast/gfm.js';
+import { property } from '../support/property.js';
 
 /**
  * `remarkGfmChecked` refuses tables and autolink literals early where they
@@ -62,7 +63,7 @@ describe('GFM with early refusals gives remark-gfm’s tree', () => {
       fc.property(fc.array(fc.tuple(piece, separator), { maxLength: 30 }), (parts) => {
         expectSameTree(parts.map(([text, end]) => text + end).join(''));
       }),
-      { numRuns: 1_000 },
+      property(200),
     );
   });
 
@@ -71,7 +72,7 @@ describe('GFM with early refusals gives remark-gfm’s tree', () => {
       fc.property(fc.string({ unit: fc.constantFrom('w', 'W', '.', 'h', 't', 'p', 's', ':', '/', '@', 'a', '|', '-', ' ', '\n', '>', '[', ']', '*', '_', '\t', '\r') , maxLength: 80 }), (text) => {
         expectSameTree(text);
       }),
-      { numRuns: 1_000 },
+      property(200),
     );
   });
 });

@@ -7,6 +7,7 @@ import { hasEveryKey, locateSubsetScalar, readYamlSubset } from '../../src/fast/
 import { validate } from '../../src/stages/validate.js';
 import type { Parsed } from '../../src/types.js';
 import { minimalPlan, parseText } from '../support/plans.js';
+import { property } from '../support/property.js';
 
 /** What the full reader makes of the text: its data, or `undefined` when it reports a problem. */
 function fullReading(text: string): unknown {
@@ -125,7 +126,7 @@ describe('the YAML subset reader', () => {
       fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, lineBreak) => {
         expectSameOrRefused(lines.map(([spaces, text]) => spaces + text).join(lineBreak));
       }),
-      { numRuns: 5_000 },
+      property(1_000),
     );
   });
 
@@ -138,7 +139,7 @@ describe('the YAML subset reader', () => {
           expectSameOrRefused(stringify(data, options));
         },
       ),
-      { numRuns: 2_000 },
+      property(400),
     );
   });
 });
@@ -197,7 +198,7 @@ describe('locateSubsetScalar: positions without the full reader', () => {
       fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), (lines) => {
         expectSamePlaces(lines.map(([spaces, text]) => spaces + text).join('\n'));
       }),
-      { numRuns: 3_000 },
+      property(600),
     );
     fc.assert(
       fc.property(
@@ -207,7 +208,7 @@ describe('locateSubsetScalar: positions without the full reader', () => {
           expectSamePlaces(stringify(data, options));
         },
       ),
-      { numRuns: 2_000 },
+      property(400),
     );
   });
 });
@@ -238,7 +239,7 @@ describe('validate with the subset reader', () => {
         expect(lazy.diagnostics).toStrictEqual(eager.diagnostics);
         expect(JSON.stringify(lazy.plan)).toBe(JSON.stringify(eager.plan));
       }),
-      { numRuns: 300 },
+      property(100),
     );
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { doneMark, escapeText, foldLine, maxLineOctets, planCalendar } from '../../src/stages/calendar.js';
 import type { PlanModel } from '../../src/stages/model.js';
 import { examplePlan, modelOf } from '../theme/render.js';
+import { property } from '../support/property.js';
 
 const generator = 'careerplan 0.1.0';
 
@@ -193,7 +194,7 @@ describe('TEXT escaping and folding', () => {
         expect(value(event, 'summary')).toBe(expected(summary));
         expect(value(event, 'description')).toBe(`Measure of success: ${expected(measure)}`);
       }),
-      { numRuns: 300 },
+      property(100),
     );
   });
 });
