@@ -125,7 +125,7 @@ export async function build(config: Config, options: BuildOptions, io: Io): Prom
     // A plan file is read only when its stat differs from the last build's (see plan-sources.ts).
     facts = planFileFacts(planFiles, (file) => cache.source(file));
     // A page also shows the plan's history: its newest commit, or the day of the file's time outside git (see historyStamps).
-    const places = gitPlaces(planFiles, await findProjectRepository(config));
+    const places = gitPlaces(planFiles, await findProjectRepository(config, 'git', io.env));
     const stamps = await historyStamps(planFiles, places);
     const keyOf = (file: string): string => {
       const fact = facts.get(file);
