@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * dates). They run a second time, 21 hours from the first time zone, so no
  * date can shift by a day unnoticed; a new test of such code belongs here.
  */
-const timeZoneTests = [
+export const timeZoneTests = [
   'tests/timezone.test.ts',
   'tests/format/dates.test.ts',
   'tests/format/rules.test.ts',
