@@ -27,6 +27,7 @@ import type { UnifiedBuild } from './references/unified.js';
 import { renderReport, type BenchResults, type CaseRuns, type Failure, type Machine, type Runs } from './report.js';
 import { measureFastReaders } from './fast-readers.js';
 import { measureHistory } from './history.js';
+import { runProperties } from './properties.js';
 import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
 import { measureWarm } from './warm.js';
@@ -53,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
+  if (options.properties !== undefined) return runProperties(options.properties);
 
   const work = await mkdtemp(path.join(os.tmpdir(), 'careerplan-bench-'));
   const usageFile = path.join(work, 'child-usage.json');
@@ -125,6 +127,12 @@ run. The \`fast\` section of the bench (\`npm run bench -- --case fast\`) runs
 \`check\` and the cold build with each reader off alone, with all off, and on
 the same plans saved with CR LF line breaks; a reader is kept only while its
 rows show it saves at least 10% of \`check\` or of the cold build.
+
+The test suite runs each property test (fast-check) at a size for CI; the deep
+run is \`npm run bench -- --properties 1000\`: every property at least 1,000
+times, nothing measured (one file: \`CAREERPLAN_PROPERTY_RUNS=1000 npx vitest
+run tests/fast/markdown-body.test.ts\`; replay a failure's seed with
+\`CAREERPLAN_PROPERTY_SEED\`).
 
 `;
 

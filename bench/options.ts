@@ -48,6 +48,8 @@ export interface Options {
   /** Write the table to docs/benchmarks.md. */
   readonly docs: boolean;
   readonly keep: boolean;
+  /** Instead of measuring: run the property tests, every property at least this many times (see bench/properties.ts). */
+  readonly properties: number | undefined;
   readonly help: boolean;
 }
 
@@ -83,6 +85,8 @@ ${sections}
                               so it prints unstyled pages, about twice as fast; adds ~25 s
   --no-docs        do not write docs/benchmarks.md
   --keep           keep the temporary folder with the generated plans
+  --properties N   measure nothing: run the property tests (fast-check) deep, every property at least N times
+                     instead of its CI size (1000 is a good depth; the CLI's hostile-tree property takes ~1 s a run)
   -h, --help       show this help
 `;
 }
@@ -106,6 +110,7 @@ export function parseOptions(argv: readonly string[]): Options {
       floor: { type: 'string' },
       'no-docs': { type: 'boolean' },
       keep: { type: 'boolean' },
+      properties: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -148,6 +153,7 @@ export function parseOptions(argv: readonly string[]): Options {
     watchEdits: count('watch-edits', values['watch-edits'], 50, 1),
     docs: !(values['no-docs'] ?? false),
     keep: values.keep ?? false,
+    properties: values.properties === undefined ? undefined : count('properties', values.properties, 0, 1),
     help: values.help ?? false,
   };
 }

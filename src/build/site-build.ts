@@ -82,7 +82,7 @@ export async function buildSite(job: SiteBuildJob): Promise<SiteBuildOutcome> {
     const cache = await readCache(job.config.out, job.tool);
     // A plan file is read only when its stat differs from the last build's (see plan-sources.ts).
     facts = planFileFacts(job.planFiles, (file) => cache.source(file));
-    const places = gitPlaces(job.planFiles, await findProjectRepository(job.config));
+    const places = gitPlaces(job.planFiles, await findProjectRepository(job.config, 'git', job.io.env));
     const keys = await keysOf(run, facts, places);
     const sourceOf = (file: string): { source?: PlanSource } => {
       const source = facts.get(file)?.source;

@@ -28,7 +28,7 @@ export async function history(config: Config, options: HistoryCommandOptions, io
   if (file === undefined) throw new PlanPathError(`cannot read ${options.plan}: no such plan file (give its path, or its name in ${displayPath(config.plans, io.cwd)})`);
   let found;
   try {
-    found = await readHistory(file, await findProjectRepository(config), { cwd: io.cwd, ...(options.since === undefined ? {} : { since: options.since }) });
+    found = await readHistory(file, await findProjectRepository(config, 'git', io.env), { cwd: io.cwd, ...(options.since === undefined ? {} : { since: options.since }) });
   } catch (error) {
     // One line: the message says what --since takes.
     if (error instanceof SinceError) {

@@ -89,7 +89,7 @@ export async function review(config: Config, options: ReviewOptions, io: Io): Pr
 async function reviewPeriod(file: string, plan: PlanModel, config: Config, options: ReviewOptions, io: Io, words: ChangeWords): Promise<{ readonly start: ReviewStart; readonly summary: ReviewSummary } | string> {
   // The period: --since as given, else since the last review, else since the plan's first commit.
   const since = options.since ?? plan.reviewed;
-  const repository = await findProjectRepository(config);
+  const repository = await findProjectRepository(config, 'git', io.env);
   let history;
   try {
     history = await readHistory(file, repository, { cwd: io.cwd, ...(since === undefined ? {} : { since }) });

@@ -24,7 +24,12 @@ export interface Repository {
   readonly git: string;
   /** Settings given to every git command in it besides `safeGitSettings`: its filter drivers turned off. */
   readonly overrides: readonly string[];
+  /** The command's environment, which every git command in it starts from (see `gitEnv`). */
+  readonly env: GitEnvironment;
 }
+
+/** An environment as a command sees it (`Io.env`). */
+type GitEnvironment = Readonly<Record<string, string | undefined>>;
 
 /** How a commit touched the file (git's status letters: added, modified, renamed, copied, deleted, type changed). */
 export type FileStatus = 'A' | 'M' | 'R' | 'C' | 'D' | 'T';
@@ -93,7 +98,7 @@ export function gitArguments(overrides: readonly string[], args: readonly string
 }
 
 /** The environment of every git command: the user's, without system config, prompts, optional locks or lazy fetches. Pure. */
-export function gitEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function gitEnv(env: GitEnvironment): NodeJS.ProcessEnv {
   // The user's own GIT_DIR and the like are theirs to set; what git would run from the environment is turned off here.
   const { GIT_EXTERNAL_DIFF: _diff, GIT_PAGER: _pager, ...rest } = env;
   return { ...rest, LC_ALL: 'C', GIT_CONFIG_NOSYSTEM: '1', GIT_ATTR_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', GIT_NO_LAZY_FETCH: '1' };
@@ -104,11 +109,12 @@ interface GitSite {
   readonly git: string;
   readonly root: string;
   readonly overrides: readonly string[];
+  readonly env: GitEnvironment;
 }
 
 /** Starts git with the safe arguments and environment in `site.root`. Starts a process. */
 function startGit(site: GitSite, args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn(site.git, gitArguments(site.overrides, args), { cwd: site.root, env: gitEnv(), windowsHide: true });
+  return spawn(site.git, gitArguments(site.overrides, args), { cwd: site.root, env: gitEnv(site.env), windowsHide: true });
 }
 
 /** Runs git with `args` in `site.root` to its end; `undefined` when git cannot be started at all. Starts a process. */
@@ -149,10 +155,10 @@ export function projectFolder({ root, plans }: ProjectFolders): string {
  * one inside the plans folder; `undefined` when there is none or no git.
  * Its filter drivers are turned off for every later command. Starts git.
  */
-export async function findProjectRepository(project: ProjectFolders, git = 'git'): Promise<Repository | undefined> {
+export async function findProjectRepository(project: ProjectFolders, git = 'git', env: GitEnvironment = process.env): Promise<Repository | undefined> {
   const folder = projectFolder(project);
-  if (!mayBeInRepository(folder)) return undefined;
-  const site: GitSite = { git, root: folder, overrides: [] };
+  if (!mayBeInRepository(folder, env)) return undefined;
+  const site: GitSite = { git, root: folder, overrides: [], env };
   const result = await runGit(site, ['rev-parse', '--show-toplevel', '--is-shallow-repository', '--git-path', 'shallow']);
   if (!result || result.code !== 0) return undefined;
   const lines = result.stdout.replace(/\n$/, '').split('\n');
@@ -169,7 +175,7 @@ export async function findProjectRepository(project: ProjectFolders, git = 'git'
     const text = await readFile(path.resolve(folder, shallowFile), 'utf8').catch(() => '');
     shallowCommits = new Set(text.split('\n').filter(Boolean));
   }
-  return { root, shallow: isShallow, shallowCommits, git, overrides };
+  return { root, shallow: isShallow, shallowCommits, git, overrides, env };
 }
 
 /** The settings that turn off every filter driver the repository's config names; `undefined` when one cannot be named on git's command line. Starts git. */
@@ -193,7 +199,7 @@ async function filterOverrides(site: GitSite): Promise<string[] | undefined> {
  * looks. When not, no git is started to say so: a process costs more than
  * the rest of a build with nothing changed. Reads the disk.
  */
-export function mayBeInRepository(folder: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function mayBeInRepository(folder: string, env: GitEnvironment): boolean {
   if (env.GIT_DIR !== undefined || env.GIT_WORK_TREE !== undefined) return true;
   let real: string;
   try {

@@ -39,6 +39,13 @@ describe('the bench options', () => {
     expect(() => parseOptions(['--bogus'])).toThrow();
   });
 
+  it('take --properties N: the deep run of the property tests, instead of measuring', () => {
+    expect(parseOptions([]).properties).toBeUndefined();
+    expect(parseOptions(['--properties', '1000']).properties).toBe(1000);
+    expect(() => parseOptions(['--properties', '0'])).toThrow('--properties takes a whole number of at least 1, not `0`');
+    expect(usage()).toContain('--properties N');
+  });
+
   it('say in --help what each section measures and costs', () => {
     const text = usage();
     for (const name of sectionNames) {

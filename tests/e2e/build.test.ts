@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { careerplan, repo } from './run.js';
 
 let scratch: string;
-beforeAll(() => {
+beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-build-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -25,15 +25,15 @@ const allFiles = (folder: string): string[] => readdirSync(folder, { recursive: 
 
 describe('careerplan build', () => {
   let site: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     const folder = project('examples');
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.stderr).toBe('3 of 3 plans built into out\n');
     expect(run.status).toBe(0);
     site = path.join(folder, 'out');
   });
 
-  test('writes the index, a page per plan, plans.json, the assets and the plans’ images', () => {
+  test('writes the index, a page per plan, plans.json, the assets and the plans’ images', async () => {
     const files = allFiles(site);
     for (const expected of [
       'index.html',
@@ -51,7 +51,7 @@ describe('careerplan build', () => {
     expect(files).not.toContain('.careerplan.lock');
   });
 
-  test('plans.json holds the model of every plan with a version', () => {
+  test('plans.json holds the model of every plan with a version', async () => {
     const json = JSON.parse(readFileSync(path.join(site, 'plans.json'), 'utf8')) as { version: number; asOf: string; plans: Array<{ slug: string; goals: Array<{ status: string }> }> };
     expect(json.version).toBe(1);
     expect(json.asOf).toBe('2026-11-26');
@@ -59,7 +59,7 @@ describe('careerplan build', () => {
     expect(json.plans.find((plan) => plan.slug === 'jordan-lee')?.goals.map((goal) => goal.status)).toEqual(['active', 'active', 'paused', 'done']);
   });
 
-  test('a plan page: one h1, its lang, goals with statuses, steps, the timeline, the image from the body', () => {
+  test('a plan page: one h1, its lang, goals with statuses, steps, the timeline, the image from the body', async () => {
     const tree = page(path.join(site, 'jordan-lee/index.html'));
     expect(selectAll('h1', tree).map(toString)).toEqual(['Career Action Plan 2027–2031']);
     expect(select('html', tree)?.properties.lang).toBe('en');
@@ -71,20 +71,20 @@ describe('careerplan build', () => {
     expect(selectAll('script', tree)).toHaveLength(0);
   });
 
-  test('the German plan shows German words and dates', () => {
+  test('the German plan shows German words and dates', async () => {
     const tree = page(path.join(site, 'lena-schmidt/index.html'));
     expect(select('html', tree)?.properties.lang).toBe('de');
     expect(toString(tree)).toMatch(/Ziele/);
   });
 
-  test('the index lists every plan and links to its page', () => {
+  test('the index lists every plan and links to its page', async () => {
     const tree = page(path.join(site, 'index.html'));
     expect(selectAll('h1', tree)).toHaveLength(1);
     const links = selectAll('a', tree).map((link) => String(link.properties.href));
     for (const slug of ['jordan-lee', 'lena-schmidt', 'sam-okafor']) expect(links).toContain(`${slug}/index.html`);
   });
 
-  test('nothing in the site is loaded from the internet', () => {
+  test('nothing in the site is loaded from the internet', async () => {
     for (const file of allFiles(site).filter((name) => name.endsWith('.html') || name.endsWith('.css'))) {
       const text = readFileSync(path.join(site, file), 'utf8');
       if (file.endsWith('.css')) {
@@ -100,10 +100,10 @@ describe('careerplan build', () => {
 });
 
 describe('build and bad input', () => {
-  test('an invalid plan is reported and left out; the others are built; exit 1', () => {
+  test('an invalid plan is reported and left out; the others are built; exit 1', async () => {
     const folder = project('invalid');
     writeFileSync(path.join(folder, 'plans/broken.md'), '---\ntitle: Broken\nowner: X\ngoals:\n  - title: G\n    measure: M\n    due: 2027-02-30\n    steps: [S]\n---\n');
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^plans\/broken\.md:7:10 error .* bad-date$/m);
     expect(run.stderr).toMatch(/3 of 4 plans built into out; 1 left out because of errors\n$/);
@@ -111,57 +111,57 @@ describe('build and bad input', () => {
     expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
   });
 
-  test('pages of deleted plans are removed; files careerplan did not write are kept', () => {
+  test('pages of deleted plans are removed; files careerplan did not write are kept', async () => {
     const folder = project('deleted');
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder })).status).toBe(0);
     writeFileSync(path.join(folder, 'out/notes.txt'), 'mine');
     rmSync(path.join(folder, 'plans/sam-okafor.md'));
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder })).status).toBe(0);
     expect(existsSync(path.join(folder, 'out/sam-okafor'))).toBe(false);
     expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
     expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
     // Issue 17: --clean removes only what careerplan wrote, and refuses a folder holding anything else.
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder }).status).toBe(2);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder })).status).toBe(2);
     expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
     rmSync(path.join(folder, 'out/notes.txt'));
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder })).status).toBe(0);
   });
 
-  test('--out builds elsewhere', () => {
+  test('--out builds elsewhere', async () => {
     const folder = project('elsewhere');
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--out', 'public'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--out', 'public'], { cwd: folder })).status).toBe(0);
     expect(existsSync(path.join(folder, 'public/index.html'))).toBe(true);
   });
 
-  test('a second build on the same out folder fails with a clear message while the first holds it', () => {
+  test('a second build on the same out folder fails with a clear message while the first holds it', async () => {
     const folder = project('locked');
     mkdirSync(path.join(folder, 'out'), { recursive: true });
     writeFileSync(path.join(folder, 'out/.careerplan.lock'), `${process.pid}\n`);
-    const run = careerplan(['build', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`careerplan: another careerplan build \\(process ${process.pid}\\) is writing to .*out; wait for it to finish`));
     writeFileSync(path.join(folder, 'out/.careerplan.lock'), '999999999\n');
-    expect(careerplan(['build', '--no-pdf'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['build', '--no-pdf'], { cwd: folder })).status).toBe(0);
   });
 
-  test('an out folder that cannot be made exits 2 with one clear line', () => {
+  test('an out folder that cannot be made exits 2 with one clear line', async () => {
     const folder = project('blocked');
     writeFileSync(path.join(folder, 'file'), 'not a folder');
-    const run = careerplan(['build', '--no-pdf', '--out', 'file/out'], { cwd: folder });
+    const run = await careerplan(['build', '--no-pdf', '--out', 'file/out'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^careerplan: .*file\/out.*\n$/);
   });
 
-  test('a template error names the template file and line, exit 2', () => {
+  test('a template error names the template file and line, exit 2', async () => {
     const folder = project('bad-template');
     mkdirSync(path.join(folder, 'templates/partials'), { recursive: true });
     writeFileSync(path.join(folder, 'templates/partials/goals.hbs'), '<section>\n{{#each plan.goals}}\n  {{title}\n{{/each}}\n</section>\n');
-    const run = careerplan(['build', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/templates\/partials\/goals\.hbs:3/);
   });
 
-  test('hostile plan text produces no script, handler, iframe, refresh or javascript: URL anywhere in the site', () => {
+  test('hostile plan text produces no script, handler, iframe, refresh or javascript: URL anywhere in the site', async () => {
     const folder = path.join(scratch, 'hostile');
     mkdirSync(path.join(folder, 'plans'), { recursive: true });
     writeFileSync(
@@ -189,7 +189,7 @@ describe('build and bad input', () => {
         '',
       ].join('\n'),
     );
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(0);
     const html = readFileSync(path.join(folder, 'out/eve/index.html'), 'utf8');
     const tree = fromHtml(html);

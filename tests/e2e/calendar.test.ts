@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { careerplan, repo } from './run.js';
 
 let scratch: string;
-beforeAll(() => {
+beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-calendar-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -19,15 +19,15 @@ const slugs = ['jordan-lee', 'lena-schmidt', 'sam-okafor'];
 describe('each plan’s calendar, out/<slug>/<slug>.ics', () => {
   let folder: string;
   let first: Map<string, Buffer>;
-  beforeAll(() => {
+  beforeAll(async () => {
     folder = path.join(scratch, 'examples');
     cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
     expect(run.status, run.stderr).toBe(0);
     first = new Map(slugs.map((slug) => [slug, readFileSync(path.join(folder, 'out', slug, `${slug}.ics`))]));
   });
 
-  test('is written for every plan and parses as iCalendar with its due dates as events', () => {
+  test('is written for every plan and parses as iCalendar with its due dates as events', async () => {
     for (const slug of slugs) {
       const calendar = new ICAL.Component(ICAL.parse((first.get(slug) as Buffer).toString('utf8')));
       const events = calendar.getAllSubcomponents('vevent');
@@ -43,13 +43,13 @@ describe('each plan’s calendar, out/<slug>/<slug>.ics', () => {
     expect(String(goal?.getFirstPropertyValue('dtstart'))).toBe('2027-09-30');
   });
 
-  test('a second build, from scratch, writes the same bytes', () => {
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder });
+  test('a second build, from scratch, writes the same bytes', async () => {
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean'], { cwd: folder });
     expect(run.status, run.stderr).toBe(0);
     for (const slug of slugs) expect(readFileSync(path.join(folder, 'out', slug, `${slug}.ics`)).equals(first.get(slug) as Buffer), slug).toBe(true);
   });
 
-  test('the plan page links it, in the page’s language', () => {
+  test('the plan page links it, in the page’s language', async () => {
     const english = fromHtml(readFileSync(path.join(folder, 'out/jordan-lee/index.html'), 'utf8'));
     const link = select('a[href="jordan-lee.ics"]', english);
     expect(link && toString(link)).toBe('Add to calendar (.ics)');
@@ -58,13 +58,13 @@ describe('each plan’s calendar, out/<slug>/<slug>.ics', () => {
     expect(germanLink && toString(germanLink)).toBe('Zum Kalender hinzufügen (.ics)');
   });
 
-  test('goes with its plan when the plan is deleted', () => {
+  test('goes with its plan when the plan is deleted', async () => {
     const copy = path.join(scratch, 'deleted');
     cpSync(path.join(repo, 'plans'), path.join(copy, 'plans'), { recursive: true });
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: copy }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: copy })).status).toBe(0);
     expect(existsSync(path.join(copy, 'out/sam-okafor/sam-okafor.ics'))).toBe(true);
     rmSync(path.join(copy, 'plans/sam-okafor.md'));
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: copy }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: copy })).status).toBe(0);
     expect(existsSync(path.join(copy, 'out/sam-okafor/sam-okafor.ics'))).toBe(false);
     expect(existsSync(path.join(copy, 'out/jordan-lee/jordan-lee.ics'))).toBe(true);
   });

@@ -42,7 +42,7 @@ beforeAll(async () => {
   cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
   writeFileSync(path.join(folder, 'plans', 'remote.md'), remotePlan);
   writeFileSync(path.join(folder, 'careerplan.config.json'), JSON.stringify({ allowRawHtml: true }));
-  const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
+  const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
   expect(run.status, run.stderr).toBe(0);
   buildOutput = run.stderr;
   browser = await launchBrowser();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { careerplan } from './run.js';
+import { careerplanProcess } from './run.js';
 
 /** A plan with problems in its frontmatter and its body, several lines in. */
 const plan = `---
@@ -41,8 +41,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
+// A child process: the fast readers' switch is a variable the process reads.
 const check = (name: string, format: 'json' | 'pretty', env: Record<string, string> = {}) =>
-  careerplan(['check', '--as-of', '2026-11-26', '--format', format], { cwd: folder(name), env });
+  careerplanProcess(['check', '--as-of', '2026-11-26', '--format', format], { cwd: folder(name), env });
 
 describe('careerplan check on a plan saved with CR LF line breaks', () => {
   test('reports every problem at the lines and columns of the same plan saved with LF', () => {

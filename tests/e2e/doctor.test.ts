@@ -11,13 +11,13 @@ const chromiumVersion = execFileSync(chromium, ['--version'], { encoding: 'utf8'
 
 describe('careerplan doctor', () => {
   let folder: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-doctor-'));
   });
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  test("finds this machine's Chromium, says why and which version, and exits 0", () => {
-    const run = careerplan(['doctor'], { cwd: folder });
+  test("finds this machine's Chromium, says why and which version, and exits 0", async () => {
+    const run = await careerplan(['doctor'], { cwd: folder });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(chromiumVersion).toMatch(/^Chromium \d+\.\d+\.\d+\.\d+$/);
@@ -33,25 +33,25 @@ describe('careerplan doctor', () => {
     ]);
   });
 
-  test('--browser is the reason when given', () => {
-    const run = careerplan(['doctor', '--browser', chromium], { cwd: folder });
+  test('--browser is the reason when given', async () => {
+    const run = await careerplan(['doctor', '--browser', chromium], { cwd: folder });
     expect(run.status, run.stderr).toBe(0);
     expect(lines(run.stdout)).toContainEqual(['why', 'from --browser']);
   });
 
-  test('a CAREERPLAN_BROWSER that is not there: exit 2 and one clear line', () => {
-    const run = careerplan(['doctor'], { cwd: folder, env: { CAREERPLAN_BROWSER: '/nonexistent' } });
+  test('a CAREERPLAN_BROWSER that is not there: exit 2 and one clear line', async () => {
+    const run = await careerplan(['doctor'], { cwd: folder, env: { CAREERPLAN_BROWSER: '/nonexistent' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('careerplan: CAREERPLAN_BROWSER is set to /nonexistent, which is not there: fix it or unset it\n');
     expect(lines(run.stdout)).toContainEqual(['browser', 'none']);
   });
 
-  test("the config's pdf.browser and paper, relative to the config's folder", () => {
+  test("the config's pdf.browser and paper, relative to the config's folder", async () => {
     const project = path.join(folder, 'project');
     mkdirSync(path.join(project, 'bin'), { recursive: true });
     symlinkSync(chromium, path.join(project, 'bin/chromium'));
     writeFileSync(path.join(project, 'careerplan.config.yaml'), 'pdf:\n  browser: bin/chromium\n  paper: letter\n  margin: { top: 10mm, right: 12mm, bottom: 10mm, left: 12mm }\n');
-    const run = careerplan(['doctor'], { cwd: project });
+    const run = await careerplan(['doctor'], { cwd: project });
     expect(run.status, run.stderr).toBe(0);
     expect(lines(run.stdout)).toEqual(
       expect.arrayContaining([
@@ -61,22 +61,22 @@ describe('careerplan doctor', () => {
       ]),
     );
 
-    const missing = careerplan(['doctor', '--browser', 'no/such/browser'], { cwd: project });
+    const missing = await careerplan(['doctor', '--browser', 'no/such/browser'], { cwd: project });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`careerplan: the browser given by --browser is not there: ${path.join(project, 'no/such/browser')}\n`);
   });
 
-  test('a browser that is there but does not start: exit 2', () => {
+  test('a browser that is there but does not start: exit 2', async () => {
     const fake = path.join(folder, 'not-a-browser');
     writeFileSync(fake, '#!/bin/sh\necho "Chromium 1.2.3.4"\nexit 0\n', { mode: 0o755 });
-    const run = careerplan(['doctor', '--browser', fake], { cwd: folder });
+    const run = await careerplan(['doctor', '--browser', fake], { cwd: folder });
     expect(run.status).toBe(2);
     expect(lines(run.stdout)).toEqual(expect.arrayContaining([['version', 'Chromium 1.2.3.4'], ['starts', 'no']]));
     expect(run.stderr).toMatch(new RegExp(`^careerplan: ${fake} does not start: .+\\n$`));
   });
 
-  test('doctor takes no other flags', () => {
-    const run = careerplan(['doctor', '--out', 'x'], { cwd: folder });
+  test('doctor takes no other flags', async () => {
+    const run = await careerplan(['doctor', '--out', 'x'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('`--out` is not an option of doctor');
   });

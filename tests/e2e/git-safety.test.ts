@@ -42,7 +42,7 @@ function arm(gitDir: string, script: string, hooks: string): void {
  * one of the three is configured to run a script that writes a marker. One
  * commit's subject imitates the old record separators.
  */
-beforeAll(() => {
+beforeAll(async () => {
   scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-hostile-git-')));
   marker = path.join(scratch, 'ran');
   const script = path.join(scratch, 'evil.sh');
@@ -89,22 +89,22 @@ afterAll(() => {
 describe('a plans folder with repositories of its own', () => {
   const ran = (): string => (existsSync(marker) ? readFileSync(marker, 'utf8') : '');
 
-  test('check, build and history run nothing that any repository’s config names', () => {
+  test('check, build and history run nothing that any repository’s config names', async () => {
     const runs = [
-      careerplan(['check'], { cwd: project.dir }),
-      careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: project.dir }),
-      careerplan(['history', 'plans/jordan.md'], { cwd: project.dir }),
-      careerplan(['history', 'plans/student-a/sam.md'], { cwd: project.dir }),
-      careerplan(['history', 'plans/student-b/lee.md', '--format', 'json'], { cwd: project.dir }),
+      await careerplan(['check'], { cwd: project.dir }),
+      await careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: project.dir }),
+      await careerplan(['history', 'plans/jordan.md'], { cwd: project.dir }),
+      await careerplan(['history', 'plans/student-a/sam.md'], { cwd: project.dir }),
+      await careerplan(['history', 'plans/student-b/lee.md', '--format', 'json'], { cwd: project.dir }),
     ];
     for (const run of runs) expect(run.stderr).not.toMatch(/Error|at .*\.js/);
     expect(runs.map((run) => run.status)).toEqual([0, 0, 0, 0, 0]);
     expect(ran()).toBe('');
   });
 
-  test('a plan inside a repository of its own has no history from it: only the project’s repository is asked', () => {
+  test('a plan inside a repository of its own has no history from it: only the project’s repository is asked', async () => {
     for (const plan of ['plans/student-a/sam.md', 'plans/student-b/lee.md']) {
-      const run = careerplan(['history', plan, '--format', 'json'], { cwd: project.dir });
+      const run = await careerplan(['history', plan, '--format', 'json'], { cwd: project.dir });
       expect(run.status).toBe(0);
       const history = JSON.parse(run.stdout) as History;
       expect(history).toMatchObject({ repository: false, revisions: [], total: 0 });
@@ -117,8 +117,8 @@ describe('a plans folder with repositories of its own', () => {
     expect(ran()).toBe('');
   });
 
-  test('a subject that imitates record separators is one commit, and the changes are its own', () => {
-    const run = careerplan(['history', 'plans/jordan.md', '--format', 'json'], { cwd: project.dir });
+  test('a subject that imitates record separators is one commit, and the changes are its own', async () => {
+    const run = await careerplan(['history', 'plans/jordan.md', '--format', 'json'], { cwd: project.dir });
     expect(run.status).toBe(0);
     const history = JSON.parse(run.stdout) as History;
     expect(history.revisions.map((revision) => revision.subject)).toEqual([forged, 'Start the plan']);
@@ -127,8 +127,8 @@ describe('a plans folder with repositories of its own', () => {
     expect(ran()).toBe('');
   });
 
-  test('review counts and lists the changes of a commit whose subject imitates separators, and runs nothing either', () => {
-    const run = careerplan(['review', 'plans/jordan.md', '--as-of', '2027-04-15', '--out', path.join(scratch, 'review.pdf')], { cwd: project.dir });
+  test('review counts and lists the changes of a commit whose subject imitates separators, and runs nothing either', async () => {
+    const run = await careerplan(['review', 'plans/jordan.md', '--as-of', '2027-04-15', '--out', path.join(scratch, 'review.pdf')], { cwd: project.dir });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('(2 changes)');
     const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(scratch, 'review.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -9,7 +9,7 @@ import { careerplan } from './run.js';
 let scripted: JordanHistory;
 const folders: string[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   scripted = scriptJordanHistory();
   folders.push(scripted.repo.dir);
 });
@@ -18,8 +18,8 @@ afterAll(() => {
 });
 
 describe('careerplan history', () => {
-  test('prints each commit with its date, subject and the changes in the plan, newest first', () => {
-    const run = careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
+  test('prints each commit with its date, subject and the changes in the plan, newest first', async () => {
+    const run = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const short = (commit: string): string => commit.slice(0, 7);
@@ -59,8 +59,8 @@ describe('careerplan history', () => {
     );
   });
 
-  test('--format json prints the history as data; a plan may be named without its folder', () => {
-    const run = careerplan(['history', 'jordan-lee', '--format', 'json', '--since', '2027-03-15'], { cwd: scripted.repo.dir });
+  test('--format json prints the history as data; a plan may be named without its folder', async () => {
+    const run = await careerplan(['history', 'jordan-lee', '--format', 'json', '--since', '2027-03-15'], { cwd: scripted.repo.dir });
     expect(run.status).toBe(0);
     const history = JSON.parse(run.stdout) as History;
     expect(history).toMatchObject({ file: 'plans/jordan-lee.md', repository: true, shallow: false, total: 8 });
@@ -68,33 +68,33 @@ describe('careerplan history', () => {
     expect(history.revisions[3]?.changes[0]).toEqual({ kind: 'step-done', goal: 'promotion', goalTitle: 'Become Senior Analyst', step: 'Complete the advanced SQL course', on: '2027-03-20' });
   });
 
-  test('--since a revision', () => {
-    const run = careerplan(['history', 'plans/jordan-lee.md', '--since', scripted.commits.fileRenamed], { cwd: scripted.repo.dir });
+  test('--since a revision', async () => {
+    const run = await careerplan(['history', 'plans/jordan-lee.md', '--since', scripted.commits.fileRenamed], { cwd: scripted.repo.dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Fix the plan and add a step');
     expect(run.stdout).not.toContain('Rename the plan file');
     expect(run.stdout).toContain('6 older revisions not shown.');
   });
 
-  test('a shallow clone says so', () => {
+  test('a shallow clone says so', async () => {
     const clone = cloneRepo(scripted.repo.dir, ['--depth', '3']);
     folders.push(path.dirname(clone));
-    const run = careerplan(['history', 'plans/jordan-lee.md'], { cwd: clone });
+    const run = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: clone });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('This is a shallow clone: history before 2027-04-01 is not in it.');
     expect(run.stdout).toContain('(earlier history is not in this shallow clone, so what changed here is unknown)');
   });
 
-  test('uncommitted changes are shown first; a plan that cannot be read now exits 1', () => {
+  test('uncommitted changes are shown first; a plan that cannot be read now exits 1', async () => {
     const file = path.join(scripted.repo.dir, 'plans/jordan-lee.md');
     const committed = scripted.repo.git(['show', 'HEAD:plans/jordan-lee.md']);
     try {
       writeFileSync(file, `${committed}\n`.replace('due: 2028-Q1', 'due: 2028-Q2'));
-      const changed = careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
+      const changed = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
       expect(changed.status).toBe(0);
       expect(changed.stdout).toMatch(/^plans\/jordan-lee\.md — last revised \d{4}-\d{2}-\d{2} \(not committed\)\n\nNot committed yet\n  ~ due moved: Learn Python \(`python`\) 2028-Q1 → 2028-Q2\n/);
       writeFileSync(file, 'not a plan\n');
-      const broken = careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
+      const broken = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
       expect(broken.status).toBe(1);
       expect(broken.stderr).toBe("careerplan: plans/jordan-lee.md as it is now cannot be read as a plan; run 'careerplan check plans/jordan-lee.md' for the details\n");
     } finally {
@@ -102,28 +102,28 @@ describe('careerplan history', () => {
     }
   });
 
-  test('a folder that is not a repository: no history, no error', () => {
+  test('a folder that is not a repository: no history, no error', async () => {
     const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-norepo-')));
     folders.push(folder);
     writeFileSync(path.join(folder, 'sam.md'), jordanPlan());
-    const run = careerplan(['history', 'sam.md'], { cwd: folder });
+    const run = await careerplan(['history', 'sam.md'], { cwd: folder });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^sam\.md is not in a git repository \(or git is not installed\), so it has no history; last changed \d{4}-\d{2}-\d{2}\.\n$/);
   });
 
-  test('mistakes are one line and exit 2', () => {
+  test('mistakes are one line and exit 2', async () => {
     const cwd = scripted.repo.dir;
-    const badSince = careerplan(['history', 'plans/jordan-lee.md', '--since', 'no-such-branch'], { cwd });
+    const badSince = await careerplan(['history', 'plans/jordan-lee.md', '--since', 'no-such-branch'], { cwd });
     expect(badSince.status).toBe(2);
     expect(badSince.stderr).toBe('careerplan: --since takes a date as YYYY-MM-DD or a revision of the repository; `no-such-branch` is neither\n');
-    const missing = careerplan(['history', 'plans/nobody.md'], { cwd });
+    const missing = await careerplan(['history', 'plans/nobody.md'], { cwd });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('careerplan: cannot read plans/nobody.md: no such plan file (give its path, or its name in plans)\n');
-    const none = careerplan(['history'], { cwd });
+    const none = await careerplan(['history'], { cwd });
     expect(none.status).toBe(2);
     expect(none.stderr.split('\n')[0]).toBe('careerplan: history needs a plan: careerplan history plans/<name>.md');
-    const format = careerplan(['history', 'plans/jordan-lee.md', '--format', 'github'], { cwd });
+    const format = await careerplan(['history', 'plans/jordan-lee.md', '--format', 'github'], { cwd });
     expect(format.status).toBe(2);
     expect(format.stderr.split('\n')[0]).toBe('careerplan: unknown --format `github` for history, expected pretty or json');
   });

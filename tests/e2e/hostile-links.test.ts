@@ -33,7 +33,7 @@ const badLinks: ReadonlyArray<readonly [string, string]> = [
 const refusedNames = ['x.png', '.env', 'config', 'page.html', 'pipe.png', 'big.png'];
 
 let folder: string;
-beforeAll(() => {
+beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-hostile-'));
   const plans = path.join(folder, 'plans');
   cpSync(path.join(repo, 'plans'), plans, { recursive: true });
@@ -70,16 +70,16 @@ function errorsOf(output: string): string[] {
 }
 
 describe('a plan linking to what the site must not publish', () => {
-  test('check reports a positioned error for each link, and nothing for the other plans', () => {
-    const run = careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
+  test('check reports a positioned error for each link, and nothing for the other plans', async () => {
+    const run = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.status, run.stderr).toBe(1);
     expect(errorsOf(run.stderr)).toEqual(expected);
     expect(run.stderr).not.toMatch(/plans\/(jordan-lee|drawing)\.md:\d+:\d+ error/);
   });
 
-  test('build reports the same errors, exits 1, builds the other plans and copies none of the refused files', () => {
+  test('build reports the same errors, exits 1, builds the other plans and copies none of the refused files', async () => {
     const started = Date.now();
-    const run = careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.status, run.stderr).toBe(1);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(errorsOf(run.stderr)).toEqual(expected);

@@ -15,12 +15,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { planSlug } from '../../src/format/slug.js';
 import { gitEnv } from '../support/git.js';
 import { careerplan } from './run.js';
+import { property, propertyRuns } from '../support/property.js';
 
-const runs = Number(process.env.CAREERPLAN_PROPERTY_RUNS ?? 6);
+const runs = propertyRuns(6);
 const canary = 'CANARY-7f3a9c-outside-the-plans-folder';
 
 let scratch: string;
-beforeAll(() => {
+beforeAll(async () => {
   scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-hostile-')));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -209,22 +210,22 @@ function texts(folder: string): Array<[string, string]> {
 describe('a hostile plans folder', () => {
   test(
     'runs no program, leaks nothing from outside, stops no other plan, and check refuses what build leaves out',
-    () => {
+    async () => {
       let run = 0;
-      fc.assert(
-        fc.property(fc.array(entry, { minLength: 1, maxLength: 12 }), (entries) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 12 }), async (entries) => {
           run += 1;
           const { project, marker } = layOut(run, entries);
           const env = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
 
-          const check = careerplan(['check', '--format', 'json', '--as-of', '2026-11-26'], { cwd: project, env });
+          const check = await careerplan(['check', '--format', 'json', '--as-of', '2026-11-26'], { cwd: project, env });
           expect([0, 1], check.stderr).toContain(check.status);
           const report = JSON.parse(check.stdout) as { diagnostics: Array<{ file: string; severity: string }> };
           const refused = new Set(report.diagnostics.filter((d) => d.severity === 'error').map((d) => path.resolve(project, d.file)));
 
-          const build = careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: project, env });
+          const build = await careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: project, env });
           expect([0, 1], build.stderr).toContain(build.status);
-          const history = careerplan(['history', 'plans/good.md'], { cwd: project, env });
+          const history = await careerplan(['history', 'plans/good.md'], { cwd: project, env });
           expect(history.status, history.stderr).toBe(0);
 
           for (const output of [check, build, history]) expect(`${output.stdout}${output.stderr}`).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)|TypeError|RangeError/);
@@ -244,7 +245,7 @@ describe('a hostile plans folder', () => {
             expect(existsSync(path.join(out, planSlug(file), 'index.html')), `${file} passed check but has no page\n${build.stderr}`).toBe(true);
           }
         }),
-        { numRuns: runs, ...(process.env.CAREERPLAN_PROPERTY_SEED ? { seed: Number(process.env.CAREERPLAN_PROPERTY_SEED) } : {}) },
+        property(6),
       );
     },
     runs * 40_000,

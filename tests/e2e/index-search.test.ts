@@ -31,7 +31,7 @@ let models: PlanModel[];
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-index-'));
   await writePlans(path.join(folder, 'plans'), planCount, 1);
-  const run = careerplan(['build', '--no-pdf', '--as-of', benchAsOf], { cwd: folder });
+  const run = await careerplan(['build', '--no-pdf', '--as-of', benchAsOf], { cwd: folder });
   expect(run.status, run.stderr).toBe(0);
   models = (JSON.parse(readFileSync(path.join(folder, 'out/plans.json'), 'utf8')) as { plans: PlanModel[] }).plans;
   order = byAttention(models).map((plan) => plan.slug);
@@ -39,7 +39,7 @@ beforeAll(async () => {
   // The same plans' index in German, a smaller site of three pages.
   writeFileSync(path.join(folder, 'careerplan.config.json'), JSON.stringify({ locale: 'de', plans: 'plans-de', out: 'out-de' }));
   await writePlans(path.join(folder, 'plans-de'), 60, 1);
-  const german = careerplan(['build', '--no-pdf', '--as-of', benchAsOf], { cwd: folder });
+  const german = await careerplan(['build', '--no-pdf', '--as-of', benchAsOf], { cwd: folder });
   expect(german.status, german.stderr).toBe(0);
 
   browser = await launchBrowser();

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { today } from '../../src/format/dates.js';
-import { careerplan } from './run.js';
+import { careerplan, type Run } from './run.js';
 
 let scratch: string;
-beforeAll(() => {
+beforeAll(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-init-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -24,13 +24,13 @@ function snapshot(folder: string): Map<string, { bytes: string; mtimeMs: number 
 
 describe('careerplan init', () => {
   let project: string;
-  let run: ReturnType<typeof careerplan>;
-  beforeAll(() => {
-    run = careerplan(['init', 'career'], { cwd: scratch });
+  let run: Run;
+  beforeAll(async () => {
+    run = await careerplan(['init', 'career'], { cwd: scratch });
     project = path.join(scratch, 'career');
   });
 
-  test('creates a plan, a commented config, .gitignore and package.json, and says what to run next', () => {
+  test('creates a plan, a commented config, .gitignore and package.json, and says what to run next', async () => {
     expect(run.status, run.stderr).toBe(0);
     expect([...snapshot(project).keys()].sort()).toEqual(['.gitignore', 'careerplan.config.yaml', 'package.json', path.join('plans', 'example.md')]);
     for (const name of ['plans/example.md', 'careerplan.config.yaml', '.gitignore', 'package.json']) expect(run.stderr).toContain(`created  ${name}`);
@@ -44,27 +44,27 @@ describe('careerplan init', () => {
     expect(readFileSync(path.join(project, 'careerplan.config.yaml'), 'utf8')).toMatch(/^# plans: plans$/m);
   });
 
-  test('the plan it made passes `careerplan check` with no problem', () => {
-    const check = careerplan(['check'], { cwd: project });
+  test('the plan it made passes `careerplan check` with no problem', async () => {
+    const check = await careerplan(['check'], { cwd: project });
     expect(check.stderr).toContain('1 plan checked, no problems');
     expect(check.status).toBe(0);
   });
 
-  test('a second init overwrites nothing and says what it kept', () => {
+  test('a second init overwrites nothing and says what it kept', async () => {
     const before = snapshot(project);
-    const again = careerplan(['init'], { cwd: project });
+    const again = await careerplan(['init'], { cwd: project });
     expect(again.status, again.stderr).toBe(0);
     for (const name of ['plans/example.md', 'careerplan.config.yaml', '.gitignore', 'package.json']) expect(again.stderr).toContain(`kept     ${name}`);
     expect(again.stderr).not.toContain('created');
     expect(snapshot(project)).toEqual(before);
   });
 
-  test('in a folder with a package.json, it adds only the missing scripts and keeps the others', () => {
+  test('in a folder with a package.json, it adds only the missing scripts and keeps the others', async () => {
     const folder = path.join(scratch, 'existing');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'package.json'), '{\n  "name": "mine",\n  "scripts": { "build": "make" }\n}\n');
     writeFileSync(path.join(folder, '.gitignore'), 'node_modules/\n');
-    const result = careerplan(['init'], { cwd: folder });
+    const result = await careerplan(['init'], { cwd: folder });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('updated  package.json (added scripts check, dev and careerplan to devDependencies; its own `build` kept)');
     expect(result.stderr).toContain('kept     .gitignore (add `out/` to it');
@@ -73,27 +73,27 @@ describe('careerplan init', () => {
     expect(readFileSync(path.join(folder, '.gitignore'), 'utf8')).toBe('node_modules/\n');
   });
 
-  test('a package.json that is not JSON is left alone, and said so', () => {
+  test('a package.json that is not JSON is left alone, and said so', async () => {
     const folder = path.join(scratch, 'broken');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'package.json'), '{ not json');
-    const result = careerplan(['init'], { cwd: folder });
+    const result = await careerplan(['init'], { cwd: folder });
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('kept     package.json (not a JSON object');
     expect(readFileSync(path.join(folder, 'package.json'), 'utf8')).toBe('{ not json');
   });
 
-  test('`careerplan build --no-pdf` builds the new project', () => {
-    const build = careerplan(['build', '--no-pdf'], { cwd: project });
+  test('`careerplan build --no-pdf` builds the new project', async () => {
+    const build = await careerplan(['build', '--no-pdf'], { cwd: project });
     expect(build.stderr).toBe('1 of 1 plan built into out\n');
     expect(build.status).toBe(0);
     expect(statSync(path.join(project, 'out/example/index.html')).isFile()).toBe(true);
     expect(statSync(path.join(project, 'out/example/example.ics')).isFile()).toBe(true);
   });
 
-  test('a file in the way is one clear line, exit 2', () => {
+  test('a file in the way is one clear line, exit 2', async () => {
     writeFileSync(path.join(scratch, 'a-file'), '');
-    const result = careerplan(['init', 'a-file'], { cwd: scratch });
+    const result = await careerplan(['init', 'a-file'], { cwd: scratch });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('careerplan: cannot set up a-file: it is a file, not a folder\n');
   });
@@ -101,13 +101,13 @@ describe('careerplan init', () => {
 
 describe('careerplan new', () => {
   let project: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     project = path.join(scratch, 'new');
     mkdirSync(project);
   });
 
-  test('writes plans/<slug>.md, dated today, that passes check', () => {
-    const result = careerplan(['new', 'Zoë Ortiz'], { cwd: project });
+  test('writes plans/<slug>.md, dated today, that passes check', async () => {
+    const result = await careerplan(['new', 'Zoë Ortiz'], { cwd: project });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('created plans/zoe-ortiz.md');
     const text = readFileSync(path.join(project, 'plans/zoe-ortiz.md'), 'utf8');
@@ -115,32 +115,32 @@ describe('careerplan new', () => {
     // The run and this line may straddle midnight: either day is the one the command saw.
     const todays = new Set([today(), today(new Date(Date.now() - 60_000))]);
     expect(todays.has(/^created: (.+)$/m.exec(text)?.[1] ?? '')).toBe(true);
-    const check = careerplan(['check'], { cwd: project });
+    const check = await careerplan(['check'], { cwd: project });
     expect(check.stderr).toContain('1 plan checked, no problems');
     expect(check.status).toBe(0);
   });
 
-  test('--as-of sets the day, and --plans the folder', () => {
-    const result = careerplan(['new', 'Jordan Lee', '--as-of', '2027-03-15', '--plans', 'people'], { cwd: project });
+  test('--as-of sets the day, and --plans the folder', async () => {
+    const result = await careerplan(['new', 'Jordan Lee', '--as-of', '2027-03-15', '--plans', 'people'], { cwd: project });
     expect(result.status, result.stderr).toBe(0);
     const text = readFileSync(path.join(project, 'people/jordan-lee.md'), 'utf8');
     expect(text).toMatch(/^created: 2027-03-15$/m);
     expect(text).toMatch(/^reviewed: 2027-03-15$/m);
-    const check = careerplan(['check', 'people', '--as-of', '2027-03-15'], { cwd: project });
+    const check = await careerplan(['check', 'people', '--as-of', '2027-03-15'], { cwd: project });
     expect(check.stderr).toContain('1 plan checked, no problems');
   });
 
-  test('refuses a plan that exists: one line, exit 1, the file untouched', () => {
+  test('refuses a plan that exists: one line, exit 1, the file untouched', async () => {
     const file = path.join(project, 'plans/zoe-ortiz.md');
     const before = readFileSync(file, 'utf8');
-    const result = careerplan(['new', 'Zoë Ortiz'], { cwd: project });
+    const result = await careerplan(['new', 'Zoë Ortiz'], { cwd: project });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('careerplan: plans/zoe-ortiz.md already exists; edit it, or give another name\n');
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
-  test('without a name: one line and the usage hint, exit 2', () => {
-    const result = careerplan(['new'], { cwd: project });
+  test('without a name: one line and the usage hint, exit 2', async () => {
+    const result = await careerplan(['new'], { cwd: project });
     expect(result.status).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe('careerplan: new takes the person\'s full name, such as `careerplan new "Jordan Lee"`');
   });

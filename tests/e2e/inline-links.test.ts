@@ -16,7 +16,7 @@ import { minimalPlan } from '../support/plans.js';
 import { careerplan, diagnosticsOf, filesUnder } from './run.js';
 
 let folder: string;
-beforeAll(() => {
+beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-inline-'));
   const plans = path.join(folder, 'plans');
   mkdirSync(path.join(plans, 'images'), { recursive: true });
@@ -52,13 +52,13 @@ const expected = [
 ];
 
 describe('links in inline Markdown', () => {
-  test('check and build report the same positioned diagnostics; the valid plan is built with its inline links working and nothing refused is published', () => {
-    const check = careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
+  test('check and build report the same positioned diagnostics; the valid plan is built with its inline links working and nothing refused is published', async () => {
+    const check = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
     expect(check.status, check.stderr).toBe(1);
     expect(diagnosticsOf(check.stderr)).toEqual(expected);
     expect(check.stderr).toContain('Unexpected link `_priv.txt` to a private file');
 
-    const build = careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
+    const build = await careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
     expect(build.status, build.stderr).toBe(1);
     expect(diagnosticsOf(build.stderr)).toEqual(expected);
 

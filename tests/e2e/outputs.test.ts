@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { minimalPlan } from '../support/plans.js';
 import { startWatch, type WatchProcess } from '../support/watch-process.js';
-import { careerplan, repo } from './run.js';
+import { careerplan, careerplanProcess, repo } from './run.js';
 
 const scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-outputs-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -26,7 +26,7 @@ function project(): string {
   return folder;
 }
 
-const build = (folder: string, ...flags: string[]) => careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', ...flags], { cwd: folder });
+const build = async (folder: string, ...flags: string[]) => careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', ...flags], { cwd: folder });
 const outFiles = (folder: string): string[] =>
   (readdirSync(folder, { recursive: true, withFileTypes: true }) as Array<{ parentPath: string; name: string; isFile(): boolean }>)
     .filter((entry) => entry.isFile())
@@ -34,7 +34,7 @@ const outFiles = (folder: string): string[] =>
     .sort();
 
 describe('links in the plans folder are never read', () => {
-  test('check and build skip a linked plan and a linked folder alike, and say so in one line', () => {
+  test('check and build skip a linked plan and a linked folder alike, and say so in one line', async () => {
     const folder = project();
     symlinkSync('/etc/passwd', path.join(folder, 'plans/passwd.md'));
     symlinkSync(path.join(folder, 'private'), path.join(folder, 'plans/team'));
@@ -42,20 +42,20 @@ describe('links in the plans folder are never read', () => {
     // A link that is not named like a plan (an image a plan may link) is no plan: nothing to say about it here.
     symlinkSync(path.join(folder, 'private/salary.md'), path.join(folder, 'plans/chart.svg'));
 
-    const checked = careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
+    const checked = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
     expect(checked.status, checked.stderr).toBe(0);
     expect(checked.stderr).toContain('careerplan: skipped 3 links in the plans (`plans/passwd.md`, `plans/salary.md`, `plans/team`): careerplan reads no linked plan or folder; copy the plan itself into the plans folder\n');
     expect(checked.stderr).toContain('3 plans');
     // Named on the command line (as a shell's `plans/*.md` does), a link is skipped too.
-    const named = careerplan(['check', '--as-of', '2026-11-26', 'plans/passwd.md', 'plans/jordan-lee.md'], { cwd: folder });
+    const named = await careerplan(['check', '--as-of', '2026-11-26', 'plans/passwd.md', 'plans/jordan-lee.md'], { cwd: folder });
     expect(named.status, named.stderr).toBe(0);
     expect(named.stderr).toContain('skipped a link in the plans (`plans/passwd.md`)');
     expect(named.stderr).not.toContain('root:');
-    const folderNamed = careerplan(['check', '--as-of', '2026-11-26', 'plans/team'], { cwd: folder });
+    const folderNamed = await careerplan(['check', '--as-of', '2026-11-26', 'plans/team'], { cwd: folder });
     expect(folderNamed.stderr).toContain('skipped a link in the plans (`plans/team`)');
     expect(folderNamed.stderr).not.toContain('Private salary notes');
 
-    const built = build(folder);
+    const built = await build(folder);
     expect(built.status, built.stderr).toBe(0);
     expect(built.stderr).toContain('skipped 3 links in the plans');
     expect(built.stderr).toContain('3 of 3 plans built into out');
@@ -113,46 +113,46 @@ describe('careerplan watch reads plans as build does', () => {
 });
 
 describe('names the site keeps for itself', () => {
-  test('a plan named assets is refused by check and build alike, at 1:1, and the site’s assets stay the theme’s', () => {
+  test('a plan named assets is refused by check and build alike, at 1:1, and the site’s assets stay the theme’s', async () => {
     const folder = project();
     writeFileSync(path.join(folder, 'plans/assets.md'), minimalPlan());
-    const checked = careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
+    const checked = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
     expect(checked.status).toBe(1);
     const message = 'plans/assets.md:1:1 error Unexpected plan with the output name `assets`, which the site keeps for its own files, expected another name: rename the file reserved-name';
     expect(checked.stderr).toContain(message);
-    const built = build(folder);
+    const built = await build(folder);
     expect(built.status).toBe(1);
     expect(built.stderr).toContain(message);
     expect(existsSync(path.join(folder, 'out/assets/index.html'))).toBe(false);
     expect(existsSync(path.join(folder, 'out/assets/style.css'))).toBe(true);
   });
 
-  test('a page left in assets/ by an older careerplan is removed by the next build, with its record', () => {
+  test('a page left in assets/ by an older careerplan is removed by the next build, with its record', async () => {
     const folder = project();
-    expect(build(folder).status).toBe(0);
+    expect((await build(folder)).status).toBe(0);
     // What careerplan 0.1 left after building a plan named `assets`: its page among the assets, and a manifest of names.
     writeFileSync(path.join(folder, 'out/assets/index.html'), '<h1>Published by mistake</h1>');
     writeFileSync(path.join(folder, 'out/.careerplan-manifest.json'), JSON.stringify(['assets', 'index.html', 'jordan-lee', 'lena-schmidt', 'plans.json', 'sam-okafor']));
     // Another version's build cache is not used: the site is built again.
     rmSync(path.join(folder, 'out/.careerplan-cache.json'));
-    expect(build(folder).status).toBe(0);
+    expect((await build(folder)).status).toBe(0);
     expect(existsSync(path.join(folder, 'out/assets/index.html'))).toBe(false);
     expect(existsSync(path.join(folder, 'out/assets/style.css'))).toBe(true);
   });
 });
 
 describe('the out folder: only what careerplan wrote is removed', () => {
-  test('a deleted plan’s page goes with the next build; files the user put in out/ stay, and stop --clean until they are gone', () => {
+  test('a deleted plan’s page goes with the next build; files the user put in out/ stay, and stop --clean until they are gone', async () => {
     const folder = project();
-    expect(build(folder).status).toBe(0);
+    expect((await build(folder)).status).toBe(0);
     writeFileSync(path.join(folder, 'out/notes.txt'), 'mine');
     writeFileSync(path.join(folder, 'out/sam-okafor/feedback.txt'), 'also mine');
     rmSync(path.join(folder, 'plans/sam-okafor.md'));
-    expect(build(folder).status).toBe(0);
+    expect((await build(folder)).status).toBe(0);
     expect(outFiles(path.join(folder, 'out/sam-okafor'))).toEqual(['feedback.txt']);
     expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
 
-    const refused = build(folder, '--clean');
+    const refused = await build(folder, '--clean');
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe('careerplan: refusing to empty out for --clean: it holds files careerplan did not write (`notes.txt`, `sam-okafor/feedback.txt`); empty it yourself, or choose another `out` folder\n');
     expect(readFileSync(path.join(folder, 'out/notes.txt'), 'utf8')).toBe('mine');
@@ -162,37 +162,38 @@ describe('the out folder: only what careerplan wrote is removed', () => {
     rmSync(path.join(folder, 'out/sam-okafor'), { recursive: true });
     // A folder careerplan wrote, emptied by --clean and built again, holds exactly the site.
     writeFileSync(path.join(folder, 'out/jordan-lee/media-left-over.png'), '');
-    expect(build(folder, '--clean').status).toBe(2);
+    expect((await build(folder, '--clean')).status).toBe(2);
     rmSync(path.join(folder, 'out/jordan-lee/media-left-over.png'));
     const before = outFiles(path.join(folder, 'out'));
-    const cleaned = build(folder, '--clean');
+    const cleaned = await build(folder, '--clean');
     expect(cleaned.status, cleaned.stderr).toBe(0);
     expect(outFiles(path.join(folder, 'out'))).toEqual(before);
   });
 
-  test('--clean --out a folder of someone’s files, or a home folder: exit 2, nothing deleted', () => {
+  test('--clean --out a folder of someone’s files, or a home folder: exit 2, nothing deleted', async () => {
     const folder = project();
     const home = mkdtempSync(path.join(scratch, 'home-'));
     writeFileSync(path.join(home, 'thesis.docx'), 'four years of work');
     mkdirSync(path.join(home, 'photos'));
     writeFileSync(path.join(home, 'photos/1.jpg'), 'jpeg');
 
-    const elsewhere = build(folder, '--clean', '--out', home);
+    const elsewhere = await build(folder, '--clean', '--out', home);
     expect(elsewhere.status).toBe(2);
     expect(elsewhere.stderr).toMatch(/^careerplan: refusing to empty .* for --clean: it holds files careerplan did not write \(`photos\/1\.jpg`, `thesis\.docx`\); empty it yourself, or choose another `out` folder\n$/);
-    const asHome = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean', '--out', home], { cwd: folder, env: { HOME: home } });
+    // The home folder is the process's own (os.homedir).
+    const asHome = careerplanProcess(['build', '--as-of', '2026-11-26', '--no-pdf', '--clean', '--out', home], { cwd: folder, env: { HOME: home } });
     expect(asHome.status).toBe(2);
     expect(asHome.stderr).toContain('it is a home folder or the root of the disk; choose another `out` folder');
     expect(outFiles(home)).toEqual(['photos/1.jpg', 'thesis.docx']);
     expect(readFileSync(path.join(home, 'thesis.docx'), 'utf8')).toBe('four years of work');
   });
 
-  test('--out inside the plans folder is refused, with or without --clean: the plans stay', () => {
+  test('--out inside the plans folder is refused, with or without --clean: the plans stay', async () => {
     const folder = project();
     mkdirSync(path.join(folder, 'plans/sub'));
     writeFileSync(path.join(folder, 'plans/sub/ada.md'), minimalPlan());
     for (const flags of [['--clean'], []]) {
-      const run = build(folder, ...flags, '--out', 'plans/sub');
+      const run = await build(folder, ...flags, '--out', 'plans/sub');
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('it lies inside the plans folder; choose another `out` folder');
     }
@@ -202,16 +203,16 @@ describe('the out folder: only what careerplan wrote is removed', () => {
 });
 
 describe('dates end with the year 9998', () => {
-  test('check refuses later dates at their place; the calendar of the last year has four-digit years only', () => {
+  test('check refuses later dates at their place; the calendar of the last year has four-digit years only', async () => {
     const folder = project();
     writeFileSync(path.join(folder, 'plans/far.md'), minimalPlan().replace('due: 2027-06', 'due: 9999-12-31').replace('steps: [Start]', 'steps: [{ title: Start, due: 12345-01-01 }]'));
-    const checked = careerplan(['check', '--as-of', '2026-11-26', 'plans/far.md'], { cwd: folder });
+    const checked = await careerplan(['check', '--as-of', '2026-11-26', 'plans/far.md'], { cwd: folder });
     expect(checked.status).toBe(1);
     expect(checked.stderr).toContain('plans/far.md:7:10 error Unexpected date `9999-12-31` after the year 9998, expected a date up to 9998-12-31: calendars cannot hold later dates bad-date');
     expect(checked.stderr).toContain('plans/far.md:8:34 error Unexpected date `12345-01-01` after the year 9998');
 
     writeFileSync(path.join(folder, 'plans/far.md'), minimalPlan().replace('due: 2027-06', 'due: 9998-12-31'));
-    expect(build(folder).status).toBe(0);
+    expect((await build(folder)).status).toBe(0);
     const calendar = readFileSync(path.join(folder, 'out/far/far.ics'), 'utf8');
     expect(calendar).toContain('DTEND;VALUE=DATE:99990101');
     expect([...calendar.matchAll(/VALUE=DATE:(\d+)/g)].every((match) => match[1]?.length === 8)).toBe(true);

@@ -11,7 +11,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const pdfText = (file: string): string => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 
 describe('the PDF header and footer are templates of the theme', () => {
-  test('a project’s own pdf-header.hbs and pdf-footer.hbs make every page’s running header and footer', () => {
+  test('a project’s own pdf-header.hbs and pdf-footer.hbs make every page’s running header and footer', async () => {
     const folder = path.join(scratch, 'themed');
     cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
     mkdirSync(path.join(folder, 'templates/partials'), { recursive: true });
@@ -20,7 +20,7 @@ describe('the PDF header and footer are templates of the theme', () => {
       path.join(folder, 'templates/partials/pdf-footer.hbs'),
       '<div style="font-size: 9pt; width: 100%; text-align: center;">{{left}} | sheet <span class="pageNumber"></span>/<span class="totalPages"></span></div>',
     );
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.stderr).toMatch(/3 of 3 plans built into out; PDFs: 3 printed, 0 unchanged\n$/);
     expect(run.status).toBe(0);
     const text = pdfText(path.join(folder, 'out/jordan-lee/jordan-lee.pdf'));

@@ -27,14 +27,14 @@ const pdfInfo = (file: string): Record<string, string> =>
 
 describe('PDFs of the example plans', () => {
   let folder: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     folder = project('examples');
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.stderr).toMatch(/3 of 3 plans built into out; PDFs: 3 printed, 0 unchanged\n$/);
     expect(run.status).toBe(0);
   }, 120_000);
 
-  test('every goal and step is in the PDF, with the running header and footer', () => {
+  test('every goal and step is in the PDF, with the running header and footer', async () => {
     const text = pdfText(path.join(folder, 'out/jordan-lee/jordan-lee.pdf'));
     for (const words of [
       'Earn a promotion to Senior Analyst',
@@ -65,7 +65,7 @@ describe('PDFs of the example plans', () => {
     expect(readFileSync(path.join(folder, 'out/jordan-lee/jordan-lee.pdf')).includes('/Outlines')).toBe(true);
   });
 
-  test('the German plan prints German, umlauts and typographic quotes included', () => {
+  test('the German plan prints German, umlauts and typographic quotes included', async () => {
     const text = pdfText(path.join(folder, 'out/lena-schmidt/lena-schmidt.pdf'));
     expect(text).toMatch(/Seite 1 von \d+/);
     expect(text).toContain('Stand: 26. November 2026');
@@ -73,35 +73,35 @@ describe('PDFs of the example plans', () => {
     expect(pdfInfo(path.join(folder, 'out/lena-schmidt/lena-schmidt.pdf')).Author).toBe('Lena Schmidt');
   });
 
-  test('the fonts are embedded: Inter, as in the HTML', () => {
+  test('the fonts are embedded: Inter, as in the HTML', async () => {
     const fonts = execFileSync('pdffonts', [path.join(folder, 'out/jordan-lee/jordan-lee.pdf')], { encoding: 'utf8' });
     expect(fonts).toMatch(/Inter-Regular\s+CID TrueType\s+Identity-H\s+yes yes/);
   });
 
-  test('the page and the index link each PDF', () => {
+  test('the page and the index link each PDF', async () => {
     expect(readFileSync(path.join(folder, 'out/jordan-lee/index.html'), 'utf8')).toContain('href="jordan-lee.pdf"');
     expect(readFileSync(path.join(folder, 'out/index.html'), 'utf8')).toContain('href="jordan-lee/jordan-lee.pdf"');
   });
 
-  test('incremental: nothing reprinted when nothing changed; only an edited plan; everything with --force', () => {
+  test('incremental: nothing reprinted when nothing changed; only an edited plan; everything with --force', async () => {
     const pdf = path.join(folder, 'out/sam-okafor/sam-okafor.pdf');
     const before = statSync(pdf).mtimeMs;
-    const again = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const again = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
     expect(again.stderr).toMatch(/PDFs: 0 printed, 3 unchanged\n$/);
     expect(statSync(pdf).mtimeMs).toBe(before);
 
     const plan = path.join(folder, 'plans/jordan-lee.md');
     writeFileSync(plan, readFileSync(plan, 'utf8').replace('Mentor a new analyst', 'Mentor two new analysts'));
-    const edited = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const edited = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
     expect(edited.stderr).toMatch(/PDFs: 1 printed, 2 unchanged\n$/);
     expect(pdfText(path.join(folder, 'out/jordan-lee/jordan-lee.pdf'))).toContain('Mentor two new analysts');
 
-    const forced = careerplan(['build', '--as-of', '2026-11-26', '--force'], { cwd: folder });
+    const forced = await careerplan(['build', '--as-of', '2026-11-26', '--force'], { cwd: folder });
     expect(forced.stderr).toMatch(/PDFs: 3 printed, 0 unchanged\n$/);
   }, 120_000);
 
-  test('--paper Letter prints US Letter', () => {
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--paper', 'letter', '--out', 'letter'], { cwd: folder });
+  test('--paper Letter prints US Letter', async () => {
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--paper', 'letter', '--out', 'letter'], { cwd: folder });
     expect(run.status).toBe(0);
     expect(pdfInfo(path.join(folder, 'letter/sam-okafor/sam-okafor.pdf'))['Page size']).toMatch(/^612 x 792 pts \(letter\)/);
   }, 120_000);
@@ -122,7 +122,7 @@ describe('a sandboxed page', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test('a plan and a template reaching outside the build get nothing into the PDF and send no request', () => {
+  test('a plan and a template reaching outside the build get nothing into the PDF and send no request', async () => {
     const folder = path.join(scratch, 'sandbox');
     mkdirSync(path.join(folder, 'plans'), { recursive: true });
     mkdirSync(path.join(folder, 'templates/partials'), { recursive: true });
@@ -152,7 +152,7 @@ describe('a sandboxed page', () => {
       path.join(folder, 'templates/partials/notes.hbs'),
       `<iframe src="file://${folder}/secret.txt"></iframe><iframe src="${remote}/frame"></iframe><link rel="stylesheet" href="${remote}/style.css"><style>@import url("${remote}/import.css");</style><meta http-equiv="refresh" content="0;url=${remote}/refresh"><img src="file://${folder}/secret.txt">`,
     );
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.stderr).toMatch(/PDFs: 1 printed/);
     expect(run.status).toBe(0);
     expect(hits).toEqual([]);
@@ -165,29 +165,29 @@ describe('a sandboxed page', () => {
 });
 
 describe('when things go wrong', () => {
-  test('without a browser the HTML site is still built, one line says how to get one, exit 2; --no-pdf builds and exits 0', () => {
+  test('without a browser the HTML site is still built, one line says how to get one, exit 2; --no-pdf builds and exits 0', async () => {
     const folder = project('no-browser');
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--browser', '/nonexistent/chromium'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--browser', '/nonexistent/chromium'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
     expect(existsSync(path.join(folder, 'out/jordan-lee/jordan-lee.pdf'))).toBe(false);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines.at(-2)).toBe('3 of 3 plans built into out');
     expect(lines.at(-1)).toMatch(/^careerplan: .*--browser.*\/nonexistent\/chromium/);
-    expect(careerplan(['build', '--as-of', '2026-11-26', '--browser', '/nonexistent/chromium', '--no-pdf'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['build', '--as-of', '2026-11-26', '--browser', '/nonexistent/chromium', '--no-pdf'], { cwd: folder })).status).toBe(0);
   });
 
-  test('a plan that takes longer than pdf.timeout fails alone, named, and the build exits 1', () => {
+  test('a plan that takes longer than pdf.timeout fails alone, named, and the build exits 1', async () => {
     const folder = project('timeout');
     writeFileSync(path.join(folder, 'careerplan.config.json'), JSON.stringify({ pdf: { timeout: 5 } }));
-    const run = careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^plans\/jordan-lee\.md: could not print the PDF: took longer than 5 ms \(the config's `pdf.timeout`\)$/m);
     expect(run.stderr).toMatch(/PDFs: 0 printed, 0 unchanged, 3 failed\n$/);
     expect(existsSync(path.join(folder, 'out/jordan-lee/index.html'))).toBe(true);
   }, 120_000);
 
-  test('a browser killed in the middle of a build is started again and every plan still prints', () => {
+  test('a browser killed in the middle of a build is started again and every plan still prints', async () => {
     const folder = project('killed');
     // Enough plans that the browser dies while it is printing, not before or after.
     const plan = readFileSync(path.join(folder, 'plans/jordan-lee.md'), 'utf8');
@@ -199,7 +199,7 @@ describe('when things go wrong', () => {
       `#!/bin/sh\nif [ ! -e '${marker}' ]; then\n  touch '${marker}'\n  /usr/bin/chromium "$@" &\n  child=$!\n  sleep 2\n  kill -9 $child\n  wait $child\n  exit 1\nfi\nexec /usr/bin/chromium "$@"\n`,
     );
     chmodSync(wrapper, 0o755);
-    const run = careerplan(['build', '--as-of', '2026-11-26', '--browser', wrapper, '--concurrency', '1'], { cwd: folder });
+    const run = await careerplan(['build', '--as-of', '2026-11-26', '--browser', wrapper, '--concurrency', '1'], { cwd: folder });
     expect(existsSync(marker)).toBe(true);
     expect(run.stderr).toMatch(/PDFs: 15 printed, 0 unchanged\n$/);
     expect(run.status).toBe(0);

@@ -19,7 +19,7 @@ let start: string;
  * A plan's life: started (with a step due in March), the promotion's due
  * moved, a goal added, and the SQL course done with an evaluation.
  */
-beforeAll(() => {
+beforeAll(async () => {
   repo = createRepo();
   const edits: Array<readonly [string, string]> = [['steps: [Join Toastmasters]', 'steps: [{ title: Join Toastmasters, due: 2027-03 }]']];
   const step = (message: string, date: string, ...more: Array<readonly [string, string]>): string => {
@@ -42,14 +42,14 @@ afterAll(() => rmSync(repo.dir, { recursive: true, force: true }));
 
 describe('careerplan review', () => {
   let pdf: string;
-  beforeAll(() => {
-    const run = careerplan(['review', 'plans/jordan.md', '--since', start, '--as-of', '2027-04-15'], { cwd: repo.dir });
+  beforeAll(async () => {
+    const run = await careerplan(['review', 'plans/jordan.md', '--since', start, '--as-of', '2027-04-15'], { cwd: repo.dir });
     expect(run.stderr).toBe(`review of plans/jordan.md since ${start.slice(0, 7)} of 2027-01-05 (4 changes) → reviews/jordan-review-2027-04-15.pdf\n`);
     expect(run.status).toBe(0);
     pdf = path.join(repo.dir, 'reviews/jordan-review-2027-04-15.pdf');
   }, 60_000);
 
-  test('page 1 summarises the period: what changed, what was completed and how it was evaluated, what is overdue', () => {
+  test('page 1 summarises the period: what changed, what was completed and how it was evaluated, what is overdue', async () => {
     const first = pdfText(pdf, 1);
     expect(first).toContain('Jordan Lee · Career action plan');
     expect(first).toContain(`Since revision ${start.slice(0, 7)} of January 5, 2027`);
@@ -72,7 +72,7 @@ describe('careerplan review', () => {
     expect(first).toMatch(/Page 1 of \d+/);
   });
 
-  test('the pages after the first are the plan as it is now', () => {
+  test('the pages after the first are the plan as it is now', async () => {
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);
     const rest = pdfText(pdf, 2, pages);
@@ -84,16 +84,16 @@ describe('careerplan review', () => {
     expect(pdfTitle(pdf)).toBe('Career action plan — review of April 15, 2027');
   });
 
-  test('the review is kept by the next build, which cleans only what it wrote', () => {
-    const run = careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: repo.dir });
+  test('the review is kept by the next build, which cleans only what it wrote', async () => {
+    const run = await careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: repo.dir });
     expect(run.status).toBe(0);
     expect(existsSync(pdf)).toBe(true);
   });
 });
 
 describe('careerplan review without --since', () => {
-  test('reviews since the plan’s first commit when it has no `reviewed` date, and says so; --out names the file', () => {
-    const run = careerplan(['review', 'jordan', '--as-of', '2027-04-15', '--out', 'meeting.pdf'], { cwd: repo.dir });
+  test('reviews since the plan’s first commit when it has no `reviewed` date, and says so; --out names the file', async () => {
+    const run = await careerplan(['review', 'jordan', '--as-of', '2027-04-15', '--out', 'meeting.pdf'], { cwd: repo.dir });
     expect(run.stderr).toBe('review of plans/jordan.md since its first commit on 2027-01-05, as it has no `reviewed` date (5 changes) → meeting.pdf\n');
     expect(run.status).toBe(0);
     const first = pdfText(path.join(repo.dir, 'meeting.pdf'), 1);
@@ -103,21 +103,21 @@ describe('careerplan review without --since', () => {
 });
 
 describe('careerplan review that cannot run', () => {
-  test('a --since that is neither a revision nor a date: exit 2, one line', () => {
+  test('a --since that is neither a revision nor a date: exit 2, one line', async () => {
     for (const since of ['no-such-branch', '2027-02-30']) {
-      const run = careerplan(['review', 'plans/jordan.md', '--since', since], { cwd: repo.dir });
+      const run = await careerplan(['review', 'plans/jordan.md', '--since', since], { cwd: repo.dir });
       expect(run.status, since).toBe(2);
       expect(run.stderr.trimEnd().split('\n'), since).toHaveLength(1);
       expect(run.stderr, since).toMatch(/^careerplan: --since takes a date as YYYY-MM-DD/);
     }
   });
 
-  test('--since a revision for a plan outside git: exit 2, one line', () => {
+  test('--since a revision for a plan outside git: exit 2, one line', async () => {
     const folder = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-review-')));
     try {
       mkdirSync(path.join(folder, 'plans'));
       writeFileSync(path.join(folder, 'plans/jordan.md'), jordanPlan());
-      const run = careerplan(['review', 'plans/jordan.md', '--since', 'HEAD~1'], { cwd: folder });
+      const run = await careerplan(['review', 'plans/jordan.md', '--since', 'HEAD~1'], { cwd: folder });
       expect(run.status).toBe(2);
       expect(run.stderr).toBe('careerplan: --since HEAD~1 names a revision, but plans/jordan.md is not in a git repository; give a date as YYYY-MM-DD\n');
     } finally {
@@ -125,16 +125,16 @@ describe('careerplan review that cannot run', () => {
     }
   });
 
-  test('a browser named but not there: exit 2, one line, as build says it', () => {
-    const run = careerplan(['review', 'plans/jordan.md', '--browser', 'no-such-browser'], { cwd: repo.dir });
+  test('a browser named but not there: exit 2, one line, as build says it', async () => {
+    const run = await careerplan(['review', 'plans/jordan.md', '--browser', 'no-such-browser'], { cwd: repo.dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`careerplan: the browser given by --browser is not there: ${path.join(repo.dir, 'no-such-browser')}\n`);
   });
 
-  test('a plan with errors: exit 1, reported as check does, no PDF', () => {
+  test('a plan with errors: exit 1, reported as check does, no PDF', async () => {
     repo.write('plans/broken.md', jordanPlan([['    measure: One talk given\n', '']]));
     try {
-      const run = careerplan(['review', 'plans/broken.md', '--as-of', '2027-04-15'], { cwd: repo.dir });
+      const run = await careerplan(['review', 'plans/broken.md', '--as-of', '2027-04-15'], { cwd: repo.dir });
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/^plans\/broken\.md:\d+:\d+ error .* goal-needs-measure$/m);
       expect(existsSync(path.join(repo.dir, 'reviews/broken-review-2027-04-15.pdf'))).toBe(false);
@@ -143,8 +143,8 @@ describe('careerplan review that cannot run', () => {
     }
   });
 
-  test('no plan named: exit 2 with usage', () => {
-    const run = careerplan(['review'], { cwd: repo.dir });
+  test('no plan named: exit 2 with usage', async () => {
+    const run = await careerplan(['review'], { cwd: repo.dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('careerplan: review needs a plan');
   });

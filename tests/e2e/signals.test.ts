@@ -72,33 +72,33 @@ function start(args: readonly string[], folder: string) {
 }
 
 describe('plans that are named pipes', () => {
-  test('check reports a named pipe as no plan file, at once, and checks the other plans', () => {
+  test('check reports a named pipe as no plan file, at once, and checks the other plans', async () => {
     const folder = project('fifo-check', 0);
-    const run = careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.stderr).toContain('plans/pipe.md:1:1 error Unexpected named pipe, expected a plan file: careerplan reads only regular files, replace it with one bad-file');
     expect(run.stderr).toMatch(/✖ \d+ errors? in 1 of 4 plans/);
     expect(run.status).toBe(1);
     // Named on the command line too.
-    const named = careerplan(['check', 'plans/pipe.md'], { cwd: folder });
+    const named = await careerplan(['check', 'plans/pipe.md'], { cwd: folder });
     expect(named.stderr).toContain('plans/pipe.md:1:1 error Unexpected named pipe');
     expect(named.status).toBe(1);
   });
 
-  test('build leaves out a named pipe with its message and builds the other plans', () => {
+  test('build leaves out a named pipe with its message and builds the other plans', async () => {
     const folder = project('fifo-build', 0);
-    const run = careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
+    const run = await careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
     expect(run.stderr).toContain('plans/pipe.md:1:1 error Unexpected named pipe');
     expect(run.stderr).toContain('3 of 4 plans built into out; 1 left out because of errors');
     expect(run.status).toBe(1);
     // A second build reads its cache, and still says so.
-    const again = careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
+    const again = await careerplan(['build', '--no-pdf', '--as-of', '2026-11-26'], { cwd: folder });
     expect(again.stderr).toContain('plans/pipe.md:1:1 error Unexpected named pipe');
   });
 
-  test('a config file that is a named pipe is an error, not a wait', () => {
+  test('a config file that is a named pipe is an error, not a wait', async () => {
     const folder = project('fifo-config', 0);
     execFileSync('mkfifo', [path.join(folder, 'careerplan.config.json')]);
-    const run = careerplan(['check'], { cwd: folder });
+    const run = await careerplan(['check'], { cwd: folder });
     expect(run.stderr).toContain('cannot read the config file');
     expect(run.stderr).toContain('it is a named pipe, not a file');
     expect(run.status).toBe(2);
@@ -243,7 +243,7 @@ describe('a build killed with SIGKILL', () => {
     // Nothing runs after SIGKILL to remove the profile; the next start of a browser does.
     const profiles = (): string[] => readdirSync(os.tmpdir()).filter((name) => name.startsWith(`careerplan-chromium-${pid}-`));
     expect(profiles().length).toBe(1);
-    expect(careerplan(['doctor'], { cwd: folder }).status).toBe(0);
+    expect((await careerplan(['doctor'], { cwd: folder })).status).toBe(0);
     expect(profiles()).toEqual([]);
   }, 120_000);
 });

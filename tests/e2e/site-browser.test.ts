@@ -16,7 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-a11y-'));
   cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
-  const run = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
+  const run = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf'], { cwd: folder });
   expect(run.status, run.stderr).toBe(0);
   browser = await launchBrowser();
 });

@@ -39,11 +39,11 @@ function stepItem(html: string, marker: string): string {
 describe('overdue means the same in check and on the page', () => {
   let check: Run;
   let html: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     mkdirSync(path.join(scratch, 'plans'));
     writeFileSync(path.join(scratch, 'plans/sam.md'), plan);
-    check = careerplan(['check', '--as-of', '2027-04-15'], { cwd: scratch });
-    const build = careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: scratch });
+    check = await careerplan(['check', '--as-of', '2027-04-15'], { cwd: scratch });
+    const build = await careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: scratch });
     expect(build.status, build.stderr).toBe(0);
     html = readFileSync(path.join(scratch, 'out/sam/index.html'), 'utf8');
   });

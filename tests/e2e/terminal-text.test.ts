@@ -20,7 +20,7 @@ const subject = `Edit \x1b[2J\x1b]52;c;ZXZpbA==\x07 \u009b31m \u202eevil`;
  * a goal and a skill (YAML escapes), a line the YAML parser refuses (raw
  * bytes, shown in a code frame), a file name, and a commit subject.
  */
-beforeAll(() => {
+beforeAll(async () => {
   project = createRepo();
   project.write('plans/eve.md', jordanPlan([['title: Career action plan', 'title: "Plan \\e]0;pwned\\a"'], ['title: Speak at the all-hands', 'title: "Speak \\u202eevil"'], ['skills: [sql]', 'skills: ["sql\\e[2J\\x9b"]']]));
   project.commit('Start', '2027-01-05T10:00:00+01:00');
@@ -34,16 +34,16 @@ afterAll(() => rmSync(project.dir, { recursive: true, force: true }));
 const withoutOwnColours = (run: Run): string => `${run.stdout}${run.stderr}`.replace(ownColours, '');
 
 describe('what reaches the terminal', () => {
-  const runs = (color: string): Array<[string, Run]> => [
-    ['check', careerplan(['check', '--as-of', '2027-04-15', color], { cwd: project.dir })],
-    ['check --format github', careerplan(['check', '--as-of', '2027-04-15', '--format', 'github', color], { cwd: project.dir })],
-    ['build', careerplan(['build', '--no-pdf', '--as-of', '2027-04-15', color], { cwd: project.dir })],
-    ['history', careerplan(['history', 'plans/eve.md'], { cwd: project.dir, env: color === '--color' ? { FORCE_COLOR: '1' } : {} })],
+  const runs = async (color: string): Promise<Array<[string, Run]>> => [
+    ['check', await careerplan(['check', '--as-of', '2027-04-15', color], { cwd: project.dir })],
+    ['check --format github', await careerplan(['check', '--as-of', '2027-04-15', '--format', 'github', color], { cwd: project.dir })],
+    ['build', await careerplan(['build', '--no-pdf', '--as-of', '2027-04-15', color], { cwd: project.dir })],
+    ['history', await careerplan(['history', 'plans/eve.md'], { cwd: project.dir, env: color === '--color' ? { FORCE_COLOR: '1' } : {} })],
   ];
 
   for (const color of ['--no-color', '--color']) {
-    test(`holds no terminal code from a plan, a file name or git, shown escaped instead (${color})`, () => {
-      const all = runs(color);
+    test(`holds no terminal code from a plan, a file name or git, shown escaped instead (${color})`, async () => {
+      const all = await runs(color);
       for (const [name, run] of all) {
         expect(run.status, name).not.toBe(2);
         expect(withoutOwnColours(run), name).not.toMatch(acted);
@@ -61,7 +61,7 @@ describe('what reaches the terminal', () => {
     });
   }
 
-  test('on a real terminal (a pseudo-terminal made by script(1)), where careerplan colours by itself, only its own codes reach it', () => {
+  test('on a real terminal (a pseudo-terminal made by script(1)), where careerplan colours by itself, only its own codes reach it', async () => {
     // script(1) runs the command on a new pseudo-terminal and copies what the terminal was sent (-q: nothing of its own).
     const command = [process.execPath, path.join(repo, 'bin/careerplan.js'), 'check', '--as-of', '2027-04-15'].map((word) => `'${word}'`).join(' ');
     let sent: string;
@@ -76,16 +76,16 @@ describe('what reaches the terminal', () => {
     expect(sent).toContain('plans/raw\\u001b[2J\\u202e.md');
   });
 
-  test('a line break in a file name or a plan value cannot start a line of its own (a forged message, or a CI runner\'s `::error` command)', () => {
+  test('a line break in a file name or a plan value cannot start a line of its own (a forged message, or a CI runner\'s `::error` command)', async () => {
     const forged = createRepo();
     try {
       forged.write('plans/x\n::error file=a.md::forged.md', jordanPlan());
       forged.write('plans/eve.md', jordanPlan([['skills: [sql]', 'skills: ["sql\\n::error file=fake.md::forged"]']]));
       forged.commit('Two plans', '2027-01-05T10:00:00+01:00');
       const outputs = [
-        careerplan(['check', '--as-of', '2027-04-15'], { cwd: forged.dir, env: { GITHUB_ACTIONS: 'true' } }),
-        careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: forged.dir }),
-        careerplan(['history', 'plans/eve.md'], { cwd: forged.dir }),
+        await careerplan(['check', '--as-of', '2027-04-15'], { cwd: forged.dir, env: { GITHUB_ACTIONS: 'true' } }),
+        await careerplan(['build', '--no-pdf', '--as-of', '2027-04-15'], { cwd: forged.dir }),
+        await careerplan(['history', 'plans/eve.md'], { cwd: forged.dir }),
       ];
       for (const run of outputs) {
         expect(run.status).not.toBe(2);
@@ -98,8 +98,8 @@ describe('what reaches the terminal', () => {
     }
   });
 
-  test('JSON on the terminal is still the same data', () => {
-    const run = careerplan(['history', 'plans/eve.md', '--format', 'json'], { cwd: project.dir });
+  test('JSON on the terminal is still the same data', async () => {
+    const run = await careerplan(['history', 'plans/eve.md', '--format', 'json'], { cwd: project.dir });
     expect(run.stdout).not.toMatch(acted);
     const history = JSON.parse(run.stdout) as History;
     expect(history.revisions.map((revision) => revision.subject)).toEqual([subject, 'Start']);

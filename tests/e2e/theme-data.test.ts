@@ -33,8 +33,8 @@ function project(name: string, lang: string, templates: Record<string, string> =
 }
 
 /** Builds the project without PDFs and returns Jordan's page as a tree and as text. */
-function buildPage(folder: string): { html: string; text: string } {
-  const run = careerplan(['build', '--no-pdf', '--as-of', '2026-12-07'], { cwd: folder });
+async function buildPage(folder: string): Promise<{ html: string; text: string }> {
+  const run = await careerplan(['build', '--no-pdf', '--as-of', '2026-12-07'], { cwd: folder });
   expect(run.stderr).not.toMatch(/careerplan: /);
   expect(run.status).toBe(0);
   const html = readFileSync(path.join(folder, 'out/jordan-lee/index.html'), 'utf8');
@@ -59,8 +59,8 @@ const dutch = {
 };
 
 describe('a language added by one file', () => {
-  test('templates/locales/nl.json alone makes a Dutch page; a key it lacks reads English', () => {
-    const { html, text } = buildPage(project('dutch', 'nl', { 'locales/nl.json': JSON.stringify(dutch, null, 2) }));
+  test('templates/locales/nl.json alone makes a Dutch page; a key it lacks reads English', async () => {
+    const { html, text } = await buildPage(project('dutch', 'nl', { 'locales/nl.json': JSON.stringify(dutch, null, 2) }));
     expect(html).toContain('<html lang="nl">');
     for (const word of ['Doelen', 'Vaardigheden', 'Zelfevaluatie', 'Actiestappen', 'Succesmaatstaf', 'Tijdlijn', 'Op koers']) expect(text).toContain(word);
     expect(text).toMatch(/\d+ van \d+ stappen gedaan/);
@@ -75,48 +75,48 @@ describe('a language added by one file', () => {
     expect(headings.filter((heading) => ['Goals', 'Skills', 'Vision', 'Timeline'].includes(heading))).toEqual([]);
   });
 
-  test('without the file, the same plan in Dutch reads English', () => {
-    const { html, text } = buildPage(project('no-dutch', 'nl'));
+  test('without the file, the same plan in Dutch reads English', async () => {
+    const { html, text } = await buildPage(project('no-dutch', 'nl'));
     expect(html).toContain('<html lang="nl">');
     expect(text).toContain('Goals');
     expect(text).not.toContain('Doelen');
   });
 
-  test('the built-in French: a French plan’s page is in French', () => {
-    const { text } = buildPage(project('french', 'fr'));
+  test('the built-in French: a French plan’s page is in French', async () => {
+    const { text } = await buildPage(project('french', 'fr'));
     for (const word of ['Objectifs', 'Compétences', 'Auto-évaluation', 'Étapes', 'Critère de réussite', 'Prochaine échéance', 'Calendrier des objectifs', 'En bonne voie']) expect(text).toContain(word);
     expect(text).not.toMatch(/\b(Goals|Skills|Action steps|Next deadline)\b/);
   });
 
-  test('a user’s en.json changes one label and keeps every other', () => {
-    const { text } = buildPage(project('relabel', 'en', { 'locales/en.json': '{ "goals": "Objectives" }\n' }));
+  test('a user’s en.json changes one label and keeps every other', async () => {
+    const { text } = await buildPage(project('relabel', 'en', { 'locales/en.json': '{ "goals": "Objectives" }\n' }));
     expect(text).toContain('Objectives');
     expect(text).toContain('Self-assessment');
   });
 });
 
 describe('a broken locale file', () => {
-  test('is reported by its file and line like a broken template, exit 2', () => {
+  test('is reported by its file and line like a broken template, exit 2', async () => {
     const folder = project('broken-json', 'nl', { 'locales/nl.json': '{\n  "goals": "Doelen",\n  "skills": Vaardigheden\n}\n' });
-    const run = careerplan(['build', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/templates\/locales\/nl\.json:3: Unexpected JSON/);
   });
 
-  test('a key English lacks, or a label of the wrong form, is named with its line, exit 2', () => {
-    const typo = careerplan(['build', '--no-pdf'], { cwd: project('typo', 'nl', { 'locales/nl.json': '{\n  "goals": "Doelen",\n  "goalz": "Doelen"\n}\n' }) });
+  test('a key English lacks, or a label of the wrong form, is named with its line, exit 2', async () => {
+    const typo = await careerplan(['build', '--no-pdf'], { cwd: project('typo', 'nl', { 'locales/nl.json': '{\n  "goals": "Doelen",\n  "goalz": "Doelen"\n}\n' }) });
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/templates\/locales\/nl\.json:3: Unexpected label `goalz`, expected a key of the English locale/);
-    const form = careerplan(['build', '--no-pdf'], { cwd: project('form', 'nl', { 'locales/nl.json': '{\n  "goalsCount": "doelen"\n}\n' }) });
+    const form = await careerplan(['build', '--no-pdf'], { cwd: project('form', 'nl', { 'locales/nl.json': '{\n  "goalsCount": "doelen"\n}\n' }) });
     expect(form.status).toBe(2);
     expect(form.stderr).toMatch(/templates\/locales\/nl\.json:2: Unexpected label `goalsCount`, expected plural forms/);
   });
 });
 
 describe('custom.css', () => {
-  test('a theme’s assets/custom.css is published and linked after style.css; without one, no link', () => {
+  test('a theme’s assets/custom.css is published and linked after style.css; without one, no link', async () => {
     const folder = project('custom-css', 'en', { 'assets/custom.css': ':root { --accent: #7a1d91; }\n' });
-    const { html } = buildPage(folder);
+    const { html } = await buildPage(folder);
     const links = selectAll('link[rel="stylesheet"]', fromHtml(html)).map((link) => String(link.properties['href']));
     expect(links).toEqual(['../assets/style.css', '../assets/custom.css']);
     expect(readFileSync(path.join(folder, 'out/assets/custom.css'), 'utf8')).toContain('#7a1d91');
@@ -124,7 +124,7 @@ describe('custom.css', () => {
     expect(index).toEqual(['assets/style.css', 'assets/custom.css']);
 
     const plain = project('no-custom-css', 'en');
-    const { html: plainHtml } = buildPage(plain);
+    const { html: plainHtml } = await buildPage(plain);
     expect(selectAll('link[rel="stylesheet"]', fromHtml(plainHtml)).map((link) => String(link.properties['href']))).toEqual(['../assets/style.css']);
     expect(existsSync(path.join(plain, 'out/assets/custom.css'))).toBe(false);
   });

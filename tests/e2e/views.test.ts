@@ -87,7 +87,7 @@ const project = path.join(scratch, 'project');
 
 describe('audience views through the real CLI, with real PDFs', () => {
   let full: Map<string, Set<string>>;
-  beforeAll(() => {
+  beforeAll(async () => {
     cpSync(path.join(repo, 'plans'), path.join(project, 'plans'), { recursive: true });
     const plan = path.join(project, 'plans/jordan-lee.md');
     writeFileSync(plan, markedJordan(readFileSync(plan, 'utf8')));
@@ -96,14 +96,14 @@ describe('audience views through the real CLI, with real PDFs', () => {
       `views:\n  mentor:\n    omit: [${mentor.join(', ')}]\n  private:\n    omit: [${omittableParts.join(', ')}]\n    out: shared/private\n`,
     );
     for (const args of [[], ['--view', 'mentor'], ['--view', 'private']]) {
-      const run = careerplan(['build', '--as-of', '2026-11-26', ...args], { cwd: project });
+      const run = await careerplan(['build', '--as-of', '2026-11-26', ...args], { cwd: project });
       expect(run.stderr).toMatch(/3 of 3 plans built into .*; PDFs: 3 printed, 0 unchanged\n$/);
       expect(run.status).toBe(0);
     }
     full = markersIn(path.join(project, 'out'));
   }, 240_000);
 
-  test('the full build has every marker: in the page, in plans.json and, for the text a page shows, in the PDF', () => {
+  test('the full build has every marker: in the page, in plans.json and, for the text a page shows, in the PDF', async () => {
     const every = [keptMarker, ...Object.values(markers).flat()];
     expect([...(full.get('jordan-lee/index.html') ?? [])].sort()).toEqual([...every].sort());
     expect([...(full.get('plans.json') ?? [])].sort()).toEqual([...every].sort());
@@ -112,7 +112,7 @@ describe('audience views through the real CLI, with real PDFs', () => {
     expect(full.get('jordan-lee/jordan-lee.ics')).toEqual(new Set([keptMarker, markers['steps.resources'][0]]));
   });
 
-  test('--view mentor: no file of out-mentor holds an omitted part; the kept parts are there', () => {
+  test('--view mentor: no file of out-mentor holds an omitted part; the kept parts are there', async () => {
     const out = path.join(project, 'out-mentor');
     const found = markersIn(out);
     expect(found.has('jordan-lee/jordan-lee.pdf') && found.has('jordan-lee/jordan-lee.ics') && found.has('plans.json') && found.has('index.html')).toBe(true);
@@ -125,7 +125,7 @@ describe('audience views through the real CLI, with real PDFs', () => {
     expect(found.get('jordan-lee/jordan-lee.ics')).toEqual(new Set([keptMarker, markers['steps.resources'][0]]));
   });
 
-  test('a view that omits every part: nothing of them in any file (pages, PDFs, calendars, plans.json, index, the build\'s own files), only the goals', () => {
+  test('a view that omits every part: nothing of them in any file (pages, PDFs, calendars, plans.json, index, the build\'s own files), only the goals', async () => {
     const found = markersIn(path.join(project, 'shared/private'));
     expect(found.size).toBeGreaterThan(10);
     for (const [file, held] of found) expect([...held].filter((marker) => marker !== keptMarker), file).toEqual([]);
@@ -143,29 +143,29 @@ describe('audience views through the real CLI, with real PDFs', () => {
     expect(existsSync(path.join(project, 'out/jordan-lee/media'))).toBe(true);
   });
 
-  test('a view has its own folder: the full build, even with --clean, leaves it alone; --out beats it', () => {
+  test('a view has its own folder: the full build, even with --clean, leaves it alone; --out beats it', async () => {
     const mentorPage = path.join(project, 'out-mentor/jordan-lee/index.html');
-    const clean = careerplan(['build', '--as-of', '2026-11-26', '--clean', '--no-pdf'], { cwd: project });
+    const clean = await careerplan(['build', '--as-of', '2026-11-26', '--clean', '--no-pdf'], { cwd: project });
     expect(clean.status).toBe(0);
     expect(existsSync(mentorPage)).toBe(true);
-    const elsewhere = careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--view', 'mentor', '--out', 'elsewhere'], { cwd: project });
+    const elsewhere = await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', '--view', 'mentor', '--out', 'elsewhere'], { cwd: project });
     expect(elsewhere.stderr).toMatch(/3 of 3 plans built into elsewhere\n$/);
     expect(readFileSync(path.join(project, 'elsewhere/jordan-lee/index.html'), 'utf8')).not.toContain(markers.weaknesses[0]);
   }, 60_000);
 
-  test('an unknown view name: exit 2, one line that lists the views', () => {
-    const run = careerplan(['build', '--view', 'mentr'], { cwd: project });
+  test('an unknown view name: exit 2, one line that lists the views', async () => {
+    const run = await careerplan(['build', '--view', 'mentr'], { cwd: project });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('(flags):1:1 error Unknown view `mentr` for `--view`, did you mean `mentor`? The config defines `mentor`, `private` config\n');
-    expect(careerplan(['build', '--view', 'coach'], { cwd: project }).stderr).toBe('(flags):1:1 error Unknown view `coach` for `--view`, expected one the config defines: `mentor`, `private` config\n');
+    expect((await careerplan(['build', '--view', 'coach'], { cwd: project })).stderr).toBe('(flags):1:1 error Unknown view `coach` for `--view`, expected one the config defines: `mentor`, `private` config\n');
     expect(existsSync(path.join(project, 'out-mentr'))).toBe(false);
   });
 
-  test('an unknown part in the config is reported at its line with the nearest part, exit 2 before any plan is built', () => {
+  test('an unknown part in the config is reported at its line with the nearest part, exit 2 before any plan is built', async () => {
     const folder = path.join(scratch, 'bad-part');
     cpSync(path.join(repo, 'plans'), path.join(folder, 'plans'), { recursive: true });
     writeFileSync(path.join(folder, 'careerplan.config.yaml'), 'views:\n  mentor:\n    omit: [weaknesess, reflection]\n');
-    const run = careerplan(['build', '--view', 'mentor', '--no-pdf'], { cwd: folder });
+    const run = await careerplan(['build', '--view', 'mentor', '--no-pdf'], { cwd: folder });
     expect(run.status).toBe(2);
     const lines = run.stderr.split('\n').filter((line) => /^\S+:\d+:\d+ /.test(line));
     expect(lines).toEqual([
@@ -174,10 +174,10 @@ describe('audience views through the real CLI, with real PDFs', () => {
     ]);
     expect(existsSync(path.join(folder, 'out-mentor'))).toBe(false);
     // check reads the same config, and stops the same way.
-    expect(careerplan(['check'], { cwd: folder }).status).toBe(2);
+    expect((await careerplan(['check'], { cwd: folder })).status).toBe(2);
   });
 
-  test('in a git repository, the page\'s revision history shows nothing of an omitted part: no change in it, no commit subject', () => {
+  test('in a git repository, the page\'s revision history shows nothing of an omitted part: no change in it, no commit subject', async () => {
     mkdirSync(path.join(scratch, 'git'));
     const repository = createRepo(path.join(scratch, 'git'));
     cpSync(path.join(repo, 'plans'), path.join(repository.dir, 'plans'), { recursive: true });
@@ -186,15 +186,15 @@ describe('audience views through the real CLI, with real PDFs', () => {
     repository.write('plans/jordan-lee.md', readFileSync(path.join(project, 'plans/jordan-lee.md'), 'utf8'));
     repository.commit(`Add what I told nobody ${markers.weaknesses[0]}`, '2026-11-01T09:00:00+01:00');
     const env = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: os.devNull };
-    for (const args of [[], ['--view', 'private']]) expect(careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', ...args], { cwd: repository.dir, env }).status).toBe(0);
+    for (const args of [[], ['--view', 'private']]) expect((await careerplan(['build', '--as-of', '2026-11-26', '--no-pdf', ...args], { cwd: repository.dir, env })).status).toBe(0);
     // The full site's history names the weakness added and the commit's subject: the markers can be found there.
     expect(readFileSync(path.join(repository.dir, 'out/jordan-lee/index.html'), 'utf8')).toMatch(new RegExp(`Add what I told nobody ${markers.weaknesses[0]}`));
     for (const [file, held] of markersIn(path.join(repository.dir, 'shared/private'))) expect([...held].filter((marker) => marker !== keptMarker), file).toEqual([]);
   }, 60_000);
 
   // Issue 7: the build cache (`.careerplan-cache.json` in the out folder) keeps the text of each plan with messages, for code frames; a view's folder must not. See the report for the change to build.ts.
-  test('a plan with warnings leaves none of its omitted parts in the view\'s build cache', () => {
-    const run = careerplan(['build', '--as-of', '2030-01-01', '--no-pdf', '--view', 'private', '--out', 'late'], { cwd: project });
+  test('a plan with warnings leaves none of its omitted parts in the view\'s build cache', async () => {
+    const run = await careerplan(['build', '--as-of', '2030-01-01', '--no-pdf', '--view', 'private', '--out', 'late'], { cwd: project });
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('overdue');
     for (const [file, held] of markersIn(path.join(project, 'late'))) expect([...held].filter((marker) => marker !== keptMarker), file).toEqual([]);

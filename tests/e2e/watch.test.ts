@@ -257,7 +257,7 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     blocker.close();
   });
 
-  test('wrong flags are refused with exit 2 before anything starts; dev is watch', () => {
+  test('wrong flags are refused with exit 2 before anything starts; dev is watch', async () => {
     const folder = project();
     for (const [args, message] of [
       [['watch', '--port', 'http'], '--port takes a port number from 0 to 65535, not `http`'],
@@ -265,7 +265,7 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
       [['dev', '--format', 'json'], '`--format` is not an option of watch'],
       [['watch', 'plans/jordan-lee.md'], 'unexpected argument `plans/jordan-lee.md` for watch'],
     ] as const) {
-      const run = careerplan(args, { cwd: folder });
+      const run = await careerplan(args, { cwd: folder });
       expect(run.status, run.stderr).toBe(2);
       expect(run.stderr).toContain(message);
     }

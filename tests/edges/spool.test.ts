@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createSpool, removeLeftoverSpools } from '../../src/edges/spool.js';
+import { property } from '../support/property.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-spool-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -30,7 +31,7 @@ describe('the spool', () => {
           spool.close();
         }
       }),
-      { numRuns: 100 },
+      property(30),
     );
   });
 

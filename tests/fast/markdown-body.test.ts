@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import { parseBody, readBody } from '../../src/fast/markdown-body.js';
+import { propertyRuns } from '../support/property.js';
 
 /**
  * `parseBody` gives the tree micromark gives for a body, every node, key
@@ -17,8 +18,10 @@ import { parseBody, readBody } from '../../src/fast/markdown-body.js';
  */
 const gfm = unified().use(remarkParse).use(remarkGfm);
 
-/** Runs per property; set `PROPERTY_RUNS` for a longer local run. */
-const runs = Number(process.env['PROPERTY_RUNS'] ?? 1000);
+/** Runs per property (deeper with `CAREERPLAN_PROPERTY_RUNS`, see tests/support/property.ts). */
+const runs = propertyRuns(200);
+/** Generated plans of each corpus below. */
+const corpus = propertyRuns(60);
 const propertyTimeout = Math.max(30_000, runs * 30);
 
 const root = path.join(import.meta.dirname, '../..');
@@ -71,8 +74,8 @@ function markdownFiles(folder: string): string[] {
 
 describe('parseBody on plans', () => {
   // Chunks alone on the first 30 of each corpus: micromark's development build is slow.
-  test.each([1, 2026])('every body of 300 generated plans, seed %i', (seed) => {
-    for (const [index, plan] of generatePlans(300, seed).entries()) expectSameTree(bodyOf(plan.text), index < 30 ? undefined : 'parseBody');
+  test.each([1, 2026])(`every body of ${corpus} generated plans, seed %i`, (seed) => {
+    for (const [index, plan] of generatePlans(corpus, seed).entries()) expectSameTree(bodyOf(plan.text), index < 30 ? undefined : 'parseBody');
   });
 
   test('the example plans and every Markdown fixture', () => {

@@ -7,6 +7,7 @@ import { locateSubsetScalar, readYamlSubset } from '../../src/fast/yaml-subset.j
 import { validate } from '../../src/stages/validate.js';
 import type { Parsed } from '../../src/types.js';
 import { minimalPlan, parseText } from '../support/plans.js';
+import { property } from '../support/property.js';
 
 /** What the full reader makes of the text: its data, or `undefined` when it reports a problem. */
 function fullReading(text: string): unknown {
@@ -137,7 +138,7 @@ describe('the YAML subset reader', () => {
       fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, lineBreak) => {
         expectSameOrRefused(lines.map(([spaces, text]) => spaces + text).join(lineBreak));
       }),
-      { numRuns: 5_000 },
+      property(1_000),
     );
   });
 
@@ -150,7 +151,7 @@ describe('the YAML subset reader', () => {
           expectSameOrRefused(stringify(data, options));
         },
       ),
-      { numRuns: 2_000 },
+      property(400),
     );
   });
 });
@@ -210,7 +211,7 @@ describe('locateSubsetScalar: positions without the full reader', () => {
       fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, lineBreak) => {
         expectSamePlaces(lines.map(([spaces, text]) => spaces + text).join(lineBreak));
       }),
-      { numRuns: 3_000 },
+      property(600),
     );
     fc.assert(
       fc.property(
@@ -220,7 +221,7 @@ describe('locateSubsetScalar: positions without the full reader', () => {
           expectSamePlaces(stringify(data, options));
         },
       ),
-      { numRuns: 2_000 },
+      property(400),
     );
   });
 });
@@ -251,7 +252,7 @@ describe('validate with the subset reader', () => {
         expect(lazy.diagnostics).toStrictEqual(eager.diagnostics);
         expect(JSON.stringify(lazy.plan)).toBe(JSON.stringify(eager.plan));
       }),
-      { numRuns: 300 },
+      property(100),
     );
   });
 

@@ -8,6 +8,7 @@ import { addStarterScripts, starterConfig, starterPackageJson, starterScripts } 
 import { planSlug } from '../../src/format/slug.js';
 import { validate } from '../../src/stages/validate.js';
 import { parseText } from '../support/plans.js';
+import { property } from '../support/property.js';
 
 /** The starter plan checked as of the day it was written. */
 function checkStarter(owner: string, today: string) {
@@ -24,7 +25,7 @@ describe('the starter plan', () => {
         expect(checked.diagnostics.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
         expect(checked.plan?.owner).toBe(owner);
       }),
-      { numRuns: 300 },
+      property(60),
     );
   });
 

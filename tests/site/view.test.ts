@@ -7,6 +7,7 @@ import { model } from '../../src/stages/model.js';
 import type { HistoryView } from '../../src/history/revisions.js';
 import { applyView, historyInView, omittableParts, planInView, type OmittablePart } from '../../src/site/view.js';
 import { checkText } from '../support/plans.js';
+import { property } from '../support/property.js';
 
 const jordan = readFileSync(path.join(import.meta.dirname, '../../plans/jordan-lee.md'), 'utf8');
 const identity = { inline: (markdown: string) => markdown };
@@ -117,7 +118,7 @@ describe('planInView', () => {
           }
         }
       }),
-      { numRuns: 500 },
+      property(200),
     );
   });
 
@@ -129,7 +130,7 @@ describe('planInView', () => {
         planInView(whole, omit);
         expect(JSON.stringify(whole)).toBe(before);
       }),
-      { numRuns: 200 },
+      property(100),
     );
   });
 

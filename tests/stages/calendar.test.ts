@@ -5,6 +5,7 @@ import { doneMark, escapeText, foldLine, maxLineOctets, planCalendar } from '../
 import { calendarEnglish, calendarGerman } from '../support/words.js';
 import type { PlanModel } from '../../src/stages/model.js';
 import { examplePlan, modelOf } from '../theme/render.js';
+import { property } from '../support/property.js';
 
 const generator = 'careerplan 0.1.0';
 
@@ -194,7 +195,7 @@ describe('TEXT escaping and folding', () => {
         expect(value(event, 'summary')).toBe(expected(summary));
         expect(value(event, 'description')).toBe(`Measure of success: ${expected(measure)}`);
       }),
-      { numRuns: 300 },
+      property(100),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { checkText } from '../support/plans.js';
+import { property } from '../support/property.js';
 
 /** Whatever the input, parse and validate return messages; they never throw. */
 describe('parse and validate never throw', () => {
@@ -13,7 +14,7 @@ describe('parse and validate never throw', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
         expect(isWellFormed(checkText(text))).toBe(true);
       }),
-      { numRuns: 500 },
+      property(100),
     );
   });
 
@@ -23,7 +24,7 @@ describe('parse and validate never throw', () => {
       fc.property(yamlish, fc.string({ maxLength: 100 }), (frontmatter, body) => {
         expect(isWellFormed(checkText(`---\n${frontmatter}\n---\n${body}`))).toBe(true);
       }),
-      { numRuns: 1_000 },
+      property(200),
     );
   });
 
@@ -46,7 +47,7 @@ describe('parse and validate never throw', () => {
       fc.property(fc.dictionary(key, value, { maxKeys: 8 }), fc.string({ maxLength: 80 }), (data, body) => {
         expect(isWellFormed(checkText(`---\n${stringify(data)}---\n${body}`))).toBe(true);
       }),
-      { numRuns: 1_000 },
+      property(200),
     );
   });
 });

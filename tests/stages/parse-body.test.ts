@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import { parseText } from '../support/plans.js';
+import { property } from '../support/property.js';
 
 /**
  * `parse` reads the frontmatter block itself and lets micromark walk only
@@ -92,7 +93,7 @@ describe('the Markdown tree of a plan with frontmatter', () => {
           expectSameTree(text);
         },
       ),
-      { numRuns: 1_000 },
+      property(200),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parsePeriod, type Period } from '../../src/format/dates.js';
 import { dateWords } from '../../src/timeline/dates.js';
+import { property } from '../support/property.js';
 
 /** What the module did before it sliced dates and remembered words: split, and a new formatter for every call. */
 const reference = {
@@ -54,7 +55,7 @@ describe('dateWords', () => {
           expect(dateWords(lang).period(period), `${lang} ${text}`).toBe(reference.period(lang, period));
         }
       }),
-      { numRuns: 300 },
+      property(100),
     );
   });
 
@@ -77,7 +78,7 @@ describe('dateWords', () => {
           expect(words.format(instant, fields)).toBe(reference.formatter(lang, fields).format(instant));
         }
       }),
-      { numRuns: 300 },
+      property(100),
     );
   });
 });

@@ -6,6 +6,7 @@ import { fontSizes } from '../../src/timeline/style.js';
 import { estimateTextWidth } from '../../src/timeline/text-width.js';
 import { all, num, one, parseSvg, visibleText } from './svg.js';
 import { englishText, plan, type GoalSpec } from './support.js';
+import { property } from '../support/property.js';
 
 const day = fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 11, 31)), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 const asPeriod = (date: string, kind: number): string => [date, date.slice(0, 7), `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`, date.slice(0, 4)][kind]!;
@@ -48,6 +49,6 @@ test('any plan renders: every goal a row, every label apart and inside the box, 
       expect(num(today, 'x') - half).toBeGreaterThanOrEqual(0);
       expect(num(today, 'x') + half).toBeLessThanOrEqual(width);
     }),
-    { numRuns: 300 },
+    property(100),
   );
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import { estimateTextWidth, graphemes, truncateText } from '../../src/timeline/text-width.js';
+import { property } from '../support/property.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 const bySegmenter = (text: string): string[] => Array.from(segmenter.segment(text), (part) => part.segment);
@@ -63,7 +64,7 @@ describe('graphemes', () => {
       fc.property(texts(singles), (text) => {
         expect(split(text)).toEqual([bySegmenter(text), 0]);
       }),
-      { numRuns: 2_000 },
+      property(500),
     );
   });
 
@@ -76,7 +77,7 @@ describe('graphemes', () => {
       fc.property(mixed, (text) => {
         expect(graphemes(text)).toEqual(bySegmenter(text));
       }),
-      { numRuns: 3_000 },
+      property(1_000),
     );
   });
 });
@@ -88,7 +89,7 @@ describe('widths and truncation', () => {
         expect(estimateTextWidth(text, fontSize, bold)).toBe(referenceWidth(text, fontSize, bold));
         expect(truncateText(text, maxWidth, fontSize, bold)).toBe(referenceTruncate(text, maxWidth, fontSize, bold));
       }),
-      { numRuns: 2_000 },
+      property(500),
     );
   });
 });
