@@ -2,7 +2,7 @@
  * A worker thread of `build`: builds the plan pages the main thread sends,
  * one message a file, several at once, and answers each with what the file
  * gave; told to close, it closes the builder and says so. Started by
- * `build-workers.ts` with a `PagesJob` as its data; its first message is the
+ * `workers.ts` with a `PagesJob` as its data; its first message is the
  * compiled theme.
  */
 import { parentPort, workerData } from 'node:worker_threads';

@@ -2,7 +2,7 @@
  * Writing the site into the out folder: a plan's page, its calendar and the
  * files it links, the index, `plans.json`, the theme's assets. Shared by
  * `build`, `watch` and `merge`, which record what they wrote in the manifest
- * (`out-manifest.ts`). Every write is atomic and skipped when the content is
+ * (`manifest.ts`). Every write is atomic and skipped when the content is
  * the same.
  */
 import path from 'node:path';
