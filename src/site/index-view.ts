@@ -46,8 +46,8 @@ export function indexPlan(model: IndexPlan): IndexPlan {
 /** How far ahead the index lists deadlines. */
 export const deadlineWindowDays = 90;
 
-/** A deadline on the index: whose plan it belongs to. */
-export type IndexDeadline = Deadline & { readonly slug: string; readonly owner: string };
+/** A deadline on the index: whose plan it belongs to, and whether it has passed with the goal or step still open. */
+export type IndexDeadline = Deadline & { readonly slug: string; readonly owner: string; readonly overdue: boolean };
 
 /** The plans in the order a coach wants them: most overdue goals and steps, then most at risk, then soonest deadline, then by owner. */
 export function byAttention<Plan extends IndexPlan>(plans: readonly Plan[]): Plan[] {
@@ -59,7 +59,7 @@ export function byAttention<Plan extends IndexPlan>(plans: readonly Plan[]): Pla
 /** The index's list of deadlines: every overdue goal and step across plans, oldest first, then the upcoming ones (`upcomingDeadlines`). Pure. */
 export function indexDeadlines(plans: readonly IndexPlan[], asOf: IsoDate): IndexDeadline[] {
   const overdue = plans
-    .flatMap((plan) => plan.overdue.items.map((item) => ({ ...item, slug: plan.slug, owner: plan.owner })))
+    .flatMap((plan) => plan.overdue.items.map((item) => ({ ...item, slug: plan.slug, owner: plan.owner, overdue: true })))
     .sort((a, b) => a.date.localeCompare(b.date) || a.owner.localeCompare(b.owner));
   return [...overdue, ...upcomingDeadlines(plans, asOf)];
 }
@@ -67,7 +67,7 @@ export function indexDeadlines(plans: readonly IndexPlan[], asOf: IsoDate): Inde
 /** Deadlines from the as-of date to `deadlineWindowDays` later, across plans, earliest first. */
 export function upcomingDeadlines(plans: readonly IndexPlan[], asOf: IsoDate): IndexDeadline[] {
   return plans
-    .flatMap((plan) => plan.deadlines.filter((deadline) => deadline.daysLeft <= deadlineWindowDays).map((deadline) => ({ ...deadline, slug: plan.slug, owner: plan.owner })))
+    .flatMap((plan) => plan.deadlines.filter((deadline) => deadline.daysLeft <= deadlineWindowDays).map((deadline) => ({ ...deadline, slug: plan.slug, owner: plan.owner, overdue: false })))
     .filter((deadline) => !isPast(deadline.date, asOf))
     .sort((a, b) => a.date.localeCompare(b.date) || a.owner.localeCompare(b.owner));
 }
