@@ -70,6 +70,11 @@ describe('the plan page explains each status it shows', () => {
     expect(selectAll('.summary .badge', tree).every((badge) => typeof badge.properties['title'] === 'string')).toBe(true);
     expect(selectAll('.tag--overdue', tree).map((tag) => tag.properties['title'])).toContain(textOf(words('de'), 'stepOverdueHelp'));
   });
+
+  test('the cover counts the overdue steps beside the goals by status, as the index does', () => {
+    expect(text(select('.cover .summary__detail--overdue', dom(theme.renderPlan(planPage(modelOf(plan('en'), 'alex'))))))).toBe('1 overdue step');
+    expect(text(select('.cover .summary__detail--overdue', dom(theme.renderPlan(planPage(modelOf(plan('de'), 'alex'))))))).toBe('1 Maßnahme überfällig');
+  });
 });
 
 describe('the index explains its overdue and at-risk counts', () => {
