@@ -55,15 +55,26 @@ export function isOverdue<Item extends { readonly done?: DoneValue; readonly due
 
 /**
  * A goal's status: its own word first (done, paused, dropped), then what
- * the calendar says — overdue once its due date has passed, at risk from
- * `atRiskDays` before it while steps are open, else active. Pure.
+ * the calendar says — overdue once its own due date has passed; at risk
+ * while one of its steps is overdue, or from `atRiskDays` before its due
+ * date while steps are open; else active (on track). Pure.
  */
-export function goalStatus(goal: { readonly done?: DoneValue; readonly status: Goal['status'] }, daysToDue: number, hasOpenSteps: boolean): GoalStatus {
+export function goalStatus(goal: { readonly done?: DoneValue; readonly status: Goal['status'] }, daysToDue: number, hasOpenSteps: boolean, hasOverdueSteps: boolean): GoalStatus {
   if (isDone(goal.done)) return 'done';
   if (goal.status === 'paused' || goal.status === 'dropped') return goal.status;
   if (daysToDue < 0) return 'overdue';
+  if (hasOverdueSteps) return 'at-risk';
   if (daysToDue <= atRiskDays && hasOpenSteps) return 'at-risk';
   return 'active';
+}
+
+/** Whether a step is overdue: its goal is open (see `isOpenGoal`), and the step is not done and was due before the as-of date. The `overdue` rule, the model and so every page count this. Pure. */
+export function isOverdueStep<Step extends { readonly done?: DoneValue; readonly due?: Period | undefined }>(
+  step: Step,
+  goal: { readonly done?: DoneValue; readonly status?: Goal['status'] | undefined },
+  asOf: IsoDate,
+): step is Step & { readonly due: Period } {
+  return isOpenGoal(goal) && isOverdue(step, asOf);
 }
 
 /** A goal's status as its author wrote it (`status:`), without what `done` and the calendar add. */
@@ -74,16 +85,28 @@ export function writtenStatus(status: GoalStatus): WrittenStatus {
   return status === 'paused' || status === 'dropped' ? status : 'active';
 }
 
-/** What the attention order looks at in a plan: its goals counted by status and its next open deadline. */
+/** How many goals and steps are overdue, as the `overdue` rule counts them. */
+export interface OverdueCounts {
+  readonly goals: number;
+  readonly steps: number;
+}
+
+/** What the attention order looks at in a plan: its goals counted by status, its overdue goals and steps, and its next open deadline. */
 export interface AttentionFacts {
   readonly statusCounts: Readonly<Record<GoalStatus, number>>;
+  readonly overdue: OverdueCounts;
   readonly nextDeadline?: { readonly date: IsoDate } | undefined;
 }
 
-/** Orders plans by the attention they need: most overdue goals, then most at risk, then the soonest deadline (none last); 0 for a tie. Pure. */
+/** Overdue goals and steps together: the number of `overdue` warnings `check` gives the plan. Pure. */
+export function overdueTotal(overdue: OverdueCounts): number {
+  return overdue.goals + overdue.steps;
+}
+
+/** Orders plans by the attention they need: most overdue goals and steps, then most goals at risk, then the soonest deadline (none last); 0 for a tie. Pure. */
 export function compareAttention(a: AttentionFacts, b: AttentionFacts): number {
   return (
-    b.statusCounts.overdue - a.statusCounts.overdue ||
+    overdueTotal(b.overdue) - overdueTotal(a.overdue) ||
     b.statusCounts['at-risk'] - a.statusCounts['at-risk'] ||
     (a.nextDeadline?.date ?? '9999-12-31').localeCompare(b.nextDeadline?.date ?? '9999-12-31')
   );

@@ -7,7 +7,6 @@
 import type { IsoDate, Period } from '../format/dates.js';
 import { historyView, type ChangeView, type History, type RevisionView } from './revisions.js';
 import { countEvaluations, type Evaluation, type Evaluations, type GoalModel, type PlanModel } from '../stages/model.js';
-import { daysLeft, isOpenStatus, isOverdue, isPast } from '../format/status.js';
 import { optional } from '../lib/optional.js';
 import type { Change } from './plan-changes.js';
 import type { ChangeWords } from './change-text.js';
@@ -118,17 +117,14 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
       })),
   );
 
-  const overdue: OverdueItem[] = [];
-  for (const goal of plan.goals) {
-    if (!isOpenStatus(goal.status)) continue;
-    if (isPast(goal.due.last, asOf)) overdue.push({ goalId: goal.id, goalTitle: goal.title, due: goal.due, daysLeft: daysLeft(goal.due, asOf) });
-    for (const step of goal.steps) {
-      if (isOverdue(step, asOf)) {
-        overdue.push({ goalId: goal.id, goalTitle: goal.title, stepTitle: step.title, due: step.due, daysLeft: daysLeft(step.due, asOf) });
-      }
-    }
-  }
-  overdue.sort((a, b) => a.due.last.localeCompare(b.due.last) || a.goalTitle.localeCompare(b.goalTitle));
+  // What the model counts as overdue, as the `overdue` rule does: the same goals and steps as `check`, the index and `plans.json`.
+  const overdue: OverdueItem[] = plan.overdue.items.map((item) => ({
+    goalId: item.goalId,
+    goalTitle: item.goalTitle,
+    ...optional('stepTitle', item.stepTitle),
+    due: item.period,
+    daysLeft: item.daysLeft,
+  }));
 
   return {
     since,

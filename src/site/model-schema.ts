@@ -109,6 +109,7 @@ export const planModelSchema = z.object({
   nextDeadline: deadline.optional(),
   deadlines: z.array(deadline),
   statusCounts: z.object({ done: count, active: count, 'at-risk': count, overdue: count, paused: count, dropped: count }),
+  overdue: z.object({ goals: count, steps: count, items: z.array(deadline) }),
   evaluations: z.object({ yes: count, partly: count, no: count, missing: count }),
 });
 

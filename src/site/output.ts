@@ -17,7 +17,7 @@ import type { HistoryView } from '../history/revisions.js';
 import type { PlanPage } from '../stages/page.js';
 import { planJson, plansJsonPieces } from './plans-json.js';
 import type { Shard } from './shard.js';
-import { byAttention, indexPlan, upcomingDeadlines, type IndexPlan } from './index-view.js';
+import { byAttention, indexDeadlines, indexPlan, type IndexPlan } from './index-view.js';
 import type { Theme } from '../theme/index.js';
 import { render } from '../stages/render.js';
 
@@ -70,7 +70,7 @@ export async function writeIndexPage(plans: readonly IndexPlan[], site: SiteCont
   const { config } = site;
   const html = site.theme.renderIndex({
     plans: byAttention(plans.map(indexPlan)),
-    deadlines: upcomingDeadlines(plans, config.asOf),
+    deadlines: indexDeadlines(plans, config.asOf),
     asOf: config.asOf,
     lang: config.locale,
     root: '',

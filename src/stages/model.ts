@@ -7,11 +7,11 @@
 import type { IsoDate, Period } from '../format/dates.js';
 import type { Goal, Opportunity, Plan, Skill, Step, evaluations } from '../format/schema.js';
 import { slugify } from '../format/slug.js';
-import { countStatuses, daysLeft, goalStatus, isDone, isOpenStatus, isOverdue, isPast, type GoalStatus } from '../format/status.js';
+import { countStatuses, daysLeft, goalStatus, isDone, isOpenStatus, isOverdueStep, isPast, type GoalStatus, type OverdueCounts } from '../format/status.js';
 import { optional } from '../lib/optional.js';
 
-/** The version of the model's shape in `plans.json`; raised when it changes incompatibly. */
-export const modelVersion = 1;
+/** The version of the model's shape in `plans.json`; raised when it changes (2: each plan's `overdue` added, every field of 1 kept). */
+export const modelVersion = 2;
 
 /** Steps done of all steps. */
 export interface Progress {
@@ -47,7 +47,7 @@ export interface StepModel {
   readonly doneOn?: IsoDate;
   readonly worth?: Evaluation;
   readonly reflectionHtml?: string;
-  /** Open and due before the as-of date. */
+  /** Open, due before the as-of date, and its goal open: what the `overdue` rule warns about. */
   readonly overdue: boolean;
 }
 
@@ -148,8 +148,15 @@ export interface PlanModel {
   /** Open deadlines from the as-of date on, earliest first. */
   readonly deadlines: readonly Deadline[];
   readonly statusCounts: Readonly<Record<GoalStatus, number>>;
+  /** The open goals and steps past their due date, as the `overdue` rule counts them: how many of each, and which (oldest first). */
+  readonly overdue: OverdueFacts;
   /** How the done steps were evaluated. */
   readonly evaluations: Evaluations;
+}
+
+/** What is overdue in a plan: how many goals and steps, and which, oldest first (`daysLeft` negative). */
+export interface OverdueFacts extends OverdueCounts {
+  readonly items: readonly Deadline[];
 }
 
 /** What the model needs besides the plan. */
@@ -208,15 +215,16 @@ export function model(plan: Plan, options: ModelOptions): PlanModel {
     ...optional('nextDeadline', deadlines[0]),
     deadlines,
     statusCounts: countStatuses(goals),
+    overdue: overdueOf(goals, asOf),
     evaluations: countEvaluations(doneSteps),
   };
 }
 
 function goalModel(goal: Goal, asOf: IsoDate, markdown: MarkdownRenderer, findSkill: (reference: string) => Skill | undefined): GoalModel {
   const daysToDue = daysLeft(goal.due, asOf);
-  const status = goalStatus(goal, daysToDue, goal.steps.some((step) => !isDone(step.done)));
-  // Only the steps of a goal still worked on can be overdue, as the `overdue` rule and the review say.
-  const steps = goal.steps.map((step, index) => stepModel(step, index, isOpenStatus(status) && isOverdue(step, asOf), markdown));
+  const overdue = goal.steps.map((step) => isOverdueStep(step, goal, asOf));
+  const status = goalStatus(goal, daysToDue, goal.steps.some((step) => !isDone(step.done)), overdue.includes(true));
+  const steps = goal.steps.map((step, index) => stepModel(step, index, overdue[index] === true, markdown));
   const done = steps.filter((step) => step.done).length;
   const open = steps.filter((step) => !step.done);
   const nextStep = [...open].sort((a, b) => (a.due?.last ?? '9999-99-99').localeCompare(b.due?.last ?? '9999-99-99') || a.index - b.index)[0];
@@ -303,6 +311,17 @@ function upcoming(goals: readonly GoalModel[], asOf: IsoDate): Deadline[] {
     }
   }
   return deadlines.sort((a, b) => a.date.localeCompare(b.date) || a.goalTitle.localeCompare(b.goalTitle));
+}
+
+/** Open goals and steps past their due date: those the `overdue` rule warns about, oldest first. */
+function overdueOf(goals: readonly GoalModel[], asOf: IsoDate): OverdueFacts {
+  const items: Deadline[] = [];
+  for (const goal of goals) {
+    if (goal.status === 'overdue') items.push(deadline(goal, goal.due, asOf));
+    for (const step of goal.steps) if (step.overdue && step.due) items.push(deadline(goal, step.due, asOf, step.title));
+  }
+  items.sort((a, b) => a.date.localeCompare(b.date) || a.goalTitle.localeCompare(b.goalTitle));
+  return { goals: items.filter((item) => item.stepTitle === undefined).length, steps: items.filter((item) => item.stepTitle !== undefined).length, items };
 }
 
 function deadline(goal: GoalModel, period: Period, asOf: IsoDate, stepTitle?: string): Deadline {

@@ -48,7 +48,7 @@ export interface IndexPageContext {
    * searches them.
    */
   readonly plans: readonly IndexPlan[];
-  /** Open deadlines of the next 90 days across all plans, earliest first. */
+  /** Overdue goals and steps across all plans, oldest first, then open deadlines of the next 90 days, earliest first (`indexDeadlines`). */
   readonly deadlines: readonly IndexDeadline[];
   readonly asOf: IsoDate;
   /** The language of the index's labels and dates. */

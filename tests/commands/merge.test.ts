@@ -7,7 +7,7 @@ import { createLiveSite } from '../../src/preview/live-site.js';
 import { merge } from '../../src/commands/merge.js';
 import { resolveConfig } from '../../src/config/config.js';
 import { packageRoot } from '../../src/lib/package-root.js';
-import type { PlanModel } from '../../src/stages/model.js';
+import { modelVersion, type PlanModel } from '../../src/stages/model.js';
 import { inShard } from '../../src/site/shard.js';
 import { repo } from '../e2e/run.js';
 
@@ -50,7 +50,7 @@ function split(site: string, into: string, count: number): void {
     for (const { slug } of plans) cpSync(path.join(site, slug), path.join(slice, slug), { recursive: true });
     cpSync(path.join(site, 'assets'), path.join(slice, 'assets'), { recursive: true });
     writeFileSync(path.join(slice, 'index.html'), `<p>the index of shard ${index} alone</p>\n`);
-    writeFileSync(path.join(slice, 'plans.json'), `${JSON.stringify({ version: 1, generator, asOf, shard: { index, count }, plans }, null, 2)}\n`);
+    writeFileSync(path.join(slice, 'plans.json'), `${JSON.stringify({ version: modelVersion, generator, asOf, shard: { index, count }, plans }, null, 2)}\n`);
   }
 }
 

@@ -53,7 +53,8 @@ describe('careerplan build', () => {
 
   test('plans.json holds the model of every plan with a version', async () => {
     const json = JSON.parse(readFileSync(path.join(site, 'plans.json'), 'utf8')) as { version: number; asOf: string; plans: Array<{ slug: string; goals: Array<{ status: string }> }> };
-    expect(json.version).toBe(1);
+    // Version 2 (issue 19) added each plan's `overdue`.
+    expect(json.version).toBe(2);
     expect(json.asOf).toBe('2026-11-26');
     expect(json.plans.map((plan) => plan.slug).sort()).toEqual(['jordan-lee', 'lena-schmidt', 'sam-okafor']);
     expect(json.plans.find((plan) => plan.slug === 'jordan-lee')?.goals.map((goal) => goal.status)).toEqual(['active', 'active', 'paused', 'done']);

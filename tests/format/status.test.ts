@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parsePeriod, type Period } from '../../src/format/dates.js';
-import { atRiskDays, compareAttention, countStatuses, daysLeft, goalStatus, isDone, isOpenGoal, isOpenStatus, isOverdue, isPast, writtenStatus, type GoalStatus } from '../../src/format/status.js';
+import { atRiskDays, compareAttention, countStatuses, daysLeft, goalStatus, isDone, isOpenGoal, isOpenStatus, isOverdue, isOverdueStep, isPast, overdueTotal, writtenStatus, type GoalStatus } from '../../src/format/status.js';
 import { reviewSummary } from '../../src/history/review-summary.js';
-import { upcomingDeadlines } from '../../src/site/index-view.js';
+import { indexDeadlines, indexPlan, upcomingDeadlines } from '../../src/site/index-view.js';
 import { model } from '../../src/stages/model.js';
 import { validate } from '../../src/stages/validate.js';
 import { parseText } from '../support/plans.js';
@@ -59,19 +59,38 @@ describe('days left', () => {
 
 describe('goal status', () => {
   test('at risk means due within 30 days with steps open; the 31st day is still active', () => {
-    expect(goalStatus({ status: 'active' }, 30, true)).toBe('at-risk');
-    expect(goalStatus({ status: 'active' }, 31, true)).toBe('active');
-    expect(goalStatus({ status: 'active' }, 0, true)).toBe('at-risk');
-    expect(goalStatus({ status: 'active' }, -1, false)).toBe('overdue');
-    expect(goalStatus({ status: 'paused' }, -10, true)).toBe('paused');
-    expect(goalStatus({ status: 'active', done: true }, -10, true)).toBe('done');
+    expect(goalStatus({ status: 'active' }, 30, true, false)).toBe('at-risk');
+    expect(goalStatus({ status: 'active' }, 31, true, false)).toBe('active');
+    expect(goalStatus({ status: 'active' }, 0, true, false)).toBe('at-risk');
+    expect(goalStatus({ status: 'active' }, -1, false, false)).toBe('overdue');
+    expect(goalStatus({ status: 'paused' }, -10, true, false)).toBe('paused');
+    expect(goalStatus({ status: 'active', done: true }, -10, true, false)).toBe('done');
   });
 
   test('the plan’s own words come first: done (even late), paused, dropped', () => {
-    expect(goalStatus({ status: 'active', done: '2027-05-01' }, -20, true)).toBe('done');
-    expect(goalStatus({ status: 'dropped' }, -20, true)).toBe('dropped');
-    expect(goalStatus({ status: 'active', done: false }, -1, true)).toBe('overdue');
-    expect(goalStatus({ status: 'active' }, atRiskDays, false)).toBe('active');
+    expect(goalStatus({ status: 'active', done: '2027-05-01' }, -20, true, false)).toBe('done');
+    expect(goalStatus({ status: 'dropped' }, -20, true, false)).toBe('dropped');
+    expect(goalStatus({ status: 'active', done: false }, -1, true, false)).toBe('overdue');
+    expect(goalStatus({ status: 'active' }, atRiskDays, false, false)).toBe('active');
+  });
+
+  test('an overdue step puts a goal whose own due date has not passed at risk, however far off that date is', () => {
+    expect(goalStatus({ status: 'active' }, 300, true, true)).toBe('at-risk');
+    expect(goalStatus({ status: 'active' }, 0, true, true)).toBe('at-risk');
+    expect(goalStatus({ status: 'active' }, -1, true, true)).toBe('overdue');
+    expect(goalStatus({ status: 'paused' }, 300, true, true)).toBe('paused');
+    expect(goalStatus({ status: 'dropped' }, 300, true, true)).toBe('dropped');
+    expect(goalStatus({ status: 'active', done: '2027-01-01' }, 300, true, true)).toBe('done');
+  });
+
+  test('a step is overdue only when its goal is open: not done, not paused, not dropped', () => {
+    const late = { due: period('2027-03') };
+    expect(isOverdueStep(late, { status: 'active' }, asOf)).toBe(true);
+    expect(isOverdueStep(late, { status: 'paused' }, asOf)).toBe(false);
+    expect(isOverdueStep(late, { status: 'dropped' }, asOf)).toBe(false);
+    expect(isOverdueStep(late, { status: 'active', done: true }, asOf)).toBe(false);
+    expect(isOverdueStep({ ...late, done: '2027-04-01' }, { status: 'active' }, asOf)).toBe(false);
+    expect(isOverdueStep({ due: period('2027-04-15') }, { status: 'active' }, asOf)).toBe(false);
   });
 
   test('open means not done and active; only active, at-risk and overdue goals are still worked on', () => {
@@ -88,6 +107,7 @@ describe('goal status', () => {
 describe('attention', () => {
   const plan = (counts: Partial<Record<GoalStatus, number>>, next?: string) => ({
     statusCounts: { ...countStatuses([]), ...counts },
+    overdue: { goals: counts.overdue ?? 0, steps: 0 },
     ...(next === undefined ? {} : { nextDeadline: { date: next } }),
   });
 
@@ -96,6 +116,13 @@ describe('attention', () => {
     const order = [...plans].sort(compareAttention).map((p) => plans.indexOf(p));
     expect(order).toEqual([5, 3, 2, 4, 0, 1]);
     expect(compareAttention(plan({}, '2027-05-01'), plan({}, '2027-05-01'))).toBe(0);
+  });
+
+  test('overdue steps count as check counts them: two overdue steps come before one overdue goal', () => {
+    const steps = { ...plan({ 'at-risk': 1 }), overdue: { goals: 0, steps: 2 } };
+    const goal = plan({ overdue: 1 });
+    expect([goal, steps].sort(compareAttention)).toEqual([steps, goal]);
+    expect(overdueTotal(steps.overdue)).toBe(2);
   });
 });
 
@@ -164,6 +191,50 @@ goals:
     const deadlines = upcomingDeadlines([built], asOf).map((deadline) => deadline.stepTitle ?? deadline.goalTitle);
     expect(deadlines).toEqual(['Due today', 'Step due today', 'Month step', 'Quarter']);
     expect(built.statusCounts).toEqual({ done: 1, active: 1, 'at-risk': 1, overdue: 1, paused: 1, dropped: 0 });
+  });
+});
+
+describe('overdue steps count everywhere the rule warns', () => {
+  const text = `---
+title: Plan
+owner: Jordan
+goals:
+  - title: Far goal
+    id: far
+    measure: M
+    due: 2028-12
+    steps: [{ title: Late step, due: 2027-03 }, { title: Later step, due: 2027-02-01 }, { title: Future step, due: 2027-06 }]
+  - title: Paused far goal
+    id: paused
+    status: paused
+    measure: M
+    due: 2028-12
+    steps: [{ title: Paused late step, due: 2027-03 }]
+---
+`;
+  const checked = validate(parseText(text), { asOf, plansRoot: '/plans', inspect: () => undefined, severities: {} });
+  const built = model(checked.plan!, { slug: 'plan', file: 'plans/plan.md', asOf, locale: 'en', bodyHtml: '', markdown: { inline: (markdown) => markdown } });
+  const warned = checked.diagnostics.filter((d) => d.ruleId === 'overdue').map((d) => /`([^`]*)`/.exec(d.message)?.[1]);
+
+  test('a goal far from its due date with an overdue step is at risk, not on track; a paused one stays paused', () => {
+    expect(built.goals.map((goal) => [goal.id, goal.status])).toEqual([['far', 'at-risk'], ['paused', 'paused']]);
+  });
+
+  test('the model counts and names the steps the rule warns about, oldest first', () => {
+    expect(warned).toHaveLength(2);
+    expect(built.overdue.goals + built.overdue.steps).toBe(warned.length);
+    expect(built.overdue).toMatchObject({ goals: 0, steps: 2 });
+    expect(built.overdue.items.map((item) => [item.stepTitle, item.daysLeft])).toEqual([['Later step', -73], ['Late step', -15]]);
+  });
+
+  test('the index lists the overdue steps first, then the upcoming deadlines', () => {
+    const listed = indexDeadlines([indexPlan(built)], asOf).map((deadline) => deadline.stepTitle ?? deadline.goalTitle);
+    expect(listed).toEqual(['Later step', 'Late step', 'Future step']);
+  });
+
+  test('the review lists the same steps', () => {
+    const summary = reviewSummary(built, { file: 'plans/plan.md', repository: false, lastRevised: { date: asOf, from: 'file' }, shallow: false, revisions: [], total: 0 }, asOf, { from: 'start' }, english);
+    expect(summary.overdue.map((item) => item.stepTitle)).toEqual(['Later step', 'Late step']);
   });
 });
 

@@ -173,7 +173,7 @@ describe('calendar arithmetic', () => {
 describe('indexPlan: what the index keeps of a model', () => {
   test('names, dates, progress, counts and deadlines as in the model; goals without their steps', () => {
     const kept = indexPlan(built);
-    expect(Object.keys(kept).sort()).toEqual(['asOf', 'deadlines', 'evaluations', 'file', 'goals', 'lang', 'nextDeadline', 'owner', 'progress', 'slug', 'statusCounts', 'title']);
+    expect(Object.keys(kept).sort()).toEqual(['asOf', 'deadlines', 'evaluations', 'file', 'goals', 'lang', 'nextDeadline', 'overdue', 'owner', 'progress', 'slug', 'statusCounts', 'title']);
     for (const key of Object.keys(kept) as Array<keyof typeof kept>) if (key !== 'goals') expect(kept[key]).toEqual(built[key]);
     expect(kept.goals).toEqual(built.goals.map(({ id, title, kind, status, due, progress, daysLeft }) => ({ id, title, kind, status, due, progress, daysLeft })));
     // A done step is in no deadline: nothing of it is kept.

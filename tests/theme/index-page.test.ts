@@ -36,8 +36,9 @@ describe('the index page', () => {
     expect(text(progress)).toBe('2 of 7 steps done (29%)');
     expect(select('.bar__fill', progress)?.properties['style']).toMatch(/^--ratio: 0\.28/);
     expect(text(deadline)).toBe('Dec 1, 2026 in 5 days Ask manager');
-    expect(text(overdue)).toBe('1 overdue');
-    expect(select('.badge--overdue', overdue)).toBeDefined();
+    // Goals and steps, counted as `check` counts them and worded for a coach (issue 19; was "1 overdue", goals only).
+    expect(text(overdue)).toBe('1 overdue goal 1 overdue step');
+    expect(selectAll('.badge--overdue', overdue).map(text)).toEqual(['1 overdue goal', '1 overdue step']);
     expect(text(atRisk)).toBe('1 at risk');
     expect(select('.badge--at-risk', atRisk)).toBeDefined();
     expect(classes(alex)).toContain('plan-row--overdue');

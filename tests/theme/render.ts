@@ -41,7 +41,7 @@ export function planPage(plan: PlanModel): PlanPageContext {
 
 /** The context of an index page over some plans, with their upcoming deadlines. */
 export function indexPage(plans: readonly PlanModel[], lang = 'en'): IndexPageContext {
-  const deadlines = plans.flatMap((plan) => plan.deadlines.filter((d) => d.daysLeft <= 90).map((d) => ({ ...d, slug: plan.slug, owner: plan.owner })));
+  const deadlines = plans.flatMap((plan) => plan.deadlines.filter((d) => d.daysLeft <= 90).map((d) => ({ ...d, slug: plan.slug, owner: plan.owner, overdue: false })));
   return { plans, deadlines, asOf, lang, root: './', generator: 'careerplan test' };
 }
 

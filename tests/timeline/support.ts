@@ -89,6 +89,7 @@ export function plan(goals: readonly GoalSpec[], options: { asOf: string; slug?:
     progress: progressOf(0, 0),
     deadlines: [],
     statusCounts,
+    overdue: { goals: 0, steps: 0, items: [] },
     evaluations: { yes: 0, partly: 0, no: 0, missing: 0 },
   };
 }

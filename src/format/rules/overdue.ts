@@ -1,8 +1,8 @@
 import type { PlanContext, Report, Rule } from './rule.js';
 import { goalName } from './describe.js';
-import { isOpenGoal, isOverdue } from '../status.js';
+import { isOpenGoal, isOverdue, isOverdueStep } from '../status.js';
 
-/** A goal or step that is not done and was due before the as-of date. */
+/** A goal or step that is not done and was due before the as-of date (`isOverdue`, `isOverdueStep` in `format/status`): what every page counts as overdue. */
 export const overdue: Rule = {
   id: 'overdue',
   severity: 'warning',
@@ -17,7 +17,7 @@ export const overdue: Rule = {
         };
       }
       for (const [stepIndex, step] of goal.steps.entries()) {
-        if (!step || !isOverdue(step, context.asOf)) continue;
+        if (!step || !isOverdueStep(step, goal, context.asOf)) continue;
         yield {
           place: context.place(['goals', index, 'steps', stepIndex, 'due']),
           message: `Unexpected open step \`${step.title}\` due \`${step.due.text}\`, before ${context.asOf}: expected \`done\` or a new \`due\``,
