@@ -1,5 +1,6 @@
 /**
- * The command line: parses flags, resolves the config, runs one command and
+ * The command line: parses flags against the table of commands (usage.ts,
+ * which also writes the help), resolves the config, runs one command and
  * returns its exit code. `bin/careerplan.js` is the only caller of
  * `process.exit`; tests call `main` in-process too.
  */
