@@ -3,7 +3,7 @@
  * installs with no registry, and every "Next:" line it prints works.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -17,7 +17,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Runs `command` as a coach would type it, with npm told it has no registry. Starts a process. */
 function shell(command: string, args: readonly string[], cwd: string): Run {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  // careerplan's own install step would look for a browser, which has nothing to do with the project's install.
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', CAREERPLAN_SKIP_BROWSER_INSTALL: '1' };
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -40,8 +41,10 @@ describe('a project made by `careerplan init` on a machine without a registry', 
     const next = init.stderr.slice(init.stderr.indexOf('Next:\n'));
     for (const line of ['npm install', 'npx careerplan new "Full Name"', 'npm run check', 'npm run dev', 'npm run build']) expect(next).toContain(`  ${line}`);
 
+    const compiled = statSync(path.join(repo, 'dist/src/cli.js')).mtimeMs;
     const install = shell('npm', ['install', '--offline', '--no-audit', '--no-fund'], project);
     expect(install.status, install.stderr).toBe(0);
+    expect(statSync(path.join(repo, 'dist/src/cli.js')).mtimeMs).toBe(compiled);
     // Linked, not copied: the careerplan that ran init, with nothing compiled or written in its folder.
     expect(realpathSync(path.join(project, 'node_modules/careerplan'))).toBe(realpathSync(repo));
     // The schema the config names on its first line, for editors, is there once installed.
