@@ -78,7 +78,8 @@ function parseCommandLine(argv: readonly string[]): { flags: Flags; command?: Co
   const { positionals: words, tokens } = parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: false, tokens: true });
   const [first, ...others] = words;
   const asksHelp = first === 'help';
-  const named = asksHelp ? others[0] : first;
+  // `careerplan help help` is the help.
+  const named = asksHelp ? (others[0] === 'help' ? undefined : others[0]) : first;
   const command = named === undefined ? undefined : commandNamed(named);
   if (named !== undefined && command === undefined) throw new UsageError(unknownCommandMessage(named));
   for (const token of tokens) {

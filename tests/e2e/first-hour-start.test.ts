@@ -103,6 +103,7 @@ describe('help and mistakes on the command line', () => {
       expect(run.stdout).toMatch(/^Examples:\n  careerplan build /m);
     }
     const all = await careerplan(['--help']);
+    for (const args of [['help'], ['help', 'help']]) expect((await careerplan(args)).stdout, args.join(' ')).toBe(all.stdout);
     for (const command of ['init', 'new', 'check', 'build', 'watch', 'history', 'review', 'doctor', 'merge', 'schema']) expect(all.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     const check = await careerplan(['check', '--help']);
     expect(check.stdout).toContain('--max-warnings N');
