@@ -1,157 +1,40 @@
 /**
- * The command line: parses flags, resolves the config, runs one command and
+ * The command line: parses flags against the table of commands (usage.ts,
+ * which also writes the help), resolves the config, runs one command and
  * returns its exit code. `bin/careerplan.js` is the only caller of
  * `process.exit`; tests call `main` in-process too.
  */
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { exitCodes, terminalIo, UsageError, type Io } from './io.js';
 import type { Config, ConfigFlags, Resolved } from './config/config.js';
 import type { ReporterName } from './diagnostics/reporters/index.js';
+import { wantsColor as colorWanted } from './diagnostics/color.js';
 import { parseDate, today } from './format/dates.js';
 import { packageRoot } from './lib/package-root.js';
 import { PlanPathError } from './stages/load.js';
+import { commandHelp, commandNamed, flagValueProblem, isFlagName, mainHelp, parseOptions, takesFlag, unknownCommandMessage, unknownFlagMessage, type Command } from './usage.js';
 
 // Commands and their heavy modules (zod, unified, Handlebars) load only when run, so `--help` and `--version` start at once.
 
-const help = `careerplan — career action plans from Markdown
-
-Usage: careerplan <command> [options]
-
-Commands:
-  init [DIR]         Set up a plans project: a plan to start from, a commented config, .gitignore, npm scripts
-  new "FULL NAME"    Write plans/<name>.md from the starter plan, dated today
-  build              Check every plan and build the site (out/: index, a page per plan, plans.json)
-  check [paths…]     Check plans and report every problem (default: the plans folder)
-  watch              Build, serve a live preview and rebuild on every save (alias: dev)
-  merge SLICE…       Merge the out folders of sharded builds (build --shard), or a folder of them, into one site
-  doctor             Tell which browser prints the PDFs, why that one, and whether it starts
-  schema             Print the plan format's JSON Schema
-  history PLAN       Show what changed in a plan, commit by commit, from git
-  review PLAN        Print a dated review PDF: what changed, was completed, is overdue, then the plan
-
-Options for every command:
-  --config FILE      Use this config file (default: careerplan.config.json or .yaml here)
-  -h, --help         Show this help
-  -v, --version      Show the version
-
-Options for build and check:
-  --as-of DATE       The date taken as today for statuses and time-dependent rules (YYYY-MM-DD)
-  --color, --no-color  Force colours on or off (default: on for a terminal without NO_COLOR)
-
-Options for build:
-  --plans DIR        Build the plans in this folder (default: plans, or the config's plans)
-  --out DIR          Build into this folder (default: out, or the config's out)
-  --clean            Empty the out folder first
-  --no-pdf           Build the HTML site without printing PDFs
-  --force            Print every PDF, even those whose plan did not change
-  --concurrency N    Plans printed at once (default: the number of cores)
-  --browser PATH     Print with this Chrome, Chromium or Edge
-  --paper NAME       Paper size: A4 (default), Letter, Legal, Tabloid, Ledger, A0 to A6
-  --margin LENGTH    Page margins, such as 18mm (default), 2cm or 0.75in
-  --workers N        Threads building pages (default: one a core for many plans; 0: none)
-  --shard I/N        Build only shard I of N (1 ≤ I ≤ N), for parallel CI jobs; see docs/scaling.md
-  --view NAME        Build the config's view NAME, without the parts it omits (default out: out-NAME)
-
-Options for merge:
-  --out DIR          Merge into this folder (default: out, or the config's out)
-
-Options for watch (and --plans, --out, --as-of, --no-pdf, --browser, --view as for build):
-  --port N           Serve on this port (default 4300; the next free one if it is taken)
-  --strict-port      Fail instead of taking the next free port
-  --host ADDRESS     Listen on this address (default 127.0.0.1; others expose the plans)
-  --open             Open the preview in the default browser
-
-Options for check:
-  --format NAME      pretty (default), json or github
-  --max-warnings N   Exit 1 when there are more than N warnings
-  --quiet            Report errors only
-
-Options for init and new:
-  --as-of DATE       Date the starter plan from this day instead of today (YYYY-MM-DD)
-  --plans DIR        new: write the plan into this folder (default: plans, or the config's plans)
-
-Options for doctor:
-  --browser PATH     Check this browser instead of the one careerplan would find
-
-Options for history (PLAN: a plan file, or a plan's name in the plans folder):
-  --since REV|DATE   Only commits after this revision, or from this date (YYYY-MM-DD) on
-  --format NAME      pretty (default) or json
-
-Options for review (PLAN as for history; --as-of, --browser, --color as for build):
-  --since REV|DATE   The period reviewed (default: since the plan's reviewed date, else its first commit)
-  --out FILE         Write the PDF here (default: reviews/<plan>-review-<as-of date>.pdf)
-
-Exit codes: 0 no errors, 1 problems in the plans, 2 careerplan could not run.
-`;
-
-const options = {
-  config: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  'as-of': { type: 'string' },
-  format: { type: 'string' },
-  'max-warnings': { type: 'string' },
-  quiet: { type: 'boolean' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  out: { type: 'string' },
-  plans: { type: 'string' },
-  clean: { type: 'boolean' },
-  'no-pdf': { type: 'boolean' },
-  force: { type: 'boolean' },
-  concurrency: { type: 'string' },
-  paper: { type: 'string' },
-  margin: { type: 'string' },
-  browser: { type: 'string' },
-  port: { type: 'string' },
-  workers: { type: 'string' },
-  'strict-port': { type: 'boolean' },
-  host: { type: 'string' },
-  open: { type: 'boolean' },
-  shard: { type: 'string' },
-  since: { type: 'string' },
-  view: { type: 'string' },
-} as const satisfies ParseArgsConfig['options'];
-
-/** The flags each command takes besides --config, --help and --version. */
-const commandFlags: Readonly<Record<string, readonly string[]>> = {
-  build: ['as-of', 'color', 'no-color', 'out', 'clean', 'plans', 'no-pdf', 'force', 'concurrency', 'browser', 'paper', 'margin', 'workers', 'shard', 'view'],
-  merge: ['out'],
-  check: ['as-of', 'color', 'no-color', 'format', 'max-warnings', 'quiet'],
-  schema: [],
-  doctor: ['browser'],
-  init: ['as-of'],
-  new: ['as-of', 'plans'],
-  watch: ['as-of', 'color', 'no-color', 'out', 'plans', 'no-pdf', 'browser', 'port', 'strict-port', 'host', 'open', 'view'],
-  history: ['since', 'format'],
-  review: ['since', 'out', 'as-of', 'browser', 'color', 'no-color'],
-};
-
-type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
+type Flags = ReturnType<typeof parseArgs<{ options: typeof parseOptions; allowPositionals: true; strict: true }>>['values'];
 
 /** Runs careerplan with command-line arguments; returns the exit code. Touches the world through `given` (written to as the terminal writer shows it) and the disk. */
 export async function main(argv: readonly string[], given: Io = processIo()): Promise<number> {
   // Every word written, a plan's or git's among them, passes the terminal writer: no control character gets through raw.
   const io = terminalIo(given);
   try {
-    const { values: flags, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-    const [given, ...rest] = positionals;
-    const command = given === 'dev' ? 'watch' : given;
+    const { flags, command, rest } = parseCommandLine(argv);
     if (flags.version) {
       io.stdout.write(`${packageRoot().version}\n`);
       return exitCodes.ok;
     }
-    if (flags.help || command === 'help') {
-      io.stdout.write(help);
+    if (flags.help) {
+      io.stdout.write(command === undefined ? mainHelp() : commandHelp(command));
       return exitCodes.ok;
     }
-    if (command === undefined) throw new UsageError('missing command');
-    const allowed = commandFlags[command];
-    if (!allowed) throw new UsageError(`unknown command \`${command}\``);
-    const stray = Object.keys(flags).find((flag) => !['config', 'help', 'version', ...allowed].includes(flag));
-    if (stray) throw new UsageError(`\`--${stray}\` is not an option of ${command}`);
-    switch (command) {
+    if (command === undefined) throw new UsageError('missing command: which one? such as `careerplan check`');
+    switch (command.name) {
       case 'build':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for build: it builds the plans folder`);
         return await runBuild(flags, io);
@@ -174,14 +57,40 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for doctor`);
         return await runDoctor(flags, io);
       default: {
-        if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for schema`);
+        const [name = 'plan', extra] = rest;
+        if (extra !== undefined || (name !== 'plan' && name !== 'config')) throw new UsageError(`unexpected argument \`${extra ?? name}\` for schema: it takes \`plan\` (the default) or \`config\``, 'schema');
         const { schema } = await import('./commands/schema.js');
-        return schema(io);
+        return schema(io, name);
       }
     }
   } catch (error) {
     return failure(error, io);
   }
+}
+
+/**
+ * The command line read: the flags, the command and its other words. `help
+ * COMMAND` is `COMMAND --help`. A mistyped command or flag, or a flag the
+ * command does not take, is a UsageError naming the nearest right one.
+ */
+function parseCommandLine(argv: readonly string[]): { flags: Flags; command?: Command; rest: readonly string[] } {
+  // Read leniently first, to find the command and name a mistyped flag in plain words; then strictly.
+  const { positionals: words, tokens } = parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: false, tokens: true });
+  const [first, ...others] = words;
+  const asksHelp = first === 'help';
+  // `careerplan help help` is the help.
+  const named = asksHelp ? (others[0] === 'help' ? undefined : others[0]) : first;
+  const command = named === undefined ? undefined : commandNamed(named);
+  if (named !== undefined && command === undefined) throw new UsageError(unknownCommandMessage(named));
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (!isFlagName(token.name) || (command && !takesFlag(command, token.name))) throw new UsageError(unknownFlagMessage(token.rawName, command), command?.name);
+    const problem = flagValueProblem(token.name, token.value);
+    if (problem) throw new UsageError(problem, command?.name);
+  }
+  const { values: flags, positionals } = parseArgs({ args: [...argv], options: parseOptions, allowPositionals: true, strict: true });
+  const rest = positionals.slice(asksHelp ? 2 : 1);
+  return { flags: asksHelp ? { ...flags, help: true } : flags, ...(command ? { command } : {}), rest };
 }
 
 async function runBuild(flags: Flags, io: Io): Promise<number> {
@@ -256,7 +165,7 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
         color,
         ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
         reloadConfig: () => resolveConfigOf(flags, io),
-        configFiles: flags.config === undefined ? configFileNames.map((name) => path.join(io.cwd, name)) : [path.resolve(io.cwd, flags.config)],
+        configFiles: configFilesToWatch(flags, config, io, configFileNames),
         signal: stop.signal,
       },
       io,
@@ -264,6 +173,12 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
   } finally {
     stopListening();
   }
+}
+
+/** The config files whose change reloads the preview: the one named or found, else those that could appear in the working folder. */
+function configFilesToWatch(flags: Flags, config: Config, io: Io, names: readonly string[]): string[] {
+  if (flags.config !== undefined) return [path.resolve(io.cwd, flags.config)];
+  return config.configFile === undefined ? names.map((name) => path.join(io.cwd, name)) : [config.configFile];
 }
 
 async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise<number> {
@@ -364,7 +279,8 @@ async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolv
       : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),
   };
   const { readConfigFile } = await import('./config/file.js');
-  const source = await readConfigFile(io.cwd, flags.config);
+  // The nearest config file in this folder or above (see config/file.ts), unless one is named.
+  const source = await readConfigFile({ cwd: io.cwd, named: flags.config, home: io.env.HOME });
   // Without a config file, the schema (zod) and the YAML reader are not loaded at all.
   const plain = source === undefined ? (await import('./config/defaults.js')).configWithoutFile(configFlags, io.cwd, today()) : undefined;
   const resolved = plain ?? (await import('./config/config.js')).resolveConfig(source, configFlags, io.cwd, today());
@@ -372,16 +288,15 @@ async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolv
 }
 
 function wantsColor(flags: Flags, io: Io): boolean {
-  if (flags['no-color']) return false;
-  if (flags.color) return true;
-  return io.isTerminal && !io.env.NO_COLOR;
+  return colorWanted(flags, io.env, io.isTerminal);
 }
 
 function failure(error: unknown, io: Io): number {
   const known = error instanceof UsageError || error instanceof PlanPathError || isArgumentError(error);
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`careerplan: ${message}\n`);
-  if (error instanceof UsageError || isArgumentError(error)) io.stderr.write("Run 'careerplan --help' for usage.\n");
+  if (error instanceof UsageError && error.command !== undefined) io.stderr.write(`Run \`careerplan ${error.command} --help\` for its options.\n`);
+  else if (error instanceof UsageError || isArgumentError(error)) io.stderr.write("Run 'careerplan --help' for usage.\n");
   if (!known && error instanceof Error && io.env.CAREERPLAN_DEBUG) io.stderr.write(`${error.stack ?? ''}\n`);
   return exitCodes.failure;
 }

@@ -22,4 +22,10 @@ export const exitCodes = { ok: 0, problems: 1, failure: 2 } as const;
 /** A mistake in how the tool was called or set up: one clear line, exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The command whose `--help` tells what it takes, when the mistake is in its flags. */
+  readonly command: string | undefined;
+  constructor(message: string, command?: string) {
+    super(message);
+    this.command = command;
+  }
 }

@@ -13,7 +13,7 @@ import { slugify } from '../format/slug.js';
 import { packageRoot } from '../lib/package-root.js';
 import { displayPath } from '../lib/paths.js';
 import { starterPlan } from '../scaffold/starter-plan.js';
-import { addStarterScripts, starterConfig, starterConfigName, starterGitignore, starterPackageJson } from '../scaffold/starter-project.js';
+import { addStarterScripts, careerplanDependency, starterConfig, starterConfigName, starterGitignore, starterPackageJson } from '../scaffold/starter-project.js';
 import { exitCodes, type Io } from '../io.js';
 
 /** What `init` sets up. */
@@ -31,7 +31,8 @@ const exampleOwner = 'Your Name';
 /** Sets up the project folder; returns the exit code. */
 export async function init(options: InitOptions, io: Io): Promise<number> {
   const { folder } = options;
-  const version = packageRoot().version;
+  // The careerplan running now is the one the project depends on: `npm install` links it, no registry is asked.
+  const careerplan = packageRoot().folder;
   const found = await stat(folder).catch(() => undefined);
   if (found !== undefined && !found.isDirectory()) throw new Error(`cannot set up ${displayPath(folder, io.cwd)}: it is a file, not a folder`);
   await mkdir(folder, { recursive: true });
@@ -63,8 +64,8 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
 
   const manifestFile = path.join(folder, 'package.json');
   const name = slugify(path.basename(folder)) || 'career-plans';
-  if (await createFile(manifestFile, starterPackageJson(name, version))) created('package.json');
-  else report.push(await updatePackageJson(manifestFile, version));
+  if (await createFile(manifestFile, starterPackageJson(name, careerplan))) created('package.json');
+  else report.push(await updatePackageJson(manifestFile, careerplan));
 
   const shown = displayPath(folder, io.cwd) || '.';
   const next = [
@@ -80,18 +81,20 @@ export async function init(options: InitOptions, io: Io): Promise<number> {
 }
 
 /** Adds the missing scripts to an existing `package.json`; returns the report line. */
-async function updatePackageJson(file: string, version: string): Promise<string> {
+async function updatePackageJson(file: string, careerplan: string): Promise<string> {
   const current = await readFile(file, 'utf8');
-  const update = addStarterScripts(current, version);
+  const update = addStarterScripts(current, careerplan);
   if (update === undefined) return '  kept     package.json (not a JSON object with `scripts` careerplan can add to; add the scripts build, check and dev by hand)';
   const conflicts = update.conflicts.length > 0 ? `; its own ${update.conflicts.map((script) => `\`${script}\``).join(', ')} kept` : '';
-  if (update.text === undefined) return `  kept     package.json (it has the scripts${conflicts})`;
+  // A version npm would look up on a registry that has no careerplan: kept, as every value is, with what to write instead.
+  const registry = update.registryDependency === undefined ? '' : `; change its careerplan \`${update.registryDependency}\` to \`${careerplanDependency(careerplan)}\`: no registry has careerplan`;
+  if (update.text === undefined) return `  kept     package.json (it has the scripts${conflicts}${registry})`;
   await writeFileAtomic(file, update.text);
   const added = [
     ...(update.added.length > 0 ? [`scripts ${update.added.join(', ')}`] : []),
     ...(update.dependencyAdded ? ['careerplan to devDependencies'] : []),
   ];
-  return `  updated  package.json (added ${added.join(' and ')}${conflicts})`;
+  return `  updated  package.json (added ${added.join(' and ')}${conflicts}${registry})`;
 }
 
 /** Creates a file that is not there; `false`, and nothing written, when it is. */

@@ -1,14 +1,21 @@
-/** `careerplan schema`: prints the plan format's JSON Schema. */
+/** `careerplan schema [plan|config]`: prints the JSON Schema of the plan format, or of the config file. */
+import { configJsonSchema } from '../config/json-schema.js';
 import { planJsonSchema } from '../format/schema.js';
 import { exitCodes, type Io } from '../io.js';
 
-/** The JSON Schema as committed in `schema/plan.schema.json`. Pure. */
-export function schemaText(): string {
-  return `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
+/** The schemas `careerplan schema` prints, by name: each as committed in `schema/<name>.schema.json`. */
+export const schemas = { plan: planJsonSchema, config: configJsonSchema } as const;
+
+/** The name of a schema careerplan prints. */
+export type SchemaName = keyof typeof schemas;
+
+/** A JSON Schema as committed in `schema/<name>.schema.json` (default: the plan's). Pure. */
+export function schemaText(name: SchemaName = 'plan'): string {
+  return `${JSON.stringify(schemas[name](), null, 2)}\n`;
 }
 
-/** Writes the JSON Schema to stdout. */
-export function schema(io: Io): number {
-  io.stdout.write(schemaText());
+/** Writes a JSON Schema to stdout. */
+export function schema(io: Io, name: SchemaName = 'plan'): number {
+  io.stdout.write(schemaText(name));
   return exitCodes.ok;
 }

@@ -27,6 +27,7 @@ const length = z.string().regex(lengthPattern, { message: 'a length such as `18m
 /** A paper size in any letter case, as Chromium names it. */
 const paper = z
   .string()
+  .meta({ examples: [...paperSizes] })
   .transform((value, ctx) => {
     const known = paperSizes.find((size) => size.toLowerCase() === value.toLowerCase());
     if (known) return known;
@@ -50,7 +51,7 @@ const pdfSchema = z
   .strict();
 
 /** A part of a plan a view leaves out; an unknown one is named with the nearest known part. */
-const omittablePart = z.string().transform((value, ctx) => {
+const omittablePart = z.string().meta({ examples: [...omittableParts] }).transform((value, ctx) => {
   if (isOmittablePart(value)) return value;
   ctx.addIssue({ code: 'custom', message: 'a part of a plan', params: { message: unknownPartMessage(value) } });
   return z.NEVER;
@@ -72,8 +73,8 @@ export const configSchema = z
     plans: z.string().min(1).default(configDefaults.plans).describe('Folder of plan files'),
     templates: z.string().min(1).default(configDefaults.templates).describe('Folder of templates that override the default theme'),
     out: z.string().min(1).default(configDefaults.out).describe('Folder the site is built into'),
-    locale: z.string().min(1).default(configDefaults.locale).describe("Language for plans without `lang`"),
-    asOf: isoDate.optional().describe('The date "today" means for time-dependent rules'),
+    locale: z.string().min(1).default(configDefaults.locale).describe("Language for plans without `lang`").meta({ examples: ['en', 'de', 'fr'] }),
+    asOf: isoDate.optional().describe('The date "today" means for time-dependent rules, as YYYY-MM-DD').meta({ examples: ['2026-01-31'] }),
     rules: z.record(z.string(), setting).default(() => ({ ...configDefaults.rules })).describe('Rule id → off, warn or error'),
     allowRawHtml: z.boolean().default(configDefaults.allowRawHtml).describe('Keep raw HTML of plans in the site, still sanitized'),
     pdf: pdfSchema.default(pdfSchema.parse({})),

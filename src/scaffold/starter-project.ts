@@ -8,9 +8,13 @@ import { isRecord } from '../lib/is-record.js';
 /** The config file `init` writes: one of the names careerplan reads (`configFileNames`). */
 export const starterConfigName = 'careerplan.config.yaml';
 
-/** The config file's text: every key of `configSchema`, commented out at its default, with what it does. Pure. */
+/** The config's JSON Schema in a project `init` made, once installed: relative to the config file, which is beside `node_modules`. */
+export const configSchemaPath = './node_modules/careerplan/schema/config.schema.json';
+
+/** The config file's text: its schema named for editors (the YAML extension of VS Code completes and checks the keys), then every key of `configSchema`, commented out at its default, with what it does. Pure. */
 export function starterConfig(): string {
-  return `# careerplan's settings. Every key is optional: each is shown here, commented
+  return `# yaml-language-server: $schema=${configSchemaPath}
+# careerplan's settings. Every key is optional: each is shown here, commented
 # out, at its default. Remove the \`# \` before a key to change it. Paths are
 # relative to this file.
 
@@ -76,15 +80,28 @@ export const starterScripts: Readonly<Record<string, string>> = {
   dev: 'careerplan watch',
 };
 
-/** A new project's `package.json`, depending on careerplan `version`. Pure. */
-export function starterPackageJson(name: string, version: string): string {
+/**
+ * How a project depends on the careerplan in `folder` (absolute): a `file:`
+ * dependency, which `npm install` links without asking a registry — no
+ * registry serves careerplan, and a package someone published under its
+ * name must never be what a coach runs. Pure.
+ */
+export function careerplanDependency(folder: string): string {
+  return `file:${folder}`;
+}
+
+/** A new project's `package.json`, depending on the careerplan in `folder`, whose install scripts npm is told it may run. Pure. */
+export function starterPackageJson(name: string, folder: string): string {
+  const dependency = careerplanDependency(folder);
   const manifest = {
     name,
     private: true,
     description: 'Career action plans, built with careerplan',
     type: 'module',
     scripts: starterScripts,
-    devDependencies: { careerplan: `^${version}` },
+    devDependencies: { careerplan: dependency },
+    // npm 11 asks a project to approve the install scripts of its dependencies; careerplan's looks for a browser to print PDFs with.
+    allowScripts: { [dependency]: true },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -98,6 +115,8 @@ export interface PackageUpdate {
   readonly conflicts: readonly string[];
   /** Whether careerplan was added to `devDependencies`. */
   readonly dependencyAdded: boolean;
+  /** The careerplan dependency it has that asks a registry for careerplan (such as `^0.1.0`): kept, and to be changed by hand. */
+  readonly registryDependency?: string;
 }
 
 /**
@@ -106,7 +125,7 @@ export interface PackageUpdate {
  * `undefined` when the text is not a JSON object with an object of scripts
  * (then the file is left alone). Keeps the file's indentation. Pure.
  */
-export function addStarterScripts(current: string, version: string): PackageUpdate | undefined {
+export function addStarterScripts(current: string, folder: string): PackageUpdate | undefined {
   let data: unknown;
   try {
     data = JSON.parse(current);
@@ -119,15 +138,23 @@ export function addStarterScripts(current: string, version: string): PackageUpda
   if (!isRecord(scripts) || !isRecord(devDependencies)) return undefined;
   const added = Object.keys(starterScripts).filter((name) => !Object.hasOwn(scripts, name));
   const conflicts = Object.keys(starterScripts).filter((name) => Object.hasOwn(scripts, name) && scripts[name] !== starterScripts[name]);
-  const dependsOnIt = [data.dependencies, data.devDependencies, data.peerDependencies].some((list) => isRecord(list) && Object.hasOwn(list, 'careerplan'));
-  if (added.length === 0 && dependsOnIt) return { added, conflicts, dependencyAdded: false };
+  const lists = [data.dependencies, data.devDependencies, data.peerDependencies].filter(isRecord);
+  const dependsOnIt = lists.some((list) => Object.hasOwn(list, 'careerplan'));
+  const spec = lists.map((list) => list.careerplan).find((value) => value !== undefined);
+  const registry = typeof spec === 'string' && asksRegistry(spec) ? { registryDependency: spec } : {};
+  if (added.length === 0 && dependsOnIt) return { added, conflicts, dependencyAdded: false, ...registry };
   const next = {
     ...data,
     scripts: { ...scripts, ...Object.fromEntries(added.map((name) => [name, starterScripts[name]])) },
-    ...(dependsOnIt ? {} : { devDependencies: { ...devDependencies, careerplan: `^${version}` } }),
+    ...(dependsOnIt ? {} : { devDependencies: { ...devDependencies, careerplan: careerplanDependency(folder) } }),
   };
   const indent = /^[{[]\r?\n([ \t]+)/.exec(current)?.[1] ?? 2;
   const newline = current.includes('\r\n') ? '\r\n' : '\n';
   const body = JSON.stringify(next, null, indent).replace(/\n/g, newline);
-  return { text: `${body}${/\r?\n$/.test(current) ? newline : ''}`, added, conflicts, dependencyAdded: !dependsOnIt };
+  return { text: `${body}${/\r?\n$/.test(current) ? newline : ''}`, added, conflicts, dependencyAdded: !dependsOnIt, ...registry };
+}
+
+/** Whether a dependency's spec is a version or a tag, which npm looks up on a registry (not a path, link, tarball or git address). Pure. */
+function asksRegistry(spec: string): boolean {
+  return !/^(file:|link:|git\+|git:|github:|https?:|npm:|[./~])|\.tgz$/.test(spec.trim()) && !spec.includes('/');
 }

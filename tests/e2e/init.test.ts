@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { today } from '../../src/format/dates.js';
-import { careerplan, type Run } from './run.js';
+import { careerplan, repo, type Run } from './run.js';
 
 let scratch: string;
 beforeAll(async () => {
@@ -40,7 +40,8 @@ describe('careerplan init', () => {
     expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
     const manifest = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
     expect(manifest.scripts).toMatchObject({ build: 'careerplan build', check: 'careerplan check', dev: 'careerplan watch' });
-    expect(manifest.devDependencies.careerplan).toMatch(/^\^\d+\.\d+\.\d+/);
+    // The careerplan that ran init, by its folder: no registry has careerplan (issue 19).
+    expect(manifest.devDependencies.careerplan).toBe(`file:${repo}`);
     expect(readFileSync(path.join(project, 'careerplan.config.yaml'), 'utf8')).toMatch(/^# plans: plans$/m);
   });
 

@@ -42,10 +42,10 @@ describe('the starter plan', () => {
 });
 
 describe('the starter config', () => {
-  /** The config with every `# key:` line uncommented. */
+  /** The config with every `# key:` line uncommented (not the editor's line naming the schema). */
   const uncommented = starterConfig()
     .split('\n')
-    .map((line) => (/^# ( *)[A-Za-z-]+:( |$)/.test(line) ? line.slice(2) : line))
+    .map((line) => (/^# ( *)[A-Za-z-]+:( |$)/.test(line) && !line.startsWith('# yaml-language-server:') ? line.slice(2) : line))
     .join('\n');
 
   test('is all comments: as written it changes nothing', () => {
@@ -72,26 +72,29 @@ describe('the starter config', () => {
 });
 
 describe('package.json', () => {
-  test('a new one has the scripts and depends on careerplan', () => {
-    const manifest = JSON.parse(starterPackageJson('plans', '1.2.3')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+  test('a new one has the scripts and depends on the careerplan in a folder, not on a registry name', () => {
+    const manifest = JSON.parse(starterPackageJson('plans', '/opt/careerplan')) as { scripts: Record<string, string>; devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
     expect(manifest.scripts).toEqual({ build: 'careerplan build', check: 'careerplan check', dev: 'careerplan watch' });
-    expect(manifest.devDependencies).toEqual({ careerplan: '^1.2.3' });
+    expect(manifest.devDependencies).toEqual({ careerplan: 'file:/opt/careerplan' });
+    expect(manifest.allowScripts).toEqual({ 'file:/opt/careerplan': true });
   });
 
   test('an existing one gets the missing scripts only, in its own indentation', () => {
     const current = '{\n    "name": "x",\n    "scripts": {\n        "build": "make site",\n        "check": "careerplan check"\n    }\n}\n';
-    const update = addStarterScripts(current, '1.2.3');
+    const update = addStarterScripts(current, '/opt/careerplan');
     expect(update?.added).toEqual(['dev']);
     expect(update?.conflicts).toEqual(['build']);
     expect(update?.dependencyAdded).toBe(true);
     expect(update?.text).toBe(
-      '{\n    "name": "x",\n    "scripts": {\n        "build": "make site",\n        "check": "careerplan check",\n        "dev": "careerplan watch"\n    },\n    "devDependencies": {\n        "careerplan": "^1.2.3"\n    }\n}\n',
+      '{\n    "name": "x",\n    "scripts": {\n        "build": "make site",\n        "check": "careerplan check",\n        "dev": "careerplan watch"\n    },\n    "devDependencies": {\n        "careerplan": "file:/opt/careerplan"\n    }\n}\n',
     );
   });
 
   test('one that has everything is left alone; one that is not a JSON object is not touched', () => {
     const complete = JSON.stringify({ scripts: starterScripts, dependencies: { careerplan: '^0.1.0' } });
-    expect(addStarterScripts(complete, '1.2.3')).toEqual({ added: [], conflicts: [], dependencyAdded: false });
+    expect(addStarterScripts(complete, '/opt/careerplan')).toEqual({ added: [], conflicts: [], dependencyAdded: false, registryDependency: '^0.1.0' });
+    const linked = JSON.stringify({ scripts: starterScripts, devDependencies: { careerplan: 'file:../careerplan' } });
+    expect(addStarterScripts(linked, '/opt/careerplan')).toEqual({ added: [], conflicts: [], dependencyAdded: false });
     expect(addStarterScripts('{ "name": ', '1.2.3')).toBeUndefined();
     expect(addStarterScripts('[]', '1.2.3')).toBeUndefined();
     expect(addStarterScripts('{ "scripts": "build" }', '1.2.3')).toBeUndefined();
