@@ -5,7 +5,7 @@
  * evaluated. Pure: the model and the history are the caller's.
  */
 import type { IsoDate, Period } from '../format/dates.js';
-import { historyView, type ChangeView, type History, type RevisionView } from './revisions.js';
+import { historyView, type History, type RevisionView } from './revisions.js';
 import { countEvaluations, type Evaluation, type Evaluations, type GoalModel, type PlanModel } from '../stages/model.js';
 import { daysLeft, isOpenStatus, isOverdue, isPast } from '../format/status.js';
 import { optional } from '../lib/optional.js';
@@ -135,8 +135,8 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     ...optional('sinceDate', sinceDate),
     asOf,
     repository: history.repository,
-    revisions: kept.map(({ view: shown }) => ({ ...shown, changes: shown.changes.map(forPaper) })),
-    ...optional('uncommitted', uncommitted?.map(forPaper)),
+    revisions: kept.map(({ view: shown }) => shown),
+    ...optional('uncommitted', uncommitted),
     changeCount: changes.length,
     changed: uncommitted !== undefined || kept.length > 0,
     completedGoals,
@@ -145,11 +145,6 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     overdue,
     evaluations: countEvaluations(completedSteps),
   };
-}
-
-/** A change's text for a printed page: the terminal's backticks around ids left out. */
-function forPaper(change: ChangeView): ChangeView {
-  return { ...change, text: change.text.replace(/`([^`]*)`/g, '$1') };
 }
 
 function stepKey(goal: string, step: string): string {
