@@ -95,18 +95,18 @@ export function changeText(change: Change, words: ChangeWords): ChangeText {
   if (change.kind === 'field-changed' && rewrittenFields.has(change.field) && change.from !== undefined && change.to !== undefined) {
     return {
       sign,
-      text: p.sentence('text-rewritten', { field: p.name('field', change.field) }),
+      text: capitalised(p.sentence('text-rewritten', { field: p.name('field', change.field) }), words.language),
       rewritten: { before: { label: phrase(words, 'change.before'), text: change.from }, after: { label: phrase(words, 'change.after'), text: change.to } },
     };
   }
   const parts = change.kind === 'goal-skills-changed' ? goalSkillsSentences(change, p) : [sentence(change, p)];
-  return { sign, text: parts.map(([key, values]) => p.sentence(key, values)).join('; ') };
+  return { sign, text: capitalised(parts.map(([key, values]) => p.sentence(key, values)).join('; '), words.language) };
 }
 
 interface Phrases {
   readonly language: string;
   readonly none: string;
-  /** The sentence `change.<key>` filled with `values`, its first letter a capital. */
+  /** The sentence `change.<key>` filled with `values`. */
   sentence(key: string, values: Readonly<Record<string, string>>): string;
   quote(text: string | undefined): string;
   /** A value's name (`status`, `at-risk` → `Gefährdet`) from `change.<group>.<value>`, or the value itself when the locale has none. */
@@ -144,7 +144,7 @@ function phrases(words: ChangeWords): Phrases {
   return {
     language: words.language,
     none,
-    sentence: (key, values) => capitalised(fill(phrase(words, `change.${key}`), values), words.language),
+    sentence: (key, values) => fill(phrase(words, `change.${key}`), values),
     quote,
     name: (group, value) => (value === undefined ? none : named(`change.${group}.${value}`, value)),
     pageName: (group, value) => named(`${group}.${value}`, value),
