@@ -57,10 +57,11 @@ describe('careerplan review', () => {
     // What changed, commit by commit.
     expect(first).toContain('What changed 4 changes');
     expect(first).toContain('Move the promotion to December');
-    expect(first).toContain('due moved: Earn a promotion to Senior Analyst (promotion) 2027-06 → 2027-12');
-    expect(first).toContain('goal added: Learn Python (python)');
-    expect(first).toContain('step done on 2027-03-20: Complete the advanced SQL course');
-    expect(first).toContain('step evaluated: Complete the advanced SQL course, worth it: partly');
+    expect(first).toContain('Due date of “Earn a promotion to Senior Analyst” moved: June 2027 → December 2027');
+    expect(first).toContain('Goal added: “Learn Python”');
+    expect(first).toContain('Step done on March 20, 2027: “Complete the advanced SQL course”');
+    expect(first).toContain('Step “Complete the advanced SQL course” evaluated: partly worth it');
+    expect(first).not.toMatch(/\((?:promotion|python)\)|`/);
     expect(first).not.toContain('Start the plan');
     // Completed, and its evaluation.
     expect(first).toMatch(/Completed .*Complete the advanced SQL course Step of “Earn a promotion to Senior Analyst” · March 20, 2027/);
