@@ -93,7 +93,7 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     .map((revision, index) => ({ revision, view: view.revisions[index] as RevisionView }))
     // A commit after the as-of date is not in the period; one without a change to the substance says nothing to the meeting.
     .filter(({ view: shown }) => shown.date <= asOf)
-    .filter(({ revision }) => revision.changes.length > 0 || (revision.problem !== undefined && revision.problem !== 'the plan was deleted'));
+    .filter(({ revision }) => revision.changes.length > 0 || (revision.problem !== undefined && !revision.deleted));
   const changes: Change[] = [...(history.uncommitted?.changes ?? []), ...kept.flatMap(({ revision }) => revision.changes)];
   const uncommitted = view.uncommitted && view.uncommitted.changes.length > 0 ? view.uncommitted.changes : undefined;
 

@@ -33,8 +33,12 @@ export interface Revision {
   readonly renamedFrom?: string;
   /** What changed since the previous version that could be read. */
   readonly changes: readonly Change[];
-  /** Why this version could not be read, or that the commit deleted the plan; then `changes` is empty. */
+  /** Why this version could not be read, or that the commit deleted the plan, in English; then `changes` is empty. */
   readonly problem?: string;
+  /** The commit deleted the plan. */
+  readonly deleted?: true;
+  /** Why this version could not be read as a plan (the `problem` without its opening words), for a page to word in its language. */
+  readonly unreadable?: string;
   /** The oldest commit of a shallow clone: what came before it is not in the clone, so its changes are unknown. */
   readonly boundary?: true;
 }
@@ -151,12 +155,13 @@ export function revisionsOf(commits: readonly CommitVersion[], shown: number = c
       ...(commit.previousPath !== undefined && commit.previousPath !== commit.path ? { renamedFrom: commit.previousPath } : {}),
     };
     if (commit.deleted) {
-      revisions.push({ ...base, changes: [], problem: 'the plan was deleted' });
+      revisions.push({ ...base, changes: [], problem: 'the plan was deleted', deleted: true });
       continue;
     }
     const version = commit.version;
     if (version === undefined || 'problem' in version) {
-      revisions.push({ ...base, changes: [], problem: `this version could not be read as a plan: ${version?.problem ?? 'it was not read'}` });
+      const unreadable = version?.problem ?? 'it was not read';
+      revisions.push({ ...base, changes: [], problem: `this version could not be read as a plan: ${unreadable}`, unreadable });
       continue;
     }
     // The version in the commit's own parent, so a merged branch is compared with its own past; when that
@@ -254,7 +259,9 @@ export interface HistoryView {
  */
 export function historyView(history: History, words: ChangeWords, options: { readonly limit?: number; readonly open?: number } = {}): HistoryView {
   const limit = options.limit ?? history.revisions.length;
-  const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing'), unsaved: phrase(words, 'notCommittedYet') };
+  const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing'), unsaved: phrase(words, 'notCommittedYet'), deleted: phrase(words, 'history.deleted') };
+  const problemNote = (revision: Revision): string | undefined =>
+    revision.deleted ? note.deleted : revision.unreadable !== undefined ? fill(phrase(words, 'history.unreadable'), { problem: revision.unreadable }) : revision.problem;
   const view = (change: Change): ChangeView => changeView(change, words);
   const shown = history.revisions.slice(0, limit);
   const oldest = history.revisions.at(-1);
@@ -282,7 +289,7 @@ export function historyView(history: History, words: ChangeWords, options: { rea
       ...(revision.renamedFrom === undefined ? {} : { renamedFrom: revision.renamedFrom }),
       changes: revision.changes.map(view),
       ...(revision.problem !== undefined
-        ? { note: revision.problem }
+        ? { note: problemNote(revision) ?? revision.problem }
         : revision.boundary
           ? { note: note.boundary }
           : revision.changes.length === 0

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatHistory, historyView, readVersion, revisionsOf, versionOfText, type CommitVersion, type History, type Version } from '../../src/history/revisions.js';
-import { english } from '../support/words.js';
+import { english, german } from '../support/words.js';
 import { jordanPlan } from '../support/git.js';
 
 const v1 = versionOfText(jordanPlan(), 'plans/jordan.md');
@@ -78,6 +78,17 @@ describe('historyView and formatHistory', () => {
   test('outside a repository: last revised from the file, no history section', () => {
     expect(historyView(outside, english)).toEqual({ lastRevised: '2027-05-01', lastRevisedFrom: 'file', show: false, revisions: [], older: [], more: 0 });
     expect(formatHistory(outside, english)).toBe('sam.md is not in a git repository (or git is not installed), so it has no history; last changed May 1, 2027.\n');
+  });
+
+  test('a deleted plan and a version that is not a plan are said in the page’s language', () => {
+    const revisions = revisionsOf([commit('c', { version: broken, parentVersion: v1 }), commit('b', { version: v1, added: true }), commit('a', { deleted: true })]);
+    const history: History = { ...outside, repository: true, lastRevised: { date: '2027-01-05T10:00:00+01:00', from: 'git' }, revisions, total: 3 };
+    expect(historyView(history, german).revisions.map((revision) => revision.note)).toEqual([
+      'diese Fassung ließ sich nicht als Plan lesen: line 3: bad',
+      undefined,
+      'der Plan wurde hier gelöscht',
+    ]);
+    expect(historyView(history, english).revisions[2]?.note).toBe('the plan was deleted here');
   });
 
   test('the calendar day of a commit is the author’s, whatever the time zone of the machine', () => {
