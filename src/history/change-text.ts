@@ -7,10 +7,10 @@
  * them. Goals, steps and skills are named by their titles and names, never
  * by ids. The terminal's `careerplan history` uses the English locale. Pure.
  */
-import { fill, pluralForm, type PluralForms } from '../lib/fill.js';
+import { fill, pluralForm } from '../lib/fill.js';
 import { parsePeriod } from '../format/dates.js';
 import { formatDate, formatPeriod } from '../theme/format.js';
-import { pluralRules } from '../theme/intl.js';
+import { conjunctionFormat, languageNames, pluralRules } from '../theme/intl.js';
 import type { Words } from '../theme/words.js';
 import type { Change, PlanField } from './plan-changes.js';
 
@@ -128,7 +128,7 @@ function phrases(words: ChangeWords): Phrases {
   const plural = (key: string, n: number): string => {
     const label = words.labels[key];
     if (label === undefined || typeof label === 'string') throw new Error(`Unexpected label \`${key}\`, expected plural forms`);
-    return pluralForm(label as PluralForms, pluralRules(words.language).select(n));
+    return pluralForm(label, pluralRules(words.language).select(n));
   };
   const named = (key: string, value: string): string => {
     const label = words.labels[key];
@@ -140,7 +140,7 @@ function phrases(words: ChangeWords): Phrases {
     return period === undefined ? text : formatPeriod(period, words.language, words);
   };
   const quote = (text: string | undefined): string => (text === undefined ? none : fill(phrase(words, 'change.quote'), { text }));
-  const items = (list: readonly string[]): string => new Intl.ListFormat(words.language, { type: 'conjunction' }).format(list);
+  const items = (list: readonly string[]): string => conjunctionFormat(words.language).format(list);
   return {
     language: words.language,
     none,
@@ -183,7 +183,7 @@ function capitalised(text: string, language: string): string {
 /** A language's name in `language` (`de` → `German`), or the tag as written when it has none. */
 function languageName(tag: string, language: string): string {
   try {
-    return new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+    return languageNames(language).of(tag) ?? tag;
   } catch {
     return tag;
   }

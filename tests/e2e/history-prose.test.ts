@@ -160,7 +160,19 @@ function expectProse(text: string, scenario: Scenario, commits: readonly string[
   expect(text).not.toMatch(/weaknesse(?!s)|priorit(?:ie|y)s\b|strengthe\b/i);
 }
 
-const runs: Record<'en' | 'de', { repo: ScriptedRepo; commits: string[]; history: string; section: string }> = {} as never;
+/** What one scenario gave: its repository, its commits, what `careerplan history` printed and the page's history section. */
+interface Seen {
+  readonly repo: ScriptedRepo;
+  readonly commits: readonly string[];
+  readonly history: string;
+  readonly section: string;
+}
+const runs = new Map<Scenario['lang'], Seen>();
+const seen = (lang: Scenario['lang']): Seen => {
+  const found = runs.get(lang);
+  if (found === undefined) throw new Error(`no run of the ${lang} scenario`);
+  return found;
+};
 
 beforeAll(async () => {
   for (const scenario of [english, german]) {
@@ -172,16 +184,16 @@ beforeAll(async () => {
     expect(build.status).toBeLessThan(2);
     const html = readFileSync(path.join(repo.dir, 'out/plan/index.html'), 'utf8');
     const section = /<section class="section section--history"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
-    runs[scenario.lang] = { repo, commits, history: history.stdout, section };
+    runs.set(scenario.lang, { repo, commits, history: history.stdout, section });
   }
 }, 120_000);
 afterAll(() => {
-  for (const run of Object.values(runs)) rmSync(run.repo.dir, { recursive: true, force: true });
+  for (const run of runs.values()) rmSync(run.repo.dir, { recursive: true, force: true });
 });
 
 describe('careerplan history reads as prose', () => {
   test('an English plan: each change a sentence, the vision before and after, the horizon, kinds and resources', () => {
-    const { history, commits } = runs.en;
+    const { history, commits } = seen('en');
     const [header, ...rest] = history.split('\n');
     expect(header).toMatch(/^plans\/plan\.md — last changed \w+ \d{1,2}, \d{4}$/);
     expect(rest.join('\n')).toBe(
@@ -225,7 +237,7 @@ describe('careerplan history reads as prose', () => {
   });
 
   test('a German plan: the same facts, no ids or commit ids, in prose the terminal shows in English', () => {
-    const { history, commits } = runs.de;
+    const { history, commits } = seen('de');
     expect(history).toContain('  ~ Kind of goal “Ehrenamt im Sportverein”: Professional → Personal');
     expect(history).toContain('  + Resource added to step “Vorbereitungskurs abschließen”: Kursgebühr von 450 Euro');
     expect(history).toContain('  ~ Horizon: 2030 → 2031');
@@ -236,7 +248,7 @@ describe('careerplan history reads as prose', () => {
 
 describe('the page’s history section reads as prose', () => {
   test('in English: sentences, the vision’s old and new text side by side, no commit ids', () => {
-    const { section, commits } = runs.en;
+    const { section, commits } = seen('en');
     const text = visible(section);
     expect(text).toContain('Changes not yet saved in the plan’s history - Priority removed: Team');
     expect(text).toContain('Vision rewritten Before Lead a small analytics team that helps the city\'s libraries plan their services. After Lead the analytics team of a public library network and mentor new analysts.');
@@ -252,7 +264,7 @@ describe('the page’s history section reads as prose', () => {
   });
 
   test('in German: German sentences and nouns, singular where one item changed', () => {
-    const { section, commits } = runs.de;
+    const { section, commits } = seen('de');
     const text = visible(section);
     expect(text).toContain('Änderungsverlauf');
     expect(text).toContain('Änderungen, noch nicht im Verlauf gespeichert - Priorität entfernt: Familie');
