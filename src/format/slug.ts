@@ -1,12 +1,45 @@
 import path from 'node:path';
 
-/** Turns a title or name into an id or file name: lower case, ASCII letters, digits and dashes. Pure. */
+/**
+ * Letters of the languages careerplan speaks (English, German, French) and
+ * their neighbours that are spelled out in ASCII by their own convention
+ * rather than stripped of a mark: German umlauts and ß (`Übung` → `uebung`),
+ * Danish and Norwegian æ, ø, å (`Lære` → `laere`), the ligatures æ and œ
+ * (`Œuvre` → `oeuvre`), Icelandic þ and ð, and letters whose stroke is not a
+ * combining mark (ł, đ). Every other accented letter loses its accent
+ * (`Zoë` → `zoe`, `Émilie` → `emilie`). Keys are lower case: the text is
+ * lower-cased first. (`@sindresorhus/transliterate` would hold this table
+ * for every script; it is not installed.)
+ */
+const spelledOut: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'oe',
+  å: 'aa',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+};
+const spelledOutLetters = new RegExp(`[${Object.keys(spelledOut).join('')}]`, 'g');
+
+/**
+ * Turns a title or name into an id or file name: lower case, ASCII letters,
+ * digits and dashes, each letter kept in the spelling its language uses
+ * without accents (see `spelledOut`). Pure.
+ */
 export function slugify(value: string): string {
   return value
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(spelledOutLetters, (letter) => spelledOut[letter] ?? letter)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

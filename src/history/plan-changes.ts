@@ -15,6 +15,12 @@ export type PlanField = 'title' | 'owner' | 'role' | 'vision' | 'horizon' | 'cre
 /** The self-assessment lists. */
 export type PlanList = 'priorities' | 'strengths' | 'weaknesses';
 
+/** A skill a goal builds: its id (what the plan matches it by) and its name (what a reader knows it by). */
+export interface SkillRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** The goal a change concerns: its permanent id and its title (in the newer version, or the older for a removed goal). */
 interface GoalRef {
   readonly goal: string;
@@ -40,14 +46,17 @@ export type Change =
   | (GoalRef & { readonly kind: 'measure-changed'; readonly from: string; readonly to: string })
   | (GoalRef & { readonly kind: 'status-changed'; readonly from: WrittenStatus; readonly to: WrittenStatus })
   | (GoalRef & { readonly kind: 'goal-done' | 'goal-reopened'; readonly on?: string })
-  | (GoalRef & { readonly kind: 'goal-skills-changed'; readonly added: readonly string[]; readonly removed: readonly string[] })
+  | (GoalRef & { readonly kind: 'goal-kind-changed'; readonly from: string; readonly to: string })
+  | (GoalRef & { readonly kind: 'goal-skills-changed'; readonly added: readonly SkillRef[]; readonly removed: readonly SkillRef[] })
   | (StepRef & { readonly kind: 'step-added' | 'step-removed' })
   | (GoalRef & { readonly kind: 'step-renamed'; readonly from: string; readonly to: string })
   | (StepRef & { readonly kind: 'step-done' | 'step-reopened'; readonly on?: string })
   | (StepRef & { readonly kind: 'step-due-moved'; readonly from?: string; readonly to?: string })
   | (StepRef & { readonly kind: 'step-evaluated'; readonly from?: string; readonly to?: string })
+  | (StepRef & { readonly kind: 'resources-added' | 'resources-removed'; readonly resources: readonly string[] })
   | { readonly kind: 'skill-added' | 'skill-removed'; readonly skill: string; readonly name: string; readonly level: number; readonly target: number }
   | { readonly kind: 'skill-renamed'; readonly skill: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'skill-kind-changed'; readonly skill: string; readonly name: string; readonly from: string; readonly to: string }
   | { readonly kind: 'skill-level-changed' | 'skill-target-changed'; readonly skill: string; readonly name: string; readonly from: number; readonly to: number }
   | { readonly kind: 'opportunity-added' | 'opportunity-removed'; readonly title: string; readonly status: string }
   | { readonly kind: 'opportunity-renamed'; readonly from: string; readonly to: string }
@@ -101,6 +110,10 @@ export function invertChange(change: Change): Change {
       return { ...change, kind: 'step-reopened' };
     case 'step-reopened':
       return { ...change, kind: 'step-done' };
+    case 'resources-added':
+      return { ...change, kind: 'resources-removed' };
+    case 'resources-removed':
+      return { ...change, kind: 'resources-added' };
     case 'skill-added':
       return { ...change, kind: 'skill-removed' };
     case 'skill-removed':
@@ -170,6 +183,7 @@ function oneGoal(old: GoalModel, now: GoalModel): Change[] {
   const ref = goalRef(now);
   const changes: Change[] = [];
   if (old.title !== now.title) changes.push({ kind: 'goal-renamed', ...ref, from: old.title, to: now.title });
+  if (old.kind !== now.kind) changes.push({ kind: 'goal-kind-changed', ...ref, from: old.kind, to: now.kind });
   if (old.measure !== now.measure) changes.push({ kind: 'measure-changed', ...ref, from: old.measure, to: now.measure });
   if (old.start?.text !== now.start?.text) changes.push({ kind: 'start-moved', ...ref, ...optional('from', old.start?.text), ...optional('to', now.start?.text) });
   if (old.due.text !== now.due.text) changes.push({ kind: 'due-moved', ...ref, from: old.due.text, to: now.due.text });
@@ -178,11 +192,7 @@ function oneGoal(old: GoalModel, now: GoalModel): Change[] {
   if (wasDone && !isDone) changes.push({ kind: 'goal-reopened', ...ref, ...optional('on', old.doneOn) });
   const [from, to] = [writtenStatus(old.status), writtenStatus(now.status)];
   if (from !== to) changes.push({ kind: 'status-changed', ...ref, from, to });
-  const skills = match(
-    old.skills.map((skill) => skill.id),
-    now.skills.map((skill) => skill.id),
-    (id) => id,
-  );
+  const skills = match(old.skills, now.skills, (skill) => skill.id);
   if (skills.added.length > 0 || skills.removed.length > 0) changes.push({ kind: 'goal-skills-changed', ...ref, added: skills.added, removed: skills.removed });
   return [...changes, ...stepChanges(old, now)];
 }
@@ -207,6 +217,9 @@ function oneStep(was: StepModel, is: StepModel, ref: StepRef): Change[] {
   if (was.done && !is.done) changes.push({ kind: 'step-reopened', ...ref, ...optional('on', was.doneOn) });
   if (was.due?.text !== is.due?.text) changes.push({ kind: 'step-due-moved', ...ref, ...optional('from', was.due?.text), ...optional('to', is.due?.text) });
   if (was.worth !== is.worth) changes.push({ kind: 'step-evaluated', ...ref, ...optional('from', was.worth), ...optional('to', is.worth) });
+  const resources = match(was.resources, is.resources, (resource) => resource);
+  if (resources.removed.length > 0) changes.push({ kind: 'resources-removed', ...ref, resources: resources.removed });
+  if (resources.added.length > 0) changes.push({ kind: 'resources-added', ...ref, resources: resources.added });
   return changes;
 }
 
@@ -216,6 +229,7 @@ function skillChanges(before: PlanModel, after: PlanModel): Change[] {
   const changes: Change[] = [...removed.map((skill) => described('skill-removed', skill)), ...added.map((skill) => described('skill-added', skill))];
   for (const [old, now] of pairs) {
     if (old.name !== now.name) changes.push({ kind: 'skill-renamed', skill: now.id, from: old.name, to: now.name });
+    if (old.kind !== now.kind) changes.push({ kind: 'skill-kind-changed', skill: now.id, name: now.name, from: old.kind, to: now.kind });
     if (old.level !== now.level) changes.push({ kind: 'skill-level-changed', skill: now.id, name: now.name, from: old.level, to: now.level });
     if (old.target !== now.target) changes.push({ kind: 'skill-target-changed', skill: now.id, name: now.name, from: old.target, to: now.target });
   }

@@ -116,7 +116,7 @@ async function historyFromLog(file: string, shown: string, log: PlanLog, shownCo
           return version;
         },
         // A partial clone may lack old versions: a gap in the history, not a failure of it.
-        (): Version => ({ problem: 'this version is not in the clone' }),
+        (): Version => ({ problem: 'this version is missing from this copy of the plans' }),
       );
       reading.set(blob, pending);
     }

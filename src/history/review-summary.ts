@@ -5,7 +5,7 @@
  * evaluated. Pure: the model and the history are the caller's.
  */
 import type { IsoDate, Period } from '../format/dates.js';
-import { historyView, type ChangeView, type History, type RevisionView } from './revisions.js';
+import { historyView, type History, type RevisionView } from './revisions.js';
 import { countEvaluations, type Evaluation, type Evaluations, type GoalModel, type PlanModel } from '../stages/model.js';
 import { optional } from '../lib/optional.js';
 import type { Change } from './plan-changes.js';
@@ -92,7 +92,7 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     .map((revision, index) => ({ revision, view: view.revisions[index] as RevisionView }))
     // A commit after the as-of date is not in the period; one without a change to the substance says nothing to the meeting.
     .filter(({ view: shown }) => shown.date <= asOf)
-    .filter(({ revision }) => revision.changes.length > 0 || (revision.problem !== undefined && revision.problem !== 'the plan was deleted'));
+    .filter(({ revision }) => revision.changes.length > 0 || (revision.problem !== undefined && !revision.deleted));
   const changes: Change[] = [...(history.uncommitted?.changes ?? []), ...kept.flatMap(({ revision }) => revision.changes)];
   const uncommitted = view.uncommitted && view.uncommitted.changes.length > 0 ? view.uncommitted.changes : undefined;
 
@@ -131,8 +131,8 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     ...optional('sinceDate', sinceDate),
     asOf,
     repository: history.repository,
-    revisions: kept.map(({ view: shown }) => ({ ...shown, changes: shown.changes.map(forPaper) })),
-    ...optional('uncommitted', uncommitted?.map(forPaper)),
+    revisions: kept.map(({ view: shown }) => shown),
+    ...optional('uncommitted', uncommitted),
     changeCount: changes.length,
     changed: uncommitted !== undefined || kept.length > 0,
     completedGoals,
@@ -141,11 +141,6 @@ export function reviewSummary(plan: PlanModel, history: History, asOf: IsoDate, 
     overdue,
     evaluations: countEvaluations(completedSteps),
   };
-}
-
-/** A change's text for a printed page: the terminal's backticks around ids left out. */
-function forPaper(change: ChangeView): ChangeView {
-  return { ...change, text: change.text.replace(/`([^`]*)`/g, '$1') };
 }
 
 function stepKey(goal: string, step: string): string {

@@ -10,7 +10,9 @@ import type { SourceFile } from '../types.js';
 import { maxPlanBytes, planText } from '../stages/load.js';
 import { model, type PlanModel } from '../stages/model.js';
 import { parse } from '../stages/parse.js';
-import { changeText, phrase, type ChangeSign, type ChangeWords } from './change-text.js';
+import { changeText, phrase, type ChangeText, type ChangeWords } from './change-text.js';
+import { formatDate } from '../theme/format.js';
+import { fill } from '../lib/fill.js';
 import { planChanges, type Change } from './plan-changes.js';
 import { planSlug } from '../format/slug.js';
 import { validate } from '../stages/validate.js';
@@ -31,8 +33,12 @@ export interface Revision {
   readonly renamedFrom?: string;
   /** What changed since the previous version that could be read. */
   readonly changes: readonly Change[];
-  /** Why this version could not be read, or that the commit deleted the plan; then `changes` is empty. */
+  /** Why this version could not be read, or that the commit deleted the plan, in English; then `changes` is empty. */
   readonly problem?: string;
+  /** The commit deleted the plan. */
+  readonly deleted?: true;
+  /** Why this version could not be read as a plan (the `problem` without its opening words), for a page to word in its language. */
+  readonly unreadable?: string;
   /** The oldest commit of a shallow clone: what came before it is not in the clone, so its changes are unknown. */
   readonly boundary?: true;
 }
@@ -149,12 +155,13 @@ export function revisionsOf(commits: readonly CommitVersion[], shown: number = c
       ...(commit.previousPath !== undefined && commit.previousPath !== commit.path ? { renamedFrom: commit.previousPath } : {}),
     };
     if (commit.deleted) {
-      revisions.push({ ...base, changes: [], problem: 'the plan was deleted' });
+      revisions.push({ ...base, changes: [], problem: 'the plan was deleted', deleted: true });
       continue;
     }
     const version = commit.version;
     if (version === undefined || 'problem' in version) {
-      revisions.push({ ...base, changes: [], problem: `could not be read at this revision: ${version?.problem ?? 'not read'}` });
+      const unreadable = version?.problem ?? 'it was not read';
+      revisions.push({ ...base, changes: [], problem: `this version could not be read as a plan: ${unreadable}`, unreadable });
       continue;
     }
     // The version in the commit's own parent, so a merged branch is compared with its own past; when that
@@ -201,24 +208,21 @@ export function isDateLike(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
-/** A change as one line of text, with a sign: `+` added, `-` removed, `~` changed, `✓` done; in `words` (the English locale for the terminal). Pure. */
-export function describeChange(change: Change, words: ChangeWords): { readonly sign: ChangeSign; readonly text: string } {
+/** A change as one sentence, with a sign: `+` added, `-` removed, `~` changed, `✓` done; in `words` (the English locale for the terminal). Pure. */
+export function describeChange(change: Change, words: ChangeWords): ChangeText {
   return changeText(change, words);
 }
 
-/** One change as a template shows it. */
-export interface ChangeView {
+/** One change as a template shows it: its sign, its sentence in the page's words (`change.*` of its locale), a rewritten text's before and after; `change` has the facts. */
+export interface ChangeView extends ChangeText {
   readonly kind: Change['kind'];
-  readonly sign: '+' | '-' | '~' | '✓';
-  /** The change in the page's words (`change.*` of its locale); `change` has the facts. */
-  readonly text: string;
   readonly change: Change;
 }
 
 /** One revision as a template shows it. */
 export interface RevisionView {
   readonly commit: string;
-  /** The first 7 characters of the commit id. */
+  /** The first 7 characters of the commit id: data for a theme; the built-in pages show no commit ids. */
   readonly shortCommit: string;
   /** The author's calendar day, `YYYY-MM-DD`. */
   readonly date: string;
@@ -255,7 +259,9 @@ export interface HistoryView {
  */
 export function historyView(history: History, words: ChangeWords, options: { readonly limit?: number; readonly open?: number } = {}): HistoryView {
   const limit = options.limit ?? history.revisions.length;
-  const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing') };
+  const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing'), unsaved: phrase(words, 'notCommittedYet'), deleted: phrase(words, 'history.deleted') };
+  const problemNote = (revision: Revision): string | undefined =>
+    revision.deleted ? note.deleted : revision.unreadable !== undefined ? fill(phrase(words, 'history.unreadable'), { problem: revision.unreadable }) : revision.problem;
   const view = (change: Change): ChangeView => changeView(change, words);
   const shown = history.revisions.slice(0, limit);
   const oldest = history.revisions.at(-1);
@@ -264,12 +270,12 @@ export function historyView(history: History, words: ChangeWords, options: { rea
     lastRevisedFrom: history.lastRevised.from,
     show: history.repository,
     ...(history.shallow
-      ? { shallowNote: `This is a shallow clone: history before ${oldest ? calendarDay(oldest.date) : 'now'} is not in it.` }
+      ? { shallowNote: fill(phrase(words, 'history.shallow'), { date: formatDate(oldest ? calendarDay(oldest.date) : calendarDay(history.lastRevised.date), words.language) }) }
       : {}),
     ...(history.uncommitted
       ? {
           uncommitted: {
-            note: history.uncommitted.problem ? `not committed yet; ${history.uncommitted.problem}` : 'not committed yet',
+            note: history.uncommitted.problem ? `${note.unsaved}: ${history.uncommitted.problem}` : note.unsaved,
             changes: history.uncommitted.changes.map(view),
           },
         }
@@ -283,7 +289,7 @@ export function historyView(history: History, words: ChangeWords, options: { rea
       ...(revision.renamedFrom === undefined ? {} : { renamedFrom: revision.renamedFrom }),
       changes: revision.changes.map(view),
       ...(revision.problem !== undefined
-        ? { note: revision.problem }
+        ? { note: problemNote(revision) ?? revision.problem }
         : revision.boundary
           ? { note: note.boundary }
           : revision.changes.length === 0
@@ -299,30 +305,44 @@ function splitAt(revisions: RevisionView[], open = revisions.length): { revision
   return { revisions: revisions.slice(0, open), older: revisions.slice(open) };
 }
 
-/** A history for the terminal: one line per change, revisions newest first, changes in `words` (the English locale). Pure. */
+/**
+ * A history for the terminal: the plan's saved versions newest first, each
+ * with its day and the author's note, and one sentence per change, in
+ * `words` (the English locale). No commit ids: `--format json` has them. Pure.
+ */
 export function formatHistory(history: History, words: ChangeWords): string {
   const view = historyView(history, words);
+  const day = (date: string): string => formatDate(date, words.language);
   const lines: string[] = [];
   if (!history.repository) {
-    return `${history.file} is not in a git repository (or git is not installed), so it has no history; last changed ${view.lastRevised}.\n`;
+    return `${history.file} is not in a git repository (or git is not installed), so it has no history; last changed ${day(view.lastRevised)}.\n`;
   }
-  lines.push(`${history.file} — last revised ${view.lastRevised}${view.lastRevisedFrom === 'file' ? ' (not committed)' : ''}`);
+  const changeLines = (changes: readonly ChangeView[]): string[] => changes.flatMap((change) => [`  ${change.sign} ${change.text}`, ...rewrittenLines(change)]);
+  lines.push(`${history.file} — last changed ${day(view.lastRevised)}`);
   if (view.shallowNote) lines.push(view.shallowNote);
   if (view.uncommitted) {
-    lines.push('', `Not committed yet${history.uncommitted?.problem ? ` — ${history.uncommitted.problem}` : ''}`);
-    if (view.uncommitted.changes.length === 0 && !history.uncommitted?.problem) lines.push('  no change to the plan’s substance');
-    for (const change of view.uncommitted.changes) lines.push(`  ${change.sign} ${change.text}`);
+    lines.push('', view.uncommitted.note);
+    if (view.uncommitted.changes.length === 0 && !history.uncommitted?.problem) lines.push(`  ${phrase(words, 'history.nothing')}`);
+    lines.push(...changeLines(view.uncommitted.changes));
   }
   for (const revision of view.revisions) {
-    lines.push('', `${revision.date}  ${revision.shortCommit}  ${revision.subject}`);
-    if (revision.renamedFrom !== undefined) lines.push(`  ~ file renamed: ${revision.renamedFrom} → ${revision.path}`);
+    lines.push('', `${day(revision.date)} — ${revision.subject}`);
+    if (revision.renamedFrom !== undefined) lines.push(`  ~ ${fill(phrase(words, 'history.renamed'), { from: revision.renamedFrom, to: revision.path })}`);
     if (revision.note !== undefined) lines.push(`  (${revision.note})`);
-    for (const change of revision.changes) lines.push(`  ${change.sign} ${change.text}`);
+    lines.push(...changeLines(revision.changes));
   }
-  if (view.revisions.length === 0 && !view.uncommitted) lines.push('', history.total === 0 ? 'No commits of this plan yet.' : 'No commits of this plan in the range asked for.');
-  if (view.more > 0) lines.push('', `${count(view.more, 'older revision')} not shown.`);
+  if (view.revisions.length === 0 && !view.uncommitted) lines.push('', history.total === 0 ? 'No version of this plan is saved in its history yet.' : 'No saved changes to this plan in the period asked for.');
+  if (view.more > 0) lines.push('', `${count(view.more, 'older version')} not shown.`);
   // Each line is one line, whatever a title or subject holds.
   return `${lines.map(oneLine).join('\n')}\n`;
+}
+
+/** A rewritten text's before and after, indented below its change, the labels padded to one width. */
+function rewrittenLines(change: ChangeView): string[] {
+  if (change.rewritten === undefined) return [];
+  const { before, after } = change.rewritten;
+  const width = Math.max(before.label.length, after.label.length) + 1;
+  return [before, after].map((part) => `      ${`${part.label}:`.padEnd(width)} ${part.text}`);
 }
 
 function changeView(change: Change, words: ChangeWords): ChangeView {

@@ -80,3 +80,19 @@ function subtagOf(lang: string): { readonly language: string | undefined } {
 export function languageOf(lang: string): string | undefined {
   return kept(languages, lang, subtagOf).language;
 }
+
+const conjunctions = new Map<string, Intl.ListFormat>();
+const newConjunction = (lang: string) => new Intl.ListFormat(lang, { type: 'conjunction' });
+
+/** `new Intl.ListFormat(lang, { type: 'conjunction' })` (`A, B and C`), shared. */
+export function conjunctionFormat(lang: string): Intl.ListFormat {
+  return kept(conjunctions, lang, newConjunction);
+}
+
+const languageNamesByLang = new Map<string, Intl.DisplayNames>();
+const newLanguageNames = (lang: string) => new Intl.DisplayNames([lang], { type: 'language', fallback: 'code' });
+
+/** `new Intl.DisplayNames([lang], { type: 'language' })` (`de` → `German` in English), shared. */
+export function languageNames(lang: string): Intl.DisplayNames {
+  return kept(languageNamesByLang, lang, newLanguageNames);
+}

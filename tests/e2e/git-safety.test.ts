@@ -132,7 +132,7 @@ describe('a plans folder with repositories of its own', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('(2 changes)');
     const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(scratch, 'review.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('due moved: Earn a promotion to Senior Analyst (promotion) 2027-06 → 2027-12');
+    expect(text).toContain('Due date of “Earn a promotion to Senior Analyst” moved: June 2027 → December 2027');
     expect(text).toContain('Move the due');
     expect(ran()).toBe('');
   }, 60_000);

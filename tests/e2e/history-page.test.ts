@@ -28,15 +28,15 @@ describe('the revision history on the plan page', () => {
     const first = historySection(page(scripted.dir));
     expect(first).toBeDefined();
     expect(first).toContain('Move the promotion to December');
-    expect(first).toContain('2027-06 → 2027-12');
+    expect(first).toContain('June 2027 → December 2027');
     expect(first).toContain('First plan');
-    expect(first).not.toContain('Not committed yet');
+    expect(first).not.toContain('not yet saved');
     expect(page(scripted.dir)).toMatch(/Last revised<\/dt><dd>February 10, 2027</);
 
     // Edited and built before committing: shown as not committed yet.
     scripted.write('plans/jordan-lee.md', jordanPlan([['due: 2027-06', 'due: 2027-12'], ['measure: One talk given', 'measure: Two talks given']]));
     expect((await build(scripted.dir)).status).toBe(0);
-    expect(historySection(page(scripted.dir))).toMatch(/Not committed yet[\s\S]*One talk given/);
+    expect(historySection(page(scripted.dir))).toMatch(/Changes not yet saved in the plan’s history[\s\S]*One talk given/);
 
     // Committed: the plan's text is unchanged since the last build, its history is not.
     scripted.commit('Aim for two talks', '2027-03-01T10:00:00+01:00');
@@ -44,7 +44,7 @@ describe('the revision history on the plan page', () => {
     expect(again.stderr).toMatch(/\n1 of 1 plan built into out\n$/);
     const section = historySection(page(scripted.dir));
     expect(section).toContain('Aim for two talks');
-    expect(section).not.toContain('Not committed yet');
+    expect(section).not.toContain('not yet saved');
     expect(page(scripted.dir)).toMatch(/Last revised<\/dt><dd>March 1, 2027</);
   });
 
@@ -75,8 +75,8 @@ describe('the revision history on the plan page', () => {
     expect((await build(scripted.dir)).status).toBe(0);
     const section = historySection(page(scripted.dir));
     expect(section).toContain('Änderungsverlauf');
-    expect(section).toContain('Fälligkeit verschoben: Earn a promotion to Senior Analyst (&#x60;promotion&#x60;) 2027-06 → 2027-12');
-    expect(section).toMatch(/Plan angelegt mit 2 Zielen und 2 Fähigkeiten/);
+    expect(section).toContain('Fälligkeit von „Earn a promotion to Senior Analyst“ verschoben: Juni 2027 → Dezember 2027');
+    expect(section).toMatch(/Plan angelegt mit 2 Zielen und 2 Kompetenzen/);
     expect(section).not.toMatch(/due moved|plan created/);
   });
 

@@ -18,45 +18,44 @@ afterAll(() => {
 });
 
 describe('careerplan history', () => {
-  test('prints each commit with its date, subject and the changes in the plan, newest first', async () => {
+  test('prints each saved version with its day, note and the changes in the plan, newest first, in sentences without ids or commit ids', async () => {
     const run = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const short = (commit: string): string => commit.slice(0, 7);
-    const { commits } = scripted;
     expect(run.stdout).toBe(
       [
-        'plans/jordan-lee.md — last revised 2027-04-11',
+        'plans/jordan-lee.md — last changed April 11, 2027',
         '',
-        `2027-04-11  ${short(commits.fixed)}  Fix the plan and add a step`,
-        '  + step added to Become Senior Analyst (`promotion`): Ask for a mentor',
+        'April 11, 2027 — Fix the plan and add a step',
+        '  + Step added to “Become Senior Analyst”: “Ask for a mentor”',
         '',
-        `2027-04-10  ${short(commits.broken)}  Half-finished edit`,
-        '  (could not be read at this revision: line 4: Flow sequence in block collection must be sufficiently indented and end with a ])',
+        'April 10, 2027 — Half-finished edit',
+        '  (this version could not be read as a plan: line 4: Flow sequence in block collection must be sufficiently indented and end with a ])',
         '',
-        `2027-04-01  ${short(commits.fileRenamed)}  Rename the plan file`,
-        '  ~ file renamed: plans/jordan.md → plans/jordan-lee.md',
-        '  (no change to the plan’s substance)',
+        'April 1, 2027 — Rename the plan file',
+        '  ~ File renamed: plans/jordan.md → plans/jordan-lee.md',
+        '  (no change to the plan’s content)',
         '',
-        `2027-03-20  ${short(commits.stepsDone)}  Finish the SQL course`,
-        '  ✓ step done on 2027-03-20: Complete the advanced SQL course (Become Senior Analyst (`promotion`))',
-        '  ~ step evaluated: Complete the advanced SQL course, worth it: yes',
-        '  ~ skill level raised: SQL 2 → 3',
+        'March 20, 2027 — Finish the SQL course',
+        '  ✓ Step done on March 20, 2027: “Complete the advanced SQL course” (goal “Become Senior Analyst”)',
+        '  ~ Step “Complete the advanced SQL course” evaluated: worth it',
+        '  ~ Level of SQL raised: 2 → 3',
         '',
-        `2027-03-01  ${short(commits.goalRenamed)}  Retitle the promotion goal`,
-        '  ~ goal `promotion` renamed: “Earn a promotion to Senior Analyst” → “Become Senior Analyst”',
+        'March 1, 2027 — Retitle the promotion goal',
+        '  ~ Goal renamed: “Earn a promotion to Senior Analyst” → “Become Senior Analyst”',
         '',
-        `2027-02-15  ${short(commits.goalAdded)}  Add a Python goal`,
-        '  + goal added: Learn Python (`python`)',
+        'February 15, 2027 — Add a Python goal',
+        '  + Goal added: “Learn Python”',
         '',
-        `2027-02-01  ${short(commits.dueMoved)}  Move the promotion to December`,
-        '  ~ due moved: Earn a promotion to Senior Analyst (`promotion`) 2027-06 → 2027-12',
+        'February 1, 2027 — Move the promotion to December',
+        '  ~ Due date of “Earn a promotion to Senior Analyst” moved: June 2027 → December 2027',
         '',
-        `2027-01-05  ${short(commits.start)}  Start the plan`,
-        '  + plan created with 2 goals and 2 skills',
+        'January 5, 2027 — Start the plan',
+        '  + Plan created with 2 goals and 2 skills',
         '',
       ].join('\n'),
     );
+    for (const commit of Object.values(scripted.commits)) expect(run.stdout).not.toContain(commit.slice(0, 7));
   });
 
   test('--format json prints the history as data; a plan may be named without its folder', async () => {
@@ -73,7 +72,7 @@ describe('careerplan history', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Fix the plan and add a step');
     expect(run.stdout).not.toContain('Rename the plan file');
-    expect(run.stdout).toContain('6 older revisions not shown.');
+    expect(run.stdout).toContain('6 older versions not shown.');
   });
 
   test('a shallow clone says so', async () => {
@@ -81,8 +80,9 @@ describe('careerplan history', () => {
     folders.push(path.dirname(clone));
     const run = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: clone });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('This is a shallow clone: history before 2027-04-01 is not in it.');
-    expect(run.stdout).toContain('(earlier history is not in this shallow clone, so what changed here is unknown)');
+    expect(run.stdout).toContain('Changes before April 1, 2027 are not in this copy of the plans.');
+    expect(run.stdout).toContain('(older changes are not in this copy of the plans, so what changed here is unknown)');
+    expect(run.stdout).not.toMatch(/shallow|clone|commit/i);
   });
 
   test('uncommitted changes are shown first; a plan that cannot be read now exits 1', async () => {
@@ -92,7 +92,8 @@ describe('careerplan history', () => {
       writeFileSync(file, `${committed}\n`.replace('due: 2028-Q1', 'due: 2028-Q2'));
       const changed = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
       expect(changed.status).toBe(0);
-      expect(changed.stdout).toMatch(/^plans\/jordan-lee\.md — last revised \d{4}-\d{2}-\d{2} \(not committed\)\n\nNot committed yet\n  ~ due moved: Learn Python \(`python`\) 2028-Q1 → 2028-Q2\n/);
+      expect(changed.stdout).toMatch(/^plans\/jordan-lee\.md — last changed \w+ \d{1,2}, \d{4}\n\nChanges not yet saved in the plan’s history\n  ~ Due date of “Learn Python” moved: Q1 2028 → Q2 2028\n/);
+      expect(changed.stdout).not.toMatch(/commit/i);
       writeFileSync(file, 'not a plan\n');
       const broken = await careerplan(['history', 'plans/jordan-lee.md'], { cwd: scripted.repo.dir });
       expect(broken.status).toBe(1);
@@ -109,7 +110,7 @@ describe('careerplan history', () => {
     const run = await careerplan(['history', 'sam.md'], { cwd: folder });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^sam\.md is not in a git repository \(or git is not installed\), so it has no history; last changed \d{4}-\d{2}-\d{2}\.\n$/);
+    expect(run.stdout).toMatch(/^sam\.md is not in a git repository \(or git is not installed\), so it has no history; last changed \w+ \d{1,2}, \d{4}\.\n$/);
   });
 
   test('mistakes are one line and exit 2', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { isPlanSlug, planSlug, reservedSlugs } from '../../src/format/slug.js';
+import { isPlanSlug, planSlug, reservedSlugs, slugify } from '../../src/format/slug.js';
 import { property } from '../support/property.js';
 
 describe('isPlanSlug', () => {
@@ -18,5 +18,30 @@ describe('isPlanSlug', () => {
 
   test('refuses what a slice could use to write outside a plan’s folder or into the site’s own', () => {
     for (const slug of ['assets', '__careerplan', '.git', '.', '..', '_notes', '../x', 'a/b', 'a\\b', 'Jordan', '', 'x y']) expect(isPlanSlug(slug), slug).toBe(false);
+  });
+});
+
+describe('slugify', () => {
+  test('keeps the letters of every language careerplan speaks, spelled as that language spells them without accents', () => {
+    const cases: Array<[string, string]> = [
+      ['Lære', 'laere'],
+      ['Übung macht den Meister', 'uebung-macht-den-meister'],
+      ['Jürgen Müller', 'juergen-mueller'],
+      ['Ärzte und Öffentlichkeit', 'aerzte-und-oeffentlichkeit'],
+      ['Straße', 'strasse'],
+      ['GROẞE Pläne', 'grosse-plaene'],
+      ['Søren Kierkegård', 'soeren-kierkegaard'],
+      ['Œuvre complète', 'oeuvre-complete'],
+      ['Émilie Dubois', 'emilie-dubois'],
+      ['Zoë', 'zoe'],
+      ['Łódź', 'lodz'],
+      ['Become Senior Analyst', 'become-senior-analyst'],
+    ];
+    for (const [title, id] of cases) expect(slugify(title), title).toBe(id);
+  });
+
+  test('a letter written as a base letter and a combining mark gives the same id as the precomposed letter', () => {
+    expect(slugify('U\u0308bung')).toBe(slugify('\u00dcbung'));
+    expect(slugify('A\u030Angstro\u0308m')).toBe('aangstroem');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../../src/format/dates.js';
 import type { Plan } from '../../src/format/schema.js';
 import { describeChange, versionOfText } from '../../src/history/revisions.js';
-import { english } from '../support/words.js';
+import { english, german, words } from '../support/words.js';
 import { model, type PlanModel } from '../../src/stages/model.js';
 import { invertChange, planChanges, type Change } from '../../src/history/plan-changes.js';
 
@@ -64,7 +64,7 @@ describe('planChanges', () => {
     expect(planChanges(modelOf(base), modelOf(after))).toEqual([
       { kind: 'due-moved', goal: 'promotion', goalTitle: 'Earn a promotion', from: '2027-06', to: '2027-12' },
     ]);
-    expect(describeChange(planChanges(modelOf(base), modelOf(after))[0]!, english).text).toBe('due moved: Earn a promotion (`promotion`) 2027-06 → 2027-12');
+    expect(describeChange(planChanges(modelOf(base), modelOf(after))[0]!, english).text).toBe('Due date of “Earn a promotion” moved: June 2027 → December 2027');
   });
 
   test('a goal renamed keeps its id: renamed, not removed and added', () => {
@@ -134,7 +134,78 @@ describe('planChanges', () => {
         { kind: 'notes-changed' },
       ]),
     );
-    expect(describeChange({ kind: 'skill-level-changed', skill: 'sql', name: 'SQL', from: 2, to: 3 }, english).text).toBe('skill level raised: SQL 2 → 3');
+    expect(describeChange({ kind: 'skill-level-changed', skill: 'sql', name: 'SQL', from: 2, to: 3 }, english).text).toBe('Level of SQL raised: 2 → 3');
+  });
+
+  test('a goal’s kind, a skill’s kind, a step’s resources and a goal’s skills are recorded, named by titles and names', () => {
+    const after = edit(
+      edit(
+        edit(edit(base, 'measure: One talk given', 'kind: personal\n    measure: One talk given'), '{ title: Advanced SQL course, due: 2027-03 }', '{ title: Advanced SQL course, due: 2027-03, resources: [Thursday afternoons off, Course fee] }'),
+        '{ name: Speaking, id: speaking, level: 1, target: 3 }',
+        '{ name: Speaking, id: speaking, kind: people, level: 1, target: 3 }',
+      ),
+      'skills: [sql]',
+      'skills: [speaking]',
+    );
+    const changes = planChanges(modelOf(base), modelOf(after));
+    const promotion = { goal: 'promotion', goalTitle: 'Earn a promotion' };
+    expect(changes).toEqual(
+      expect.arrayContaining<Change>([
+        { kind: 'goal-kind-changed', goal: 'talk', goalTitle: 'Speak at the all-hands', from: 'professional', to: 'personal' },
+        { kind: 'resources-added', ...promotion, step: 'Advanced SQL course', resources: ['Thursday afternoons off', 'Course fee'] },
+        { kind: 'skill-kind-changed', skill: 'speaking', name: 'Speaking', from: 'technical', to: 'people' },
+        { kind: 'goal-skills-changed', ...promotion, added: [{ id: 'speaking', name: 'Speaking' }], removed: [{ id: 'sql', name: 'SQL' }] },
+      ]),
+    );
+    const text = (change: Change, lang = english): string => describeChange(change, lang).text;
+    const sentences = changes.map((change) => text(change));
+    expect(sentences).toEqual(
+      expect.arrayContaining([
+        'Kind of goal “Speak at the all-hands”: Professional → Personal',
+        'Resources added to step “Advanced SQL course”: Thursday afternoons off and Course fee',
+        'Kind of skill Speaking: Technical → People',
+        'Skill added to “Earn a promotion”: Speaking; skill removed from “Earn a promotion”: SQL',
+      ]),
+    );
+    expect(changes.map((change) => text(change, german))).toEqual(
+      expect.arrayContaining(['Art des Ziels „Speak at the all-hands“: Beruflich → Persönlich', 'Ressourcen für Schritt „Advanced SQL course“ hinzugefügt: Thursday afternoons off und Course fee']),
+    );
+    const removed = planChanges(modelOf(after), modelOf(edit(after, 'resources: [Thursday afternoons off, Course fee]', 'resources: [Course fee]')));
+    expect(removed).toEqual([{ kind: 'resources-removed', ...promotion, step: 'Advanced SQL course', resources: ['Thursday afternoons off'] }]);
+    expect(text(removed[0]!)).toBe('Resource removed from step “Advanced SQL course”: Thursday afternoons off');
+    expect(text(removed[0]!, german)).toBe('Ressource für Schritt „Advanced SQL course“ entfernt: Thursday afternoons off');
+    for (const sentence of [...sentences, ...changes.map((change) => text(change, german))]) expect(sentence).not.toMatch(/`|\(promotion\)|\b(?:talk|speaking|sql)\b/);
+  });
+
+  test('every list’s items are named by the list’s singular noun in each language, never a cut plural', () => {
+    const lists = ['priorities', 'strengths', 'weaknesses'] as const;
+    const said = (lang: string) => lists.map((list) => describeChange({ kind: 'list-item-added', list, item: 'X' }, words(lang)).text);
+    expect(said('en')).toEqual(['Priority added: X', 'Strength added: X', 'Area to develop added: X']);
+    expect(said('de')).toEqual(['Priorität hinzugefügt: X', 'Stärke hinzugefügt: X', 'Entwicklungsfeld hinzugefügt: X']);
+    expect(said('fr')).toEqual(['Ajout aux priorités : X', 'Ajout aux points forts : X', 'Ajout aux axes de progrès : X']);
+    // Each list noun of the format has a singular and a plural in every language.
+    for (const lang of ['en', 'de', 'fr']) {
+      for (const list of ['priorities', 'strengths', 'weaknesses', 'skills', 'goals', 'steps', 'resources', 'opportunities']) {
+        const label = words(lang).labels[`change.list.${list}`];
+        expect(label, `${lang} change.list.${list}`).toMatchObject({ one: expect.any(String), other: expect.any(String) });
+      }
+    }
+  });
+
+  test('the vision rewritten is said with its old and new text; the horizon and other short fields as before → after', () => {
+    const after = edit(edit(base, 'vision: Lead a team', 'vision: Lead a team of analysts in a public library'), 'horizon: 2031', 'horizon: 2032');
+    const changes = planChanges(modelOf(base), modelOf(after));
+    const vision = changes.find((change) => change.kind === 'field-changed' && change.field === 'vision')!;
+    expect(describeChange(vision, english)).toEqual({
+      sign: '~',
+      text: 'Vision rewritten',
+      rewritten: { before: { label: 'Before', text: 'Lead a team' }, after: { label: 'After', text: 'Lead a team of analysts in a public library' } },
+    });
+    expect(describeChange(vision, german)).toMatchObject({ text: 'Vision neu formuliert', rewritten: { before: { label: 'Vorher' }, after: { label: 'Nachher' } } });
+    const horizon = changes.find((change) => change.kind === 'field-changed' && change.field === 'horizon')!;
+    expect(describeChange(horizon, english).text).toBe('Horizon: 2031 → 2032');
+    expect(describeChange(horizon, german).text).toBe('Horizont: 2031 → 2032');
+    expect(describeChange({ kind: 'field-changed', field: 'lang', from: 'en', to: 'de' }, english).text).toBe('Language: English → German');
   });
 
   test('opportunities: status changed and date moved, matched by title', () => {
@@ -161,6 +232,7 @@ const stepArbitrary = fc.record(
     due: fc.constantFrom(...periods).map((text) => parsePeriod(text)!),
     done: fc.constantFrom<true | string>(true, '2027-01-02'),
     worth: fc.constantFrom('yes' as const, 'partly' as const, 'no' as const),
+    resources: fc.subarray(['Time off', 'Course fee', 'A mentor']),
   },
   { requiredKeys: ['title'] },
 );
@@ -193,7 +265,7 @@ const planArbitrary = fc.record(
       fc.record({
         id: fc.constantFrom('sql', 'talk', 'python'),
         name: fc.constantFrom('SQL', 'Talking', 'Python'),
-        kind: fc.constant('technical' as const),
+        kind: fc.constantFrom('technical' as const, 'people' as const),
         level: fc.integer({ min: 0, max: 5 }),
         target: fc.integer({ min: 0, max: 5 }),
       }),

@@ -71,7 +71,7 @@ describe('readHistory on a real repository', () => {
 
   test('a version that cannot be read is said so, and the next readable one is compared with the last readable', () => {
     expect(history.revisions[1]?.changes).toEqual([]);
-    expect(history.revisions[1]?.problem).toMatch(/^could not be read at this revision: line 4: Flow sequence/);
+    expect(history.revisions[1]?.problem).toMatch(/^this version could not be read as a plan: line 4: Flow sequence/);
     expect(history.revisions[0]?.changes).toEqual([{ kind: 'step-added', ...promotion, step: 'Ask for a mentor' }]);
   });
 
@@ -79,13 +79,14 @@ describe('readHistory on a real repository', () => {
     const view = historyView(history, english, { limit: 3 });
     expect(view).toMatchObject({ lastRevised: '2027-04-11', lastRevisedFrom: 'git', show: true, more: 5 });
     expect(view.revisions[0]).toMatchObject({ shortCommit: scripted.commits.fixed.slice(0, 7), date: '2027-04-11', subject: 'Fix the plan and add a step' });
-    expect(view.revisions[0]?.changes[0]).toMatchObject({ sign: '+', text: 'step added to Become Senior Analyst (`promotion`): Ask for a mentor' });
+    expect(view.revisions[0]?.changes[0]).toMatchObject({ sign: '+', text: 'Step added to “Become Senior Analyst”: “Ask for a mentor”' });
     expect(view.revisions[2]?.renamedFrom).toBe('plans/jordan.md');
     const text = formatHistory(history, english);
-    expect(text).toContain('2027-02-01  ');
-    expect(text).toContain('  ~ due moved: Earn a promotion to Senior Analyst (`promotion`) 2027-06 → 2027-12');
-    expect(text).toContain('  ~ file renamed: plans/jordan.md → plans/jordan-lee.md');
-    expect(text).toContain('  ✓ step done on 2027-03-20: Complete the advanced SQL course (Become Senior Analyst (`promotion`))');
+    expect(text).toContain('\nFebruary 1, 2027 — Move the promotion to December\n');
+    expect(text).toContain('  ~ Due date of “Earn a promotion to Senior Analyst” moved: June 2027 → December 2027');
+    expect(text).toContain('  ~ File renamed: plans/jordan.md → plans/jordan-lee.md');
+    expect(text).toContain('  ✓ Step done on March 20, 2027: “Complete the advanced SQL course” (goal “Become Senior Analyst”)');
+    expect(text).not.toContain(scripted.commits.fixed.slice(0, 7));
   });
 
   test('--since a date or a revision shows the later commits, compared with the version before them', async () => {
@@ -144,7 +145,7 @@ describe('readHistory in other situations', () => {
     });
     expect(history.lastRevised.from).toBe('file');
     expect(history.revisions).toHaveLength(1);
-    expect(formatHistory(history, english)).toContain('Not committed yet\n  ~ due moved:');
+    expect(formatHistory(history, english)).toContain('Changes not yet saved in the plan’s history\n  ~ Due date of “Earn a promotion to Senior Analyst” moved:');
   });
 
   test('a plan never committed has no revisions, and its whole content is not committed yet', async () => {
@@ -175,8 +176,8 @@ describe('readHistory in other situations', () => {
     expect(history.revisions[0]?.changes).toEqual([{ kind: 'step-added', ...promotion, step: 'Ask for a mentor' }]);
     expect(history.revisions[2]).toMatchObject({ boundary: true, changes: [] });
     const view = historyView(history, english);
-    expect(view.shallowNote).toBe('This is a shallow clone: history before 2027-04-01 is not in it.');
-    expect(view.revisions[2]?.note).toMatch(/not in this shallow clone/);
+    expect(view.shallowNote).toBe('Changes before April 1, 2027 are not in this copy of the plans.');
+    expect(view.revisions[2]?.note).toMatch(/^older changes are not in this copy of the plans, so what changed here is unknown$/);
   });
 
   test('in a shallow clone whose oldest version cannot be read, the next commit’s changes are unknown, not a new plan', async () => {
@@ -184,7 +185,7 @@ describe('readHistory in other situations', () => {
     folders.push(path.dirname(clone));
     const history = await readHistory(path.join(clone, 'plans/jordan-lee.md'), await projectRepository(clone));
     expect(history.revisions.map((revision) => revision.commit)).toEqual([scripted.commits.fixed, scripted.commits.broken]);
-    expect(history.revisions[1]?.problem).toMatch(/^could not be read at this revision/);
+    expect(history.revisions[1]?.problem).toMatch(/^this version could not be read as a plan/);
     expect(history.revisions[0]).toMatchObject({ boundary: true, changes: [] });
   });
 

@@ -114,9 +114,9 @@ describe('reviewSummary', () => {
     );
     const summary = reviewSummary(current, history, asOf, { from: 'date', date: '2027-01-01' }, english);
     expect(summary.revisions.map((shown) => shown.subject)).toEqual(['Move the promotion', 'Half-finished edit']);
-    expect(summary.revisions[0]?.changes[0]?.text).toBe('due moved: Earn a promotion (promotion) 2027-06 → 2027-12');
+    expect(summary.revisions[0]?.changes[0]?.text).toBe('Due date of “Earn a promotion” moved: June 2027 → December 2027');
     expect(summary.revisions[1]?.note).toBe('could not be read at this revision: line 3: bad');
-    expect(summary.uncommitted?.map((change) => change.text)).toEqual(['goal added: Learn Python (python)']);
+    expect(summary.uncommitted?.map((change) => change.text)).toEqual(['Goal added: “Learn Python”']);
     expect(summary.changeCount).toBe(2);
     expect(summary.changed).toBe(true);
     expect(summary.repository).toBe(true);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatHistory, historyView, readVersion, revisionsOf, versionOfText, type CommitVersion, type History, type Version } from '../../src/history/revisions.js';
-import { english } from '../support/words.js';
+import { english, german } from '../support/words.js';
 import { jordanPlan } from '../support/git.js';
 
 const v1 = versionOfText(jordanPlan(), 'plans/jordan.md');
@@ -52,7 +52,7 @@ describe('revisionsOf', () => {
   test('a parent version that cannot be read gives way to the newest readable version before it', () => {
     const revisions = revisionsOf([commit('c', { version: v2, parentVersion: broken }), commit('b', { version: broken, parentVersion: v1 }), commit('a', { version: v1, added: true })]);
     expect(revisions[0]?.changes.map((change) => change.kind)).toEqual(['due-moved']);
-    expect(revisions[1]).toMatchObject({ changes: [], problem: 'could not be read at this revision: line 3: bad' });
+    expect(revisions[1]).toMatchObject({ changes: [], problem: 'this version could not be read as a plan: line 3: bad' });
   });
 
   test('a deleted plan, and a plan added again after it, start over', () => {
@@ -77,7 +77,18 @@ describe('historyView and formatHistory', () => {
 
   test('outside a repository: last revised from the file, no history section', () => {
     expect(historyView(outside, english)).toEqual({ lastRevised: '2027-05-01', lastRevisedFrom: 'file', show: false, revisions: [], older: [], more: 0 });
-    expect(formatHistory(outside, english)).toBe('sam.md is not in a git repository (or git is not installed), so it has no history; last changed 2027-05-01.\n');
+    expect(formatHistory(outside, english)).toBe('sam.md is not in a git repository (or git is not installed), so it has no history; last changed May 1, 2027.\n');
+  });
+
+  test('a deleted plan and a version that is not a plan are said in the page’s language', () => {
+    const revisions = revisionsOf([commit('c', { version: broken, parentVersion: v1 }), commit('b', { version: v1, added: true }), commit('a', { deleted: true })]);
+    const history: History = { ...outside, repository: true, lastRevised: { date: '2027-01-05T10:00:00+01:00', from: 'git' }, revisions, total: 3 };
+    expect(historyView(history, german).revisions.map((revision) => revision.note)).toEqual([
+      'diese Fassung ließ sich nicht als Plan lesen: line 3: bad',
+      undefined,
+      'der Plan wurde hier gelöscht',
+    ]);
+    expect(historyView(history, english).revisions[2]?.note).toBe('the plan was deleted here');
   });
 
   test('the calendar day of a commit is the author’s, whatever the time zone of the machine', () => {
@@ -90,7 +101,9 @@ describe('historyView and formatHistory', () => {
     };
     const view = historyView(late, english);
     expect(view.lastRevised).toBe('2027-03-20');
-    expect(view.revisions[0]).toMatchObject({ date: '2027-03-20', shortCommit: 'fffffff', note: 'no change to the plan’s substance' });
-    expect(formatHistory({ ...late, revisions: [] }, english)).toContain('No commits of this plan in the range asked for.');
+    expect(view.revisions[0]).toMatchObject({ date: '2027-03-20', shortCommit: 'fffffff', note: 'no change to the plan’s content' });
+    expect(formatHistory(late, english)).toContain('\nMarch 20, 2027 — Late\n');
+    expect(formatHistory(late, english)).not.toContain('fffffff');
+    expect(formatHistory({ ...late, revisions: [] }, english)).toContain('No saved changes to this plan in the period asked for.');
   });
 });

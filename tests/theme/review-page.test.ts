@@ -48,7 +48,7 @@ describe('a plan page with a review', () => {
     expect(review).toMatch(/Overdue now.*Missed step Step of “Late” Due August 2026 · 87 days overdue/);
     expect(review).not.toContain('Ask manager');
     expect(review).toMatch(/Evaluations of completed steps.*Course.*Worth it.*Worth the time/);
-    expect(review).toContain('due moved: Promotion (promotion) 2027-03 → 2027-06');
+    expect(review).toContain('Due date of “Promotion” moved: March 2027 → June 2027');
     expect(select('#review', dom(theme.renderPlan(planPage(plan))))).toBeUndefined();
   });
 
