@@ -57,7 +57,7 @@ describe('a project made by `careerplan init` on a machine without a registry', 
     expect(readFileSync(path.join(project, 'plans/test-person.md'), 'utf8')).toMatch(/^owner: Test Person$/m);
     const german = shell('npx', ['careerplan', 'new', 'Jürgen Groß'], project);
     expect(german.status, german.stderr).toBe(0);
-    const plan = path.join(project, 'plans/jurgen-gross.md');
+    const plan = path.join(project, 'plans/juergen-gross.md');
     writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^owner: /m, 'lang: de\nowner: '));
 
     const check = shell('npm', ['run', 'check'], project);
@@ -67,7 +67,7 @@ describe('a project made by `careerplan init` on a machine without a registry', 
     const build = shell('npm', ['run', 'build', '--', '--no-pdf'], project);
     expect(build.status, build.stderr).toBe(0);
     expect(readFileSync(path.join(project, 'out/test-person/index.html'), 'utf8')).toContain('Test Person');
-    expect(readFileSync(path.join(project, 'out/jurgen-gross/index.html'), 'utf8')).toContain('lang="de"');
+    expect(readFileSync(path.join(project, 'out/juergen-gross/index.html'), 'utf8')).toContain('lang="de"');
 
     // The preview's script runs careerplan's watch: its help proves the script and the command are there, without a server.
     const dev = shell('npm', ['run', 'dev', '--', '--help'], project);
