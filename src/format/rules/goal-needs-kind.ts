@@ -16,7 +16,7 @@ export const goalNeedsKind: Rule = {
       const title = context.valueAt(['goals', index, 'title']);
       yield {
         place: title === undefined ? context.place(['goals', index]) : context.place(['goals', index, 'title'], 'key'),
-        message: `Unexpected ${goalName(context, index)} without \`kind\`, expected ${goalKinds.map((kind) => `\`kind: ${kind}\``).join(' or ')}: it counts as professional until it says`,
+        message: `Unexpected ${goalName(context, index)} without \`kind\`, expected ${goalKinds.map((kind) => `\`kind: ${kind}\``).join(' or ')}: until it has one, it counts as professional`,
       };
     }
   },
