@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isPastLastYear, lastYear, parseDate, parsePeriod, periodPattern, type IsoDate, type Period } from './dates.js';
+import { isKnownLanguage, suggestLanguage } from './language.js';
 import { parseHorizon, retirementJsonPattern, retirementWords, type Horizon } from './horizon.js';
 import { slugify } from './slug.js';
 import { nearest } from './suggest.js';
@@ -87,16 +88,19 @@ function horizonExpectation(written: string): string {
   return `a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY), or retirement with a year or an age if you like: \`retirement 2055\`, \`retirement at 67\`, \`Ruhestand mit 67\`, \`retraite à 62 ans\`${hint}`;
 }
 
-const languageTag = text.refine(
-  (tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'a BCP 47 language tag such as `en`, `de` or `pt-BR`' },
-);
+const languageTag = text.superRefine((tag, ctx) => {
+  let wellFormed: boolean;
+  try {
+    wellFormed = Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    wellFormed = false;
+  }
+  if (wellFormed && isKnownLanguage(tag)) return;
+  // A language's name (`Deutsch`) or a slip (`ed`) gets the tag it most likely meant.
+  const suggestion = suggestLanguage(tag);
+  const hint = suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`;
+  ctx.addIssue({ code: 'custom', message: `a BCP 47 language tag such as \`en\`, \`de\`, \`fr\` or \`pt-BR\`${hint}` });
+});
 
 export const skillKinds = ['technical', 'people', 'domain', 'other'] as const;
 export const goalKinds = ['professional', 'personal'] as const;

@@ -219,6 +219,14 @@ describe('a German first draft', () => {
   });
 });
 
+describe('a language named instead of tagged', () => {
+  test('`lang: Deutsch` is told `de`, at its place', async () => {
+    const run = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: project('german-lang', { 'plans/lena.md': germanClean.replace('lang: de', 'lang: Deutsch') }) });
+    expect(diagnosticsOf(run.stderr)).toEqual(['plans/lena.md:4:7 error schema']);
+    expect(messageAt(run, 'plans/lena.md:4:7')).toBe('Unexpected `Deutsch` for `lang`, expected a BCP 47 language tag such as `en`, `de`, `fr` or `pt-BR`: did you mean `de`? schema');
+  });
+});
+
 describe('a retirement horizon on the page, the timeline and in plans.json', () => {
   let out: string;
   beforeAll(async () => {

@@ -94,3 +94,15 @@ describe('did you mean, for allowed values', () => {
     expect(checked.diagnostics[0]?.message).toBe('Unexpected `hobby` for `kind`, expected one of `professional`, `personal`');
   });
 });
+
+describe('lang', () => {
+  test('a language’s name in English, German or French, or a slip, is told the tag; real tags pass', () => {
+    const lang = (tag: string) => checkText(minimalPlan(`lang: ${tag}\n`)).diagnostics.map((d) => `${d.ruleId} ${d.place.start.line}:${d.place.start.column} ${/did you mean `([^`]+)`/.exec(d.message)?.[1] ?? '-'}`);
+    expect(lang('Deutsch')).toEqual(['schema 9:7 de']);
+    expect(lang('German')).toEqual(['schema 9:7 de']);
+    expect(lang('français')).toEqual(['schema 9:7 fr']);
+    expect(lang('Englisch')).toEqual(['schema 9:7 en']);
+    expect(lang('xx')).toEqual(['schema 9:7 -']);
+    for (const tag of ['de', 'DE', 'de-AT', 'nb', 'no', 'pt-BR', 'ja', 'eng']) expect(lang(tag), tag).toEqual([]);
+  });
+});
