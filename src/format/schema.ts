@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isPastLastYear, lastYear, parseDate, parsePeriod, periodPattern, type IsoDate, type Period } from './dates.js';
 import { isKnownLanguage, suggestLanguage } from './language.js';
-import { parseHorizon, retirementJsonPattern, retirementWords, type Horizon } from './horizon.js';
+import { parseHorizon, retirementAges, retirementJsonPattern, retirementWords, type Horizon } from './horizon.js';
 import { slugify } from './slug.js';
 import { nearest } from './suggest.js';
 
@@ -83,6 +83,9 @@ const horizon = horizonShape.transform((value, ctx): Horizon => {
 /** What a horizon that is neither a period nor retirement should be, with a hint for a misspelt word. */
 function horizonExpectation(written: string): string {
   const first = written.trim().split(/[\s(]/u)[0] ?? '';
+  if ((retirementWords as readonly string[]).includes(first.toLowerCase())) {
+    return `retirement alone, with a year up to ${lastYear} (\`${first} 2058\`) or with an age from ${retirementAges.min} to ${retirementAges.max} (\`${first} at 67\`, \`${first} mit 67\`, \`${first} à 62 ans\`)`;
+  }
   const suggestion = nearest(first, retirementWords);
   const hint = suggestion && suggestion !== first.toLowerCase() ? `: did you mean \`${suggestion}\`?` : '';
   return `a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY), or retirement with a year or an age if you like: \`retirement 2055\`, \`retirement at 67\`, \`Ruhestand mit 67\`, \`retraite à 62 ans\`${hint}`;

@@ -106,3 +106,13 @@ describe('lang', () => {
     for (const tag of ['de', 'DE', 'de-AT', 'nb', 'no', 'pt-BR', 'ja', 'eng']) expect(lang(tag), tag).toEqual([]);
   });
 });
+
+describe('a retirement horizon with a year or age out of range', () => {
+  test('says what a year and an age may be, in the word as written', () => {
+    const checked = checkText(minimalPlan('horizon: Rente mit 7\n'));
+    expect(checked.diagnostics.map((d) => `${d.ruleId} ${d.place.start.line}:${d.place.start.column}`)).toEqual(['schema 9:10']);
+    expect(checked.diagnostics[0]?.message).toBe(
+      'Unexpected `Rente mit 7` for `horizon`, expected retirement alone, with a year up to 9998 (`Rente 2058`) or with an age from 18 to 99 (`Rente at 67`, `Rente mit 67`, `Rente à 62 ans`)',
+    );
+  });
+});
