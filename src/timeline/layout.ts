@@ -151,7 +151,8 @@ export function layoutTimeline(plan: PlanModel, text: TimelineText): TimelineLay
 /**
  * The horizon's mark, when it names a date (a period, or retirement with a year): a line and its label below the
  * plot where it falls inside the chart, else its label with an arrow at the right edge, since stretching the scale
- * decades ahead would squeeze every goal. Beside the today label when they do not meet, else on a row of its own.
+ * decades ahead would squeeze every goal; none when it is before the chart. Beside the today label when they do
+ * not meet, else on a row of its own.
  */
 function layoutHorizon(
   plan: PlanModel,
@@ -165,13 +166,15 @@ function layoutHorizon(
   const name = isRetirement(horizon) ? fill(text.retirementYear, { year: String(horizon.year) }) : `${text.horizon} ${words.period(horizon)}`;
   const [left, right] = scale.range() as [number, number];
   const lineX = scale(utcDay.offset(utcDate(horizon.last), 1));
+  // A horizon already behind the chart has nothing left to point at.
+  if (lineX < left) return undefined;
   const inside = lineX <= right;
   const shown = truncateText(inside ? name : `${name} →`, timelineWidth - 2 * edge, fontSizes.today, true);
   const width = estimateTextWidth(shown, fontSizes.today, true);
   const centre = inside ? Math.min(timelineWidth - edge - width / 2, Math.max(edge + width / 2, lineX)) : right - width / 2;
   const meets = centre - width / 2 < at.today[1] + 8 && centre + width / 2 > at.today[0] - 8;
   const y = at.bottom + (meets ? 33 : 15);
-  return { ...(inside && lineX >= left ? { x: lineX } : {}), label: { x: centre, y, text: shown, anchor: 'middle' } };
+  return { ...(inside ? { x: lineX } : {}), label: { x: centre, y, text: shown, anchor: 'middle' } };
 }
 
 /** The statuses that occur and the two step marks, wrapped into lines across the width. */

@@ -85,3 +85,10 @@ describe('the horizon', () => {
     expect(layout.legend[0]?.y).toBeGreaterThan(layout.horizon?.label.y ?? Infinity);
   });
 });
+
+describe('a horizon already passed', () => {
+  test('has no mark', () => {
+    const passed = { ...plan([{ title: 'Promotion', start: '2027-01', due: '2027-12' }], { asOf: '2027-02-01' }), horizon: period('2020') };
+    expect(layoutTimeline(passed, englishText).horizon).toBeUndefined();
+  });
+});
