@@ -12,6 +12,7 @@ import type { IsoDate } from '../format/dates.js';
 import { slugify } from '../format/slug.js';
 import { packageRoot } from '../lib/package-root.js';
 import { displayPath } from '../lib/paths.js';
+import { placeholders } from '../format/placeholders.js';
 import { starterPlan } from '../scaffold/starter-plan.js';
 import { addStarterScripts, careerplanDependency, starterConfig, starterConfigName, starterGitignore, starterPackageJson } from '../scaffold/starter-project.js';
 import { exitCodes, type Io } from '../io.js';
@@ -26,7 +27,7 @@ export interface InitOptions {
 
 /** The starter plan's file in the plans folder, and whose plan it is. */
 export const examplePlanName = 'example.md';
-const exampleOwner = 'Your Name';
+const exampleOwner = placeholders.owner.text;
 
 /** Sets up the project folder; returns the exit code. */
 export async function init(options: InitOptions, io: Io): Promise<number> {

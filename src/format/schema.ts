@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import { isPastLastYear, lastYear, parseDate, parsePeriod, periodPattern, type IsoDate, type Period } from './dates.js';
+import { isKnownLanguage, suggestLanguage } from './language.js';
+import { parseHorizon, retirementAges, retirementJsonPattern, retirementWords, type Horizon } from './horizon.js';
 import { slugify } from './slug.js';
+import { nearest } from './suggest.js';
 
 /** The issue parameter that hands a schema issue to a rule other than `schema`. */
 export interface RuleParams {
@@ -55,21 +58,85 @@ const period = periodShape.transform((value, ctx): Period => {
   return z.NEVER;
 });
 
-const languageTag = text.refine(
-  (tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'a BCP 47 language tag such as `en`, `de` or `pt-BR`' },
-);
+const horizonShape = z.union([
+  z.string().meta({ pattern: periodPattern }),
+  z.string().meta({ pattern: retirementJsonPattern }),
+  z.int().meta({ minimum: 1000, maximum: lastYear }),
+]);
+
+/** A period, or retirement with an optional year or age (see `horizon.ts`). */
+const horizon = horizonShape.transform((value, ctx): Horizon => {
+  const written = String(value);
+  const parsed = parseHorizon(written.trim());
+  if (parsed) return parsed;
+  const dateLike = /^\d/.test(written);
+  ctx.addIssue({
+    code: 'custom',
+    message: dateLike
+      ? isPastLastYear(written) ? pastLastYear(written) : `Unexpected horizon \`${written}\`, expected a real date or period: YYYY-MM-DD, YYYY-MM, YYYY-Qn (n from 1 to 4) or YYYY`
+      : horizonExpectation(written),
+    ...(dateLike ? { params: { ruleId: 'bad-date' } satisfies RuleParams } : {}),
+  });
+  return z.NEVER;
+});
+
+/** What a horizon that is neither a period nor retirement should be, with a hint for a misspelt word. */
+function horizonExpectation(written: string): string {
+  const first = written.trim().split(/[\s(]/u)[0] ?? '';
+  if ((retirementWords as readonly string[]).includes(first.toLowerCase())) {
+    return `retirement alone, with a year up to ${lastYear} (\`${first} 2058\`) or with an age from ${retirementAges.min} to ${retirementAges.max} (\`${first} at 67\`, \`${first} mit 67\`, \`${first} à 62 ans\`)`;
+  }
+  const suggestion = nearest(first, retirementWords);
+  const hint = suggestion && suggestion !== first.toLowerCase() ? `: did you mean \`${suggestion}\`?` : '';
+  return `a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY), or retirement with a year or an age if you like: \`retirement 2055\`, \`retirement at 67\`, \`Ruhestand mit 67\`, \`retraite à 62 ans\`${hint}`;
+}
+
+const languageTag = text.superRefine((tag, ctx) => {
+  let wellFormed: boolean;
+  try {
+    wellFormed = Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    wellFormed = false;
+  }
+  if (wellFormed && isKnownLanguage(tag)) return;
+  // A language's name (`Deutsch`) or a slip (`ed`) gets the tag it most likely meant.
+  const suggestion = suggestLanguage(tag);
+  const hint = suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`;
+  ctx.addIssue({ code: 'custom', message: `a BCP 47 language tag such as \`en\`, \`de\`, \`fr\` or \`pt-BR\`${hint}` });
+});
 
 export const skillKinds = ['technical', 'people', 'domain', 'other'] as const;
 export const goalKinds = ['professional', 'personal'] as const;
 export const goalStatuses = ['active', 'paused', 'dropped'] as const;
 export const evaluations = ['yes', 'partly', 'no'] as const;
+
+/** A step's evaluation: was it worth the time? */
+export type Evaluation = (typeof evaluations)[number];
+
+/** The words for each evaluation in each language careerplan speaks (en, de, fr), in lower case; `worth` takes them in any case. */
+export const evaluationWords = {
+  yes: ['yes', 'ja', 'oui'],
+  partly: ['partly', 'teilweise', 'en partie'],
+  no: ['no', 'nein', 'non'],
+} as const satisfies Record<Evaluation, readonly string[]>;
+
+// English first, then German, then French: the order messages list them in.
+const allEvaluationWords = [0, 1, 2].flatMap((language) => evaluations.map((evaluation) => evaluationWords[evaluation][language] as string));
+
+/** The evaluation a word means, in any letter case and language careerplan speaks, or `undefined`. Pure. */
+export function evaluationOf(word: string): Evaluation | undefined {
+  const lower = word.trim().replace(/\s+/gu, ' ').toLowerCase();
+  return evaluations.find((evaluation) => (evaluationWords[evaluation] as readonly string[]).includes(lower));
+}
+
+/** `worth`: a word of `evaluationWords` in any case, or `true`/`false` for `yes`/`no`. */
+const worth = z.union([z.string().meta({ examples: allEvaluationWords }), z.boolean()]).transform((value, ctx): Evaluation => {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  const found = evaluationOf(value);
+  if (found) return found;
+  ctx.addIssue({ code: 'invalid_value', values: allEvaluationWords, input: value, message: 'expected an evaluation' });
+  return z.NEVER;
+});
 export const opportunityStatuses = [
   'watching',
   'applied',
@@ -101,23 +168,15 @@ export const stepObject = z
     due: period.optional(),
     resources: textList.optional().describe('What the step needs: time off, money, a mentor'),
     done: done.optional().describe('When the step was done, or `true`'),
-    worth: z
-      .union([z.enum(evaluations), z.boolean()])
-      .optional()
-      .describe('Evaluation after completing the step: was it worth the time?'),
+    worth: worth.optional().describe('Evaluation after completing the step: was it worth the time? `yes`, `partly` or `no`, in any case and in German or French too'),
     reflection: text.optional(),
   })
   .describe('An action step');
 
-/** A step after normalising: the shorthand string is a title, `worth: true` is `yes`. */
-type StepOut = Omit<z.output<typeof stepObject>, 'worth'> & { worth?: (typeof evaluations)[number] };
+/** A step after normalising: the shorthand string is a title. */
+type StepOut = z.output<typeof stepObject>;
 
-const step = z.union([text.describe('A step given by its title alone'), stepObject]).transform((value): StepOut => {
-  if (typeof value === 'string') return { title: value };
-  const { worth, ...rest } = value;
-  if (worth === undefined) return rest;
-  return { ...rest, worth: typeof worth === 'boolean' ? (worth ? 'yes' : 'no') : worth };
-});
+const step = z.union([text.describe('A step given by its title alone'), stepObject]).transform((value): StepOut => (typeof value === 'string' ? { title: value } : value));
 
 /** A goal, before its default id is filled in. */
 export const goalObject = z
@@ -163,7 +222,7 @@ export const planObject = z
     role: text.optional().describe("The owner's current position"),
     created: date.optional(),
     reviewed: date.optional(),
-    horizon: period.optional().describe('When the vision should be reached'),
+    horizon: horizon.optional().describe('When the vision should be reached: a date or period, or retirement (`retirement`, `retirement 2055`, `Ruhestand mit 67`)'),
     vision: text.optional().describe('Where the owner wants to be at the horizon (inline Markdown)'),
     priorities: textList.optional(),
     strengths: textList.optional(),

@@ -1,10 +1,12 @@
 /**
  * The plan a new project or a new person starts from: every part of the
- * format once, with dates counted from today so that it is valid, on time
- * and free of warnings the day it is made. Used by `init` and `new`. Pure.
+ * format once, with dates counted from today so that it is valid and on time
+ * the day it is made; its placeholders (`format/placeholders.ts`) are
+ * warned about until the author replaces them. Used by `init` and `new`. Pure.
  */
 import { parse, stringify } from 'yaml';
 import { addDays, type IsoDate } from '../format/dates.js';
+import { placeholders, visionPlaceholderLines } from '../format/placeholders.js';
 
 /** Whose plan and which day counts as today. */
 export interface StarterOptions {
@@ -33,23 +35,23 @@ export function starterPlan({ owner, today }: StarterOptions): string {
 # run \`careerplan check\` after each edit.
 title: ${text(`Career action plan ${year}–${year + 5}`)}
 owner: ${text(owner)}
-role: Your current position
+role: ${placeholders.role.text}
 created: ${today}
 reviewed: ${today}
-# When the vision should be reached: a year, quarter (${year + 5}-Q2), month or date.
+# When the vision should be reached: a year, quarter (${year + 5}-Q2), month or date,
+# or retirement, with a year or an age if you like: \`retirement 2055\`, \`retirement at 67\`.
 horizon: ${pad(year + 5, 4)}
 vision: >
-  Where you want to be by the horizon, in two or three sentences:
-  the work you do, with whom, and what you are known for.
+  ${visionPlaceholderLines.join('\n  ')}
 priorities:
-  - What matters most while you get there
+  - ${placeholders.priority.text}
 strengths:
-  - Something you do well that the goals can build on
+  - ${placeholders.strength.text}
 weaknesses:
-  - Something you want to get better at
+  - ${placeholders.weakness.text}
 # Levels run from 0 (none) to 5 (expert): where you are now and where the goals need you.
 skills:
-  - name: A skill your goals need
+  - name: ${placeholders.skill.text}
     id: first-skill
     kind: technical
     level: 1
@@ -60,7 +62,7 @@ skills:
     level: 2
     target: 3
 education:
-  current: Your highest qualification
+  current: ${placeholders.education.text}
   # needed: A course or certificate the goals call for (marks an education gap)
 goals:
   - title: Take the next step in my role
@@ -91,7 +93,7 @@ goals:
       - title: Offer to present at the next team meeting
         due: ${monthPeriod(6)}
 opportunities:
-  - title: An opening you are watching
+  - title: ${placeholders.opportunity.text}
     date: ${quarterPeriod(6)}
     status: watching
     requires: { first-skill: 3, presenting: 3 }

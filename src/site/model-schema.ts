@@ -17,6 +17,15 @@ const count = z.int().min(0);
 const period = z
   .object({ kind: z.enum(periodKinds), text: z.string(), first: isoDate, last: isoDate })
   .refine((value) => parsePeriod(value.text) !== undefined, { message: 'expected a period as a plan writes it' });
+/** Retirement as a horizon (`format/horizon.ts`): `first` and `last` are its year's, when a year is given. */
+const retirement = z.object({
+  kind: z.literal('retirement'),
+  text: z.string(),
+  year: z.int().optional(),
+  age: z.int().optional(),
+  first: isoDate.optional(),
+  last: isoDate.optional(),
+});
 const progress = z.object({ done: count, total: count, ratio: z.number().min(0).max(1) });
 const goalStatus = z.enum(goalStatuses);
 const evaluation = z.enum(evaluations);
@@ -95,7 +104,7 @@ export const planModelSchema = z.object({
   role: z.string().optional(),
   created: isoDate.optional(),
   reviewed: isoDate.optional(),
-  horizon: period.optional(),
+  horizon: z.union([period, retirement]).optional(),
   visionHtml: z.string().optional(),
   priorities: z.array(z.string()),
   strengths: z.array(z.string()),

@@ -5,7 +5,8 @@
  * overdue, at risk) is decided in `format/status`. Pure.
  */
 import type { IsoDate, Period } from '../format/dates.js';
-import type { Goal, Opportunity, Plan, Skill, Step, evaluations } from '../format/schema.js';
+import type { Horizon } from '../format/horizon.js';
+import type { Evaluation, Goal, Opportunity, Plan, Skill, Step } from '../format/schema.js';
 import { slugify } from '../format/slug.js';
 import { countStatuses, daysLeft, goalStatus, isDone, isOpenStatus, isOverdueStep, isPast, type GoalStatus, type OverdueCounts } from '../format/status.js';
 import { optional } from '../lib/optional.js';
@@ -21,8 +22,7 @@ export interface Progress {
   readonly ratio: number;
 }
 
-/** A step's evaluation after it was done: was it worth the time? */
-export type Evaluation = (typeof evaluations)[number];
+export type { Evaluation } from '../format/schema.js';
 
 /** How many done steps were evaluated each way, and how many were not. */
 export interface Evaluations {
@@ -126,7 +126,8 @@ export interface PlanModel {
   readonly role?: string;
   readonly created?: IsoDate;
   readonly reviewed?: IsoDate;
-  readonly horizon?: Period;
+  /** A period, or retirement with its year or age (`kind: 'retirement'`; `first` and `last` only with a year). */
+  readonly horizon?: Horizon;
   readonly visionHtml?: string;
   readonly priorities: readonly string[];
   readonly strengths: readonly string[];

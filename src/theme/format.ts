@@ -4,6 +4,7 @@
  * `utcDate`, so no time zone shifts them by a day. Pure.
  */
 import { utcDate, type IsoDate, type Period } from '../format/dates.js';
+import { isRetirement, type Horizon } from '../format/horizon.js';
 import { dateTimeFormat, languageOf, numberFormat, pluralRules, relativeTimeFormat } from './intl.js';
 import { pluralOf, textOf, type PluralLabel, type Words } from './words.js';
 import { fill, pluralForm } from '../lib/fill.js';
@@ -48,6 +49,21 @@ export function formatPeriod(period: Period, lang: string, words: Words, style: 
     case 'day':
       return formatDate(period.first, lang, style);
   }
+}
+
+/** How a horizon is shown: as a fact (`Retirement (2055)`, `2031`) or as the vision's closing line (`To be reached by retirement in 2055`). */
+export type HorizonForm = 'fact' | 'by';
+
+/** A horizon in the page's words: a period as `formatPeriod` writes it, retirement as `retirement`, `retirementYear` or `retirementAge` (`by…` in the `by` form). Pure. */
+export function formatHorizon(horizon: Horizon, lang: string, words: Words, form: HorizonForm = 'fact'): string {
+  if (!isRetirement(horizon)) {
+    const period = formatPeriod(horizon, lang, words);
+    return form === 'by' ? fill(textOf(words, 'byHorizon'), { period }) : period;
+  }
+  const key = form === 'by' ? 'byRetirement' : 'retirement';
+  if (horizon.year !== undefined) return fill(textOf(words, `${key}Year`), { year: numberFormat(lang, yearOptions).format(horizon.year) });
+  if (horizon.age !== undefined) return fill(textOf(words, `${key}Age`), { age: formatNumber(horizon.age, lang) });
+  return textOf(words, key);
 }
 
 /** A ratio as a whole percentage, with the locale's spacing: `67%` (en), `67 %` (de). Pure. */

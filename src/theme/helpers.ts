@@ -4,7 +4,8 @@
  * data variable). Pure functions of their arguments.
  */
 import { parseDate, type Period } from '../format/dates.js';
-import { formatDate, formatDays, formatNumber, formatPercent, formatPeriod, formatPlural, fill, type DateStyle } from './format.js';
+import type { Horizon } from '../format/horizon.js';
+import { formatDate, formatDays, formatHorizon, formatNumber, formatPercent, formatPeriod, formatPlural, fill, type DateStyle } from './format.js';
 import { pluralOf, textOf, type Words } from './words.js';
 
 /** What careerplan's helpers read from Handlebars' options argument. */
@@ -42,8 +43,19 @@ export const helpers = {
   period(...args: unknown[]): string {
     const [[value, style], options] = split(args);
     if (value === undefined || value === null) return '';
+    // A theme written before retirement horizons may show `plan.horizon` as a period.
+    if (isRetirementValue(value)) return formatHorizon(value, langOf(options), wordsOf(options));
     if (!isPeriod(value)) throw new Error(`Unexpected \`period\` argument \`${String(value)}\`, expected a period of the model`);
     return formatPeriod(value, langOf(options), wordsOf(options), dateStyle(style));
+  },
+
+  /** `{{horizon plan.horizon}}` → `2031`, `Retirement (2055)`, `Ruhestand (mit 67)`; `{{horizon plan.horizon "by"}}` → `To be reached by retirement in 2055`. */
+  horizon(...args: unknown[]): string {
+    const [[value, form], options] = split(args);
+    if (value === undefined || value === null) return '';
+    if (!isRetirementValue(value) && !isPeriod(value)) throw new Error(`Unexpected \`horizon\` argument \`${String(value)}\`, expected the plan's horizon`);
+    if (form !== undefined && form !== 'by' && form !== 'fact') throw new Error(`Unexpected horizon form \`${String(form)}\`, expected \`fact\` or \`by\``);
+    return formatHorizon(value, langOf(options), wordsOf(options), form);
   },
 
   /** `{{percent progress.ratio}}` → `67%` (en), `67 %` (de). */
@@ -104,6 +116,10 @@ function dateStyle(value: unknown): DateStyle {
   if (value === 'short') return 'short';
   if (value === undefined || value === 'long') return 'long';
   throw new Error(`Unexpected date style \`${String(value)}\`, expected \`long\` or \`short\``);
+}
+
+function isRetirementValue(value: unknown): value is Horizon {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'retirement';
 }
 
 function isPeriod(value: unknown): value is Period {

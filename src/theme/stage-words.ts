@@ -26,6 +26,8 @@ export function timelineText(words: Words): TimelineText {
     due: t('timeline.due'),
     stepDone: t('timeline.stepDone'),
     stepOpen: t('timeline.stepOpen'),
+    horizon: t('horizon'),
+    retirementYear: t('retirementYear'),
   };
 }
 

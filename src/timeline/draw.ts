@@ -158,6 +158,13 @@ function today(layout: TimelineLayout): string {
   return line + text(label, { class: 'tl-today-label', 'font-size': fontSizes.today }, words);
 }
 
+function horizon(layout: TimelineLayout): string {
+  if (!layout.horizon) return '';
+  const { x, label } = layout.horizon;
+  const line = x === undefined ? '' : element('line', { class: 'tl-horizon', x1: x, x2: x, y1: layout.plot.top - 2, y2: layout.plot.bottom + 3, 'stroke-width': 1.5, 'stroke-dasharray': '4 3' });
+  return element('g', { class: 'tl-horizon-mark' }, line + text(label, { class: 'tl-horizon-label', 'font-size': fontSizes.today, 'font-weight': 600 }));
+}
+
 function legendItem(item: LegendItem, idPrefix: string): string {
   const swatch =
     item.kind === 'step-done' || item.kind === 'step-open'
@@ -197,6 +204,7 @@ export function drawTimeline(layout: TimelineLayout): string {
     axis(layout),
     `<g class="tl-rows">${layout.rows.map((entry) => row(entry, layout)).join('')}</g>`,
     today(layout),
+    horizon(layout),
     layout.rows.map(steps).join(''),
     `<g class="tl-legend">${layout.legend.map((item) => legendItem(item, idPrefix)).join('')}</g>`,
     '</svg>',

@@ -8,6 +8,8 @@ import { utcDay, utcMonth } from 'd3-time';
 import type { GoalModel, PlanModel } from '../stages/model.js';
 import { layoutAxis } from './axis.js';
 import { utcDate } from '../format/dates.js';
+import { isRetirement } from '../format/horizon.js';
+import { fill } from '../lib/fill.js';
 import { dateWords } from './dates.js';
 import { fontSizes, statusOrder } from './style.js';
 import { estimateTextWidth, truncateText } from './text-width.js';
@@ -127,7 +129,8 @@ export function layoutTimeline(plan: PlanModel, text: TimelineText): TimelineLay
   const todayCentre = Math.min(timelineWidth - edge - todayWidth / 2, Math.max(edge + todayWidth / 2, todayX));
   const today = { x: todayX, label: { x: todayCentre, y: bottom + 15, text: `${todayName} ${todayDate}`, anchor: 'middle' as const }, labelWidth: todayWidth, name: todayName, date: todayDate };
 
-  const legend = layoutLegend(plan, text, bottom + 26);
+  const horizon = layoutHorizon(plan, text, scale, { bottom, today: [todayCentre - todayWidth / 2, todayCentre + todayWidth / 2] });
+  const legend = layoutLegend(plan, text, (horizon?.label.y ?? bottom + 15) + 11);
   const height = Math.ceil((legend.at(-1)?.y ?? bottom + 20) + 18);
 
   return {
@@ -141,7 +144,37 @@ export function layoutTimeline(plan: PlanModel, text: TimelineText): TimelineLay
     rows,
     today,
     legend,
+    ...(horizon ? { horizon } : {}),
   };
+}
+
+/**
+ * The horizon's mark, when it names a date (a period, or retirement with a year): a line and its label below the
+ * plot where it falls inside the chart, else its label with an arrow at the right edge, since stretching the scale
+ * decades ahead would squeeze every goal; none when it is before the chart. Beside the today label when they do
+ * not meet, else on a row of its own.
+ */
+function layoutHorizon(
+  plan: PlanModel,
+  text: TimelineText,
+  scale: ScaleTime<number, number>,
+  at: { readonly bottom: number; readonly today: readonly [number, number] },
+): TimelineLayout['horizon'] {
+  const horizon = plan.horizon;
+  if (horizon?.last === undefined) return undefined;
+  const words = dateWords(plan.lang);
+  const name = isRetirement(horizon) ? fill(text.retirementYear, { year: String(horizon.year) }) : `${text.horizon} ${words.period(horizon)}`;
+  const [left, right] = scale.range() as [number, number];
+  const lineX = scale(utcDay.offset(utcDate(horizon.last), 1));
+  // A horizon already behind the chart has nothing left to point at.
+  if (lineX < left) return undefined;
+  const inside = lineX <= right;
+  const shown = truncateText(inside ? name : `${name} →`, timelineWidth - 2 * edge, fontSizes.today, true);
+  const width = estimateTextWidth(shown, fontSizes.today, true);
+  const centre = inside ? Math.min(timelineWidth - edge - width / 2, Math.max(edge + width / 2, lineX)) : right - width / 2;
+  const meets = centre - width / 2 < at.today[1] + 8 && centre + width / 2 > at.today[0] - 8;
+  const y = at.bottom + (meets ? 33 : 15);
+  return { ...(inside ? { x: lineX } : {}), label: { x: centre, y, text: shown, anchor: 'middle' } };
 }
 
 /** The statuses that occur and the two step marks, wrapped into lines across the width. */

@@ -22,6 +22,10 @@ export interface TimelineText {
   readonly stepDone: string;
   /** An open step, in tooltips and the legend. */
   readonly stepOpen: string;
+  /** Names the horizon's mark: `Horizon` before a period. */
+  readonly horizon: string;
+  /** A retirement horizon with a year, `{year}` filled in: `Retirement ({year})`. */
+  readonly retirementYear: string;
 }
 
 /** A piece of text placed in the chart, already truncated to fit. */
@@ -97,4 +101,6 @@ export interface TimelineLayout {
   readonly rows: readonly GoalRow[];
   readonly today: { readonly x: number; readonly label: PlacedText; readonly labelWidth: number; readonly name: string; readonly date: string };
   readonly legend: readonly LegendItem[];
+  /** The horizon, when it names a year or date: a dashed line where it falls inside the chart (`x`), else only its label with an arrow at the right. */
+  readonly horizon?: { readonly x?: number; readonly label: PlacedText };
 }

@@ -5,11 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { careerplan, careerplanProcess, repo } from './run.js';
 
+// A plan says its vision and each goal's kind (issue 19): without them, even a plan with no mistake is nudged.
 const good = `---
 title: Plan
 owner: Sam
+vision: Ship what people use
 goals:
   - title: Ship it
+    kind: professional
     measure: Shipped
     due: 2027-06
     steps: [Start]
@@ -20,12 +23,15 @@ Body.
 const bad = `---
 title: Plan
 owner: Sam
+vision: Ship what people use
 goals:
   - title: Ship it
+    kind: professional
     measure: Shipped
     due: 2027-02-30
     steps: []
   - title: Old goal
+    kind: professional
     measure: Done
     due: 2025-01
     steps: [Begin]
@@ -61,11 +67,11 @@ describe('careerplan check', () => {
     const run = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: cwd('broken') });
     expect(run.status).toBe(1);
     const lines = run.stderr.split('\n');
-    expect(lines[0]).toMatch(/^plans\/zoe\.md:7:10 error Unexpected period `2027-02-30`.* bad-date$/);
-    expect(lines).toContain('> 7 |     due: 2027-02-30');
-    expect(lines).toContain('    |          ^^^^^^^^^^');
-    expect(run.stderr).toMatch(/^plans\/zoe\.md:8:12 error Unexpected goal `ship-it` without action steps.* goal-needs-step$/m);
-    expect(run.stderr).toMatch(/^plans\/zoe\.md:11:10 warning Unexpected open goal `old-goal` due `2025-01`.* overdue$/m);
+    expect(lines[0]).toMatch(/^plans\/zoe\.md:9:10 error Unexpected period `2027-02-30`.* bad-date$/);
+    expect(lines).toContain('>  9 |     due: 2027-02-30');
+    expect(lines).toContain('     |          ^^^^^^^^^^');
+    expect(run.stderr).toMatch(/^plans\/zoe\.md:10:12 error Unexpected goal `ship-it` without action steps.* goal-needs-step$/m);
+    expect(run.stderr).toMatch(/^plans\/zoe\.md:14:10 warning Unexpected open goal `old-goal` due `2025-01`.* overdue$/m);
     expect(lines.at(-2)).toBe('✖ 2 errors and 1 warning in 1 of 2 plans');
     expect(run.stderr).not.toMatch(/\u001b\[/);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
@@ -77,9 +83,9 @@ describe('careerplan check', () => {
     const report = JSON.parse(run.stdout) as { planCount: number; errorCount: number; warningCount: number; diagnostics: Array<Record<string, unknown>> };
     expect(report).toMatchObject({ version: 1, planCount: 2, errorCount: 2, warningCount: 1 });
     expect(report.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.ruleId])).toEqual([
-      ['plans/zoe.md', 7, 10, 'error', 'bad-date'],
-      ['plans/zoe.md', 8, 12, 'error', 'goal-needs-step'],
-      ['plans/zoe.md', 11, 10, 'warning', 'overdue'],
+      ['plans/zoe.md', 9, 10, 'error', 'bad-date'],
+      ['plans/zoe.md', 10, 12, 'error', 'goal-needs-step'],
+      ['plans/zoe.md', 14, 10, 'warning', 'overdue'],
     ]);
   });
 
@@ -88,8 +94,8 @@ describe('careerplan check', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^::error file=plans\/zoe\.md,line=7,col=10,endLine=7,endColumn=20,title=careerplan bad-date::Unexpected period/);
-    expect(lines[2]).toMatch(/^::warning file=plans\/zoe\.md,line=11,col=10,.*title=careerplan overdue::/);
+    expect(lines[0]).toMatch(/^::error file=plans\/zoe\.md,line=9,col=10,endLine=9,endColumn=20,title=careerplan bad-date::Unexpected period/);
+    expect(lines[2]).toMatch(/^::warning file=plans\/zoe\.md,line=14,col=10,.*title=careerplan overdue::/);
   });
 
   test('--quiet shows errors only; --max-warnings turns too many warnings into exit 1', async () => {

@@ -61,8 +61,12 @@ describe('a project made by `careerplan init` on a machine without a registry', 
     writeFileSync(plan, readFileSync(plan, 'utf8').replace(/^owner: /m, 'lang: de\nowner: '));
 
     const check = shell('npm', ['run', 'check'], project);
+    // The new plans still hold the starter plan's placeholders: warnings that say what to replace, nothing else.
     expect(check.status, check.stderr).toBe(0);
-    expect(check.stderr + check.stdout).toContain('3 plans checked');
+    const found = diagnosticsOf(check.stderr);
+    expect(found.length).toBeGreaterThan(0);
+    for (const line of found) expect(line).toMatch(/ warning placeholder-text$/);
+    for (const name of ['example', 'test-person', 'juergen-gross']) expect(found.some((line) => line.startsWith(`plans/${name}.md:`)), name).toBe(true);
 
     const build = shell('npm', ['run', 'build', '--', '--no-pdf'], project);
     expect(build.status, build.stderr).toBe(0);
@@ -89,7 +93,7 @@ describe('a project made by `careerplan init` on a machine without a registry', 
 /** A plan with one mistake (a step due before it starts is fine; a bad date is not), in English or German. */
 function planWithABadDate(lang: 'en' | 'de'): string {
   const title = lang === 'de' ? 'Karriereplan' : 'Career plan';
-  return `---\ntitle: ${title}\nowner: Kim Doe\nlang: ${lang}\ngoals:\n  - title: ${lang === 'de' ? 'Lernen' : 'Learn'}\n    measure: ${lang === 'de' ? 'Kurs bestanden' : 'A course passed'}\n    due: 2027-13-01\n    steps: [Enrol]\n---\n`;
+  return `---\ntitle: ${title}\nowner: Kim Doe\nlang: ${lang}\nvision: ${lang === 'de' ? 'Ein Team leiten' : 'Lead a team'}\ngoals:\n  - title: ${lang === 'de' ? 'Lernen' : 'Learn'}\n    kind: professional\n    measure: ${lang === 'de' ? 'Kurs bestanden' : 'A course passed'}\n    due: 2027-13-01\n    steps: [Enrol]\n---\n`;
 }
 
 describe('help and mistakes on the command line', () => {
@@ -146,7 +150,7 @@ describe('FORCE_COLOR', () => {
     }
     const plain = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder, env: { FORCE_COLOR: '0' } });
     expect(plain.stderr).not.toMatch(/\u001b\[/);
-    expect(diagnosticsOf(plain.stderr).map((line) => line.split(' ')[0])).toEqual(['plans/kim-de.md:8:10', 'plans/kim.md:8:10']);
+    expect(diagnosticsOf(plain.stderr).map((line) => line.split(' ')[0])).toEqual(['plans/kim-de.md:10:10', 'plans/kim.md:10:10']);
     const none = await careerplan(['check', '--as-of', '2026-11-26'], { cwd: folder, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
     expect(none.stderr).not.toMatch(/\u001b\[/);
   });

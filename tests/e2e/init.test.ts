@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { today } from '../../src/format/dates.js';
-import { careerplan, repo, type Run } from './run.js';
+import { careerplan, diagnosticsOf, repo, type Run } from './run.js';
 
 let scratch: string;
 beforeAll(async () => {
@@ -45,10 +45,17 @@ describe('careerplan init', () => {
     expect(readFileSync(path.join(project, 'careerplan.config.yaml'), 'utf8')).toMatch(/^# plans: plans$/m);
   });
 
-  test('the plan it made passes `careerplan check` with no problem', async () => {
+  // Issue 19 changed this deliberately: the plan `init` makes used to check with no problem; now it is valid (exit 0)
+  // and warns about each placeholder still to replace, at its line, so a coach sees what is left to write.
+  test('the plan it made passes `careerplan check`, with a warning at each placeholder to replace', async () => {
     const check = await careerplan(['check'], { cwd: project });
-    expect(check.stderr).toContain('1 plan checked, no problems');
     expect(check.status).toBe(0);
+    const found = diagnosticsOf(check.stderr);
+    expect(found).toHaveLength(9);
+    expect(found.every((line) => / warning placeholder-text$/.test(line))).toBe(true);
+    expect(found[0]).toBe('plans/example.md:5:8 warning placeholder-text');
+    expect(check.stderr).toContain('Unexpected placeholder `Your Name` from the starter plan in `owner`, expected the full name of the person whose plan it is: replace it');
+    expect(check.stderr).toContain('9 warnings in 1 of 1 plan');
   });
 
   test('a second init overwrites nothing and says what it kept', async () => {
@@ -86,7 +93,9 @@ describe('careerplan init', () => {
 
   test('`careerplan build --no-pdf` builds the new project', async () => {
     const build = await careerplan(['build', '--no-pdf'], { cwd: project });
-    expect(build.stderr).toBe('1 of 1 plan built into out\n');
+    // Built, with the placeholders' warnings above the summary.
+    expect(build.stderr).toMatch(/(^|\n)1 of 1 plan built into out\n$/);
+    expect(diagnosticsOf(build.stderr).every((line) => / warning placeholder-text$/.test(line))).toBe(true);
     expect(build.status).toBe(0);
     expect(statSync(path.join(project, 'out/example/index.html')).isFile()).toBe(true);
     expect(statSync(path.join(project, 'out/example/example.ics')).isFile()).toBe(true);
@@ -117,8 +126,11 @@ describe('careerplan new', () => {
     const todays = new Set([today(), today(new Date(Date.now() - 60_000))]);
     expect(todays.has(/^created: (.+)$/m.exec(text)?.[1] ?? '')).toBe(true);
     const check = await careerplan(['check'], { cwd: project });
-    expect(check.stderr).toContain('1 plan checked, no problems');
+    // Valid; only its placeholders are warned about, and the owner is the person's own name.
     expect(check.status).toBe(0);
+    expect(diagnosticsOf(check.stderr)).toHaveLength(8);
+    expect(diagnosticsOf(check.stderr).every((line) => / warning placeholder-text$/.test(line))).toBe(true);
+    expect(check.stderr).not.toContain('`owner`');
   });
 
   test('--as-of sets the day, and --plans the folder', async () => {
@@ -128,7 +140,9 @@ describe('careerplan new', () => {
     expect(text).toMatch(/^created: 2027-03-15$/m);
     expect(text).toMatch(/^reviewed: 2027-03-15$/m);
     const check = await careerplan(['check', 'people', '--as-of', '2027-03-15'], { cwd: project });
-    expect(check.stderr).toContain('1 plan checked, no problems');
+    expect(check.status).toBe(0);
+    expect(diagnosticsOf(check.stderr).every((line) => / warning placeholder-text$/.test(line))).toBe(true);
+    expect(check.stderr).toContain('8 warnings in 1 of 1 plan');
   });
 
   test('refuses a plan that exists: one line, exit 1, the file untouched', async () => {

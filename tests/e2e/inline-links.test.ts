@@ -43,11 +43,15 @@ afterAll(() => {
 
 /** The diagnostics of bad.md, as `file:line:col severity … rule` lines print them. */
 const expected = [
+  // `minimalPlan`'s goal does not say its `kind`, which is nudged too.
+  'plans/bad.md:5:5 warning goal-needs-kind',
   'plans/bad.md:9:23 error private-file',
   'plans/bad.md:9:38 error broken-link',
   'plans/bad.md:9:57 warning remote-content',
   'plans/bad.md:9:88 error bad-attachment',
+  'plans/deep.md:5:5 warning goal-needs-kind',
   'plans/deep.md:9:9 error too-complex',
+  'plans/good.md:5:5 warning goal-needs-kind',
   'plans/good.md:12:19 warning remote-content',
 ];
 

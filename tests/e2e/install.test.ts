@@ -22,7 +22,7 @@ test('installed from its package in another folder, `npx careerplan check` works
   writeFileSync(path.join(project, 'package.json'), '{ "name": "my-plans", "private": true }\n');
   writeFileSync(
     path.join(project, 'plans/me.md'),
-    '---\ntitle: My plan\nowner: Me\ngoals:\n  - title: Learn\n    measure: A course passed\n    due: 2027\n    steps: [Enrol]\n---\n',
+    '---\ntitle: My plan\nowner: Me\nvision: Teach what I learn\ngoals:\n  - title: Learn\n    kind: personal\n    measure: A course passed\n    due: 2027\n    steps: [Enrol]\n---\n',
   );
   npm(['install', '--prefer-offline', '--no-save', path.join(scratch, tarball as string)], project);
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isInside } from '../../src/lib/paths.js';
 import { validate } from '../../src/stages/validate.js';
-import { minimalPlan, parseText } from '../support/plans.js';
+import { minimalPlan, parseText, quietNudges } from '../support/plans.js';
 
 describe('isInside', () => {
   test('the folder itself and what lies below it are inside; its parent, siblings and `..` are not', () => {
@@ -23,7 +23,7 @@ describe('isInside', () => {
       asOf: '2026-11-26',
       plansRoot: '/plans',
       inspect: (file) => ({ real: file, kind: 'file', size: 10 }),
-      severities: {},
+      severities: quietNudges,
     });
     expect(checked.diagnostics.map((d) => d.ruleId)).toEqual(['private-file']);
     expect(checked.diagnostics[0]?.message).toContain('to a private file');

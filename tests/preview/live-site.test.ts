@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createLiveSite, type LiveSite } from '../../src/preview/live-site.js';
 import { resolveConfig } from '../../src/config/config.js';
 import { repo } from '../e2e/run.js';
-import { minimalPlan } from '../support/plans.js';
+import { minimalPlan, quietNudges } from '../support/plans.js';
 
 let base: string;
 let plans: string;
@@ -27,7 +27,8 @@ afterEach(async () => {
 });
 
 function liveSite(templates = path.join(base, 'templates')): LiveSite {
-  const config = { ...resolveConfig(undefined, {}, base, '2026-11-26').config!, templates };
+  // The plans here are cut down to what each test is about: the nudges for unfinished plans are off, as a config may set them.
+  const config = { ...resolveConfig(undefined, {}, base, '2026-11-26').config!, templates, rules: quietNudges };
   return createLiveSite({ config, cwd: base, builtinTemplates: path.join(repo, 'templates'), generator: 'careerplan test', pdfs: false });
 }
 

@@ -74,6 +74,22 @@ describe('model', () => {
     expect(modelProblem({ ...JSON.parse(JSON.stringify(built)), progress: { done: 1, total: 2, ratio: 'half' } })).toBe('`progress.ratio`: expected number, received string');
   });
 
+  test('plans.json holds a retirement horizon as written, with its year or age, and merge accepts it; a period horizon keeps its shape', () => {
+    const withHorizon = (horizon: string) => {
+      const checked = checkText(plan.replace('vision: Lead a **team**', `vision: Lead a **team**\nhorizon: ${horizon}`));
+      const built = model(checked.plan!, { slug: 'jordan', file: 'plans/jordan.md', asOf: '2027-03-01', locale: 'en', bodyHtml: '', markdown: { inline: (text) => text } });
+      return JSON.parse(JSON.stringify(built)) as PlanModel;
+    };
+    const ruhestand = withHorizon('Ruhestand 2058');
+    expect(ruhestand.horizon).toEqual({ kind: 'retirement', text: 'Ruhestand 2058', year: 2058, first: '2058-01-01', last: '2058-12-31' });
+    expect(modelProblem(ruhestand)).toBeUndefined();
+    const atAge = withHorizon('Rente mit 67');
+    expect(atAge.horizon).toEqual({ kind: 'retirement', text: 'Rente mit 67', age: 67 });
+    expect(modelProblem(atAge)).toBeUndefined();
+    expect(withHorizon('2031-Q2').horizon).toEqual({ kind: 'quarter', text: '2031-Q2', first: '2031-04-01', last: '2031-06-30' });
+    expect(modelProblem({ ...atAge, horizon: { kind: 'retirement', text: 'x', first: 'soon' } })).toBe('`horizon.first`: expected a date as YYYY-MM-DD');
+  });
+
   test('names the first plan that is not a model, by its place and slug, and the field', () => {
     const json = JSON.parse(JSON.stringify(built)) as PlanModel;
     expect(modelsProblem([json, { ...json, slug: 'b', goals: 'notalist' }])).toBe('expected plan 2 (`b`) as careerplan writes it, but `goals`: expected array, received string');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parsePeriod } from '../../src/format/dates.js';
-import { formatDate, formatDays, formatPercent, formatPeriod, formatPlural } from '../../src/theme/format.js';
+import { formatDate, formatDays, formatHorizon, formatPercent, formatPeriod, formatPlural } from '../../src/theme/format.js';
+import { helpers } from '../../src/theme/helpers.js';
 import { pluralOf } from '../../src/theme/words.js';
 import { english, german, words } from '../support/words.js';
 
@@ -62,5 +63,42 @@ describe('formatting for a page’s language', () => {
     expect(formatPeriod(period('2027-Q2'), 'sv', words('sv'))).toBe('Q2 2027');
     expect(formatDate('2027-03-20', 'fr')).toBe('20 mars 2027');
     expect(formatDays(12, 'en-GB', words('en-GB'))).toBe('in 12 days');
+  });
+});
+
+describe('the horizon in the page’s words', () => {
+  const retirement = (year?: number, age?: number) => ({ kind: 'retirement' as const, text: 'x', ...(year ? { year } : {}), ...(age ? { age } : {}) });
+
+  test('retirement, with its year or age, in English, German and French, whatever language it was written in', () => {
+    expect(formatHorizon(retirement(), 'en', words('en'))).toBe('Retirement');
+    expect(formatHorizon(retirement(2055), 'en', words('en'))).toBe('Retirement (2055)');
+    expect(formatHorizon(retirement(undefined, 67), 'en', words('en'))).toBe('Retirement (at 67)');
+    expect(formatHorizon(retirement(2058), 'de', words('de'))).toBe('Ruhestand (2058)');
+    expect(formatHorizon(retirement(undefined, 67), 'de', words('de'))).toBe('Ruhestand (mit 67)');
+    expect(formatHorizon(retirement(undefined, 62), 'fr', words('fr'))).toBe('Retraite (à 62 ans)');
+    expect(formatHorizon(retirement(2058), 'de', words('de'), 'by')).toBe('Zu erreichen bis zum Ruhestand 2058');
+    expect(formatHorizon(retirement(2055), 'en', words('en'), 'by')).toBe('To be reached by retirement in 2055');
+  });
+
+  test('a period reads as before', () => {
+    expect(formatHorizon(period('2031'), 'en', words('en'))).toBe('2031');
+    expect(formatHorizon(period('2031-Q2'), 'de', words('de'), 'by')).toBe('Zu erreichen bis 2. Quartal 2031');
+  });
+});
+
+describe('the horizon helpers', () => {
+  const options = (lang: string) => ({ hash: {}, data: { lang, words: words(lang) } });
+  const ruhestand = { kind: 'retirement', text: 'Ruhestand 2058', year: 2058, first: '2058-01-01', last: '2058-12-31' };
+
+  test('`{{horizon plan.horizon}}` and `{{horizon plan.horizon "by"}}` in the page’s language', () => {
+    expect(helpers.horizon(ruhestand, options('de'))).toBe('Ruhestand (2058)');
+    expect(helpers.horizon(ruhestand, 'by', options('en'))).toBe('To be reached by retirement in 2058');
+    expect(helpers.horizon(undefined, options('en'))).toBe('');
+    expect(() => helpers.horizon('2031', options('en'))).toThrow(/expected the plan's horizon/);
+  });
+
+  test('a theme that shows the horizon with `{{period plan.horizon}}`, written before retirement horizons, still works', () => {
+    expect(helpers.period(ruhestand, options('fr'))).toBe('Retraite (2058)');
+    expect(helpers.period({ kind: 'retirement', text: 'Rente', age: 67 }, options('de'))).toBe('Ruhestand (mit 67)');
   });
 });

@@ -154,7 +154,9 @@ describe('a plan page', () => {
   });
 
   test('a minimal plan says what is missing instead of showing empty sections', () => {
-    const tree = dom(theme.renderPlan(planPage(examplePlan('sam-okafor'))));
+    // Sam's example plan says its vision since issue 19 nudges plans without one; here it is taken out again.
+    const { visionHtml: _vision, ...sam } = examplePlan('sam-okafor');
+    const tree = dom(theme.renderPlan(planPage(sam)));
     for (const id of ['vision', 'self-assessment', 'skills', 'opportunities']) expect(select(`#${id} .empty`, tree), id).toBeDefined();
     expect(selectAll('li.goal', tree)).toHaveLength(1);
   });

@@ -236,6 +236,8 @@ describe('words', () => {
       due: '期限',
       stepDone: '済',
       stepOpen: '未',
+      horizon: '目標時期',
+      retirementYear: '退職 ({year})',
     };
     const output = renderTimeline(japanese, text);
     const texts = allText(parseSvg(output));

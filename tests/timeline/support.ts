@@ -15,6 +15,8 @@ export const englishText: TimelineText = {
   due: 'Due',
   stepDone: 'Step done',
   stepOpen: 'Step open',
+  horizon: 'Horizon',
+  retirementYear: 'Retirement ({year})',
 };
 
 /** A period from its text; throws on a typo in a test. */

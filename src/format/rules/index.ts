@@ -3,12 +3,17 @@ import { badAttachment } from './bad-attachment.js';
 import { badDate } from './bad-date.js';
 import { badFile } from './bad-file.js';
 import { brokenLink } from './broken-link.js';
+import { doneBeforeStart } from './done-before-start.js';
+import { doneInFuture } from './done-in-future.js';
 import { duplicateId } from './duplicate-id.js';
 import { goalNeedsDue } from './goal-needs-due.js';
+import { goalNeedsKind } from './goal-needs-kind.js';
 import { goalNeedsMeasure } from './goal-needs-measure.js';
 import { goalNeedsStep } from './goal-needs-step.js';
 import { needsEvaluation } from './needs-evaluation.js';
+import { needsVision } from './needs-vision.js';
 import { overdue } from './overdue.js';
+import { placeholderText } from './placeholder-text.js';
 import { privateFile } from './private-file.js';
 import { rawHtml } from './raw-html.js';
 import { remoteContent } from './remote-content.js';
@@ -38,6 +43,11 @@ export const rules: readonly Rule[] = [
   unknownSkill,
   overdue,
   needsEvaluation,
+  needsVision,
+  goalNeedsKind,
+  placeholderText,
+  doneInFuture,
+  doneBeforeStart,
   brokenLink,
   privateFile,
   badAttachment,

@@ -1,3 +1,4 @@
+import { nearest } from '../suggest.js';
 import type { PlanContext, Rule, SchemaIssue } from './rule.js';
 
 /** The shape of the plan is wrong: a missing key, a wrong type, a value outside its set. */
@@ -34,7 +35,7 @@ export function describeSchemaIssue(issue: SchemaIssue, context: PlanContext): s
       return `Unexpected \`${written}\` for ${name}, expected a whole number from 0 to 5`;
     }
     case 'invalid_value':
-      return `Unexpected \`${written}\` for ${name}, expected one of ${issue.values.map((option) => `\`${String(option)}\``).join(', ')}`;
+      return `Unexpected \`${written}\` for ${name}, expected one of ${issue.values.map((option) => `\`${String(option)}\``).join(', ')}${didYouMean(value, issue.values)}`;
     case 'invalid_union': {
       const expected = [...new Set(issue.errors.flat().map((branch) => (branch.code === 'invalid_type' ? expectation(path, branch.expected) : undefined)))]
         .filter((word): word is string => word !== undefined);
@@ -47,6 +48,13 @@ export function describeSchemaIssue(issue: SchemaIssue, context: PlanContext): s
     default:
       return `Unexpected value for ${name}: ${issue.message}`;
   }
+}
+
+/** `: did you mean \`personal\`?` for a value near one of the allowed values (in any letter case), else nothing. */
+function didYouMean(value: unknown, values: readonly unknown[]): string {
+  if (typeof value !== 'string') return '';
+  const suggestion = nearest(value, values.map(String));
+  return suggestion === undefined ? '' : `: did you mean \`${suggestion}\`?`;
 }
 
 /** Names the place of a path for a message: `` `due` `` or `` item 2 of `steps` ``. */
@@ -71,6 +79,7 @@ function expectation(path: ReadonlyArray<string | number>, expected: string): st
   const key = path[path.length - 1];
   if (typeof key === 'string' && dateKeys.has(key)) return 'a date as YYYY-MM-DD';
   if (key === 'done') return 'a date as YYYY-MM-DD or `true`';
+  if (key === 'horizon' && path.length === 1) return 'a date or period (YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY) or `retirement`';
   if (typeof key === 'string' && periodKeys.has(key)) return 'a date or period: YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY';
   switch (expected) {
     case 'string': return 'text';
