@@ -45,8 +45,8 @@ const done = z.union([dateOr(', or `true`', doneInWords), z.boolean()]);
 
 /** The message for `done: yes` or `done: no` (YAML reads these words as text, not true/false), in any case and in each language careerplan speaks. */
 function doneInWords(value: string): string | undefined {
-  if (/^(?:yes|y|on|ja|oui)$/i.test(value)) return `Unexpected \`done: ${value}\`, expected \`true\` or the date it was done: write \`done: true\` or \`done: YYYY-MM-DD\``;
-  if (/^(?:no|n|off|nein|non)$/i.test(value)) return `Unexpected \`done: ${value}\`, expected \`done\` only once it is done: leave \`done\` out until then`;
+  if (/^(?:yes|y|on|ja|oui)$/i.test(value)) return `Unexpected \`done: ${value}\`, expected the date it was done as YYYY-MM-DD, or \`true\`: write \`done: true\` when the date does not matter`;
+  if (/^(?:no|n|off|nein|non)$/i.test(value)) return `Unexpected \`done: ${value}\`, expected the date it was done as YYYY-MM-DD, or \`true\`: while it is not done, leave \`done\` out`;
   return undefined;
 }
 

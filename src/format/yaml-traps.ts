@@ -79,7 +79,7 @@ export function findTraps(document: Document.Parsed, text: string): Traps {
       if (node.flow) problems.push(...splitItems(node, text));
       node.items.forEach((item, index) => walk(item, childOf(schema, 'array'), [...path, index], undefined));
     } else if (isScalar(node) && expectsText(schema)) {
-      const kept = keptText(node, text, key);
+      const kept = keptText(node, text);
       if (kept) {
         texts.push({ path, text: kept.text });
         problems.push(kept.problem);
@@ -121,19 +121,18 @@ export function holdsValueForText(data: unknown, schema: SchemaNode | undefined 
 }
 
 /** A number or true/false where text is expected: the text as written, and a warning that shows it in quotes. */
-function keptText(node: Scalar, text: string, key: string | undefined): { text: string; problem: YamlProblem } | undefined {
+function keptText(node: Scalar, text: string): { text: string; problem: YamlProblem } | undefined {
   const { value } = node;
   if (typeof value !== 'number' && typeof value !== 'boolean') return undefined;
   const range = rangeOf(node);
   const written = text.slice(range[0], range[1]);
   const reading = typeof value === 'boolean' ? `the yes/no value ${String(value)}` : String(value) === written ? 'a number' : `the number ${String(value)}`;
-  const quoted = key !== undefined ? `${key}: ${quote(written)}` : quote(written);
   return {
     text: written,
     problem: {
       ruleId: 'quote-text',
       range: [range[0], range[1]],
-      message: `Unexpected \`${written}\` read as ${reading} where text is expected: careerplan keeps the text as you wrote it, but other programs may not; put it in quotes: \`${quoted}\``,
+      message: `Unexpected \`${written}\` read as ${reading} where text is expected: careerplan keeps the text as you wrote it, but other programs may not; put it in quotes: \`${quote(written)}\``,
     },
   };
 }

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import { locate, readYaml, toData } from '../../src/format/yaml.js';
 import { locateSubsetScalar, readYamlSubset } from '../../src/fast/yaml-subset.js';
+import { findTraps, keepTexts } from '../../src/format/yaml-traps.js';
 import { validate } from '../../src/stages/validate.js';
 import type { Parsed } from '../../src/types.js';
 import { minimalPlan, parseText } from '../support/plans.js';
@@ -232,6 +233,8 @@ function readEagerly(parsed: Parsed): Parsed {
   if (!frontmatter) return parsed;
   const { document } = frontmatter;
   const data = toData(document).data ?? Object.create(null);
+  // Text YAML reads as a number or true/false is kept as written, as the parse stage keeps it.
+  keepTexts(data, findTraps(document, parsed.source.text.slice(frontmatter.offset)).texts);
   return { ...parsed, frontmatter: { document, offset: frontmatter.offset, data } };
 }
 

@@ -33,7 +33,8 @@ goals:
       'unknown-skill 15:14',
       'step-after-goal 18:14',
       'needs-evaluation 19:9',
-      'schema 20:9',
+      // A step given as the number 42 is kept as the text `42`, with a warning to put it in quotes (issue 19).
+      'quote-text 20:9',
     ]);
     expect(checked.diagnostics.find((d) => d.ruleId === 'unknown-skill')?.message).toContain('did you mean `Python`?');
     expect(checked.plan).toBeUndefined();
