@@ -99,13 +99,7 @@ function indentSlip(lines: readonly YamlLine[], misaligned: Misaligned): Slip {
   const line = lines[misaligned.line] as YamlLine;
   const shift = misaligned.block.column - misaligned.indent;
   const start = line.start + line.lead.length;
-  const moved = [misaligned.line];
-  for (let next = misaligned.line + 1; next < lines.length; next++) {
-    const below = lines[next] as YamlLine;
-    if (below.text.trim() === '') continue;
-    if (below.lead.length <= misaligned.indent || below.lead.includes('\t')) break;
-    moved.push(next);
-  }
+  const moved = [misaligned.line, ...belonging(lines, misaligned)];
   const how = shift > 0 ? `${spaces(shift)} further in` : `${spaces(-shift)} further out`;
   return {
     ruleId: 'indent',
@@ -114,6 +108,27 @@ function indentSlip(lines: readonly YamlLine[], misaligned: Misaligned): Slip {
     message: `The line \`${misaligned.label}\` is indented ${spaces(misaligned.indent)}, but ${blockWords(misaligned.block)} above ${misaligned.block.column === 0 ? 'start at the beginning of the line' : `are indented ${spaces(misaligned.block.column)}`}: line it up with them (${how})`,
     mend: (text) => moved.reduceRight((mended, index) => reindent(mended, lines[index] as YamlLine, shift), text),
   };
+}
+
+/**
+ * The lines below a misaligned line that belong to it and move with it: for
+ * a line whose value is below it, the lines deeper than it that line up
+ * with no block open above it.
+ */
+function belonging(lines: readonly YamlLine[], misaligned: Misaligned): number[] {
+  const line = lines[misaligned.line] as YamlLine;
+  const entry = entryOf(line.text.slice(line.lead.length), line.lead.length);
+  const opens = entry.item || entry.value.replace(/(?:^|[ \t]+)#.*$/, '') === '';
+  if (!opens) return [];
+  const open = new Set((blocksBefore(lines, misaligned.line) ?? []).map((block) => block.column));
+  const found: number[] = [];
+  for (let next = misaligned.line + 1; next < lines.length; next++) {
+    const below = lines[next] as YamlLine;
+    if (below.text.trim() === '') continue;
+    if (below.lead.length <= misaligned.indent || below.lead.includes('\t') || open.has(below.lead.length)) break;
+    found.push(next);
+  }
+  return found;
 }
 
 /** Moves a line's content `shift` columns. */
