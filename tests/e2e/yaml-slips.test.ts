@@ -7,7 +7,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { previewState, startWatch } from '../support/watch-process.js';
 import { careerplan, careerplanProcess, diagnosticsOf } from './run.js';
 
 /** The issue's plan with its three slips, a misspelt kind and a split list item, in a language: lines and columns are the same in both. */
@@ -139,6 +141,25 @@ describe('the fast readers', () => {
       const off = careerplanProcess(['check', '--as-of', '2026-11-26'], { cwd, env: { CAREERPLAN_FAST_READERS: '0' } });
       expect(on.stderr).not.toBe('');
       expect(off.stderr).toBe(on.stderr);
+    }
+  });
+});
+
+describe('careerplan watch', () => {
+  test('shows each slip once in the page, with the plan\'s other problems', async () => {
+    const folder = path.join(project, 'watch');
+    write('watch/plans/sam.md', english.replace(': our process', ' (our process)').replace('\t  - title', '      - title').replace('\n     - title', '\n      - title').replace('personel', 'personal').replace('9,600', '9600'));
+    const watch = await startWatch(folder, ['--as-of', '2026-11-26', '--no-pdf']);
+    try {
+      expect(previewState((await watch.get('/sam/')).body).problems.map((problem) => problem.message)).toEqual([]);
+      await writeFile(path.join(folder, 'plans/sam.md'), german);
+      await vi.waitFor(() => expect(watch.rebuilds().length, watch.stderr()).toBeGreaterThanOrEqual(1), { timeout: 10_000, interval: 20 });
+      const { problems } = previewState((await watch.get('/sam/')).body);
+      expect(problems.map((problem) => `${problem.line} ${problem.ruleId}`)).toEqual(['6 quote-colon', '13 tab-indent', '14 indent', '16 schema', '21 split-item']);
+      expect(problems[0]?.message).toContain('`title: "Vortrag im Team: unser Ablauf"`');
+      expect(problems[0]?.frame).toContain('Vortrag im Team: unser Ablauf');
+    } finally {
+      await watch.stop();
     }
   });
 });
