@@ -7,7 +7,8 @@
  * is named and mended, the text read again, for a bounded number of rounds;
  * what the reader finds after a slip on the same line follows from it and
  * is not named again. A problem that is none of these is named once in
- * plainer words, and reading stops there. Pure.
+ * plainer words; where it stands in a key's one-line value, reading goes on
+ * as if that value were in quotes, and elsewhere it stops there. Pure.
  */
 import { isNode, visit, type Document, type Range, type YAMLError } from 'yaml';
 import { describeError, readYaml, type YamlProblem } from './yaml.js';
@@ -65,6 +66,23 @@ function colonSlip(line: YamlLine, index: number): Slip | undefined {
     message: `The colon in the text of \`${entry.key}\` reads as the start of another key: put the text in quotes: \`${entry.key}: ${quoted}\``,
     mend: (text) => splice(text, start, value.length, quoted),
   };
+}
+
+/**
+ * How to read on past a problem that is no known slip, when it stands in
+ * the text of a key's value on one line (a value starting with `@` or a
+ * backtick, text after a closing quote): the value as if it were in quotes.
+ * `undefined` for anything else, where reading stops. Pure.
+ */
+export function quotingOfValue(text: string, error: YAMLError): ((mended: MendedText) => MendedText) | undefined {
+  const lines = linesOf(text);
+  const line = lines[lineAt(lines, error.pos[0])];
+  if (!line || line.lead.includes('\t')) return undefined;
+  const entry = entryOf(line.text.slice(line.lead.length), line.lead.length);
+  const value = entry.value.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
+  const start = line.start + entry.valueColumn;
+  if (entry.key === undefined || value === '' || /^[[{|>]/.test(value) || error.pos[0] < start || error.pos[0] >= start + value.length) return undefined;
+  return (mended) => splice(mended, start, value.length, quote(value));
 }
 
 /** Text in double quotes, or in single quotes when it holds a double quote or a backslash. Pure. */
@@ -159,11 +177,11 @@ export function firstError(document: Document.Parsed): YAMLError | undefined {
 }
 
 
-/** What reading mended YAML gave: the document (its ranges in the text as written), each problem once, and whether the data can be trusted. */
+/** What reading mended YAML gave: the document (its ranges in the text as written), each problem once, and whether the data can be checked. */
 export interface MendedReading {
   readonly document?: Document.Parsed;
   readonly problems: readonly YamlProblem[];
-  /** False when a problem was left that careerplan could not mend: the data is then a guess. */
+  /** False when a problem was left that careerplan could not read past: the data is then a guess, not worth checking. */
   readonly readable: boolean;
   /** The text the document was read from. */
   readonly text: string;
@@ -195,9 +213,16 @@ export function readYamlMended(text: string): MendedReading {
     const slip = round < maxRounds ? slipBehind(current, error) : undefined;
     const next = slip?.mend(mended ?? unmended(text));
     if (!slip || !next || next.text === current) {
+      // No known slip: named once in plain words; reading goes on past it only where its value can be read as text.
       const plain = describeError(current, error);
-      if (mended) remapRanges(document, mended);
-      return { document, problems: [...problems, { ...plain, range: toOriginal(plain.range) }], readable: false, text: current };
+      problems.push({ ...plain, range: toOriginal(plain.range) });
+      const past = round < maxRounds ? quotingOfValue(current, error)?.(mended ?? unmended(text)) : undefined;
+      if (!past || past.text === current) {
+        if (mended) remapRanges(document, mended);
+        return { document, problems, readable: false, text: current };
+      }
+      mended = past;
+      continue;
     }
     const name = `${slip.ruleId === 'quote-colon' ? 'colon' : 'indent'}:${slip.line}`;
     if (!named.has(name)) problems.push({ ruleId: slip.ruleId, range: toOriginal(slip.range), message: slip.message });

@@ -80,7 +80,7 @@ export function parse(source: SourceFile, options: ParseOptions = {}): Parsed {
   const frontmatter = readFrontmatter(source.text.slice(opening.length, valueEnd), opening.length, readers, (problem, offset) =>
     at(offset + problem.range[0], problem.ruleId ?? 'yaml-syntax', problem.message, offset + problem.range[1]),
   );
-  return { source, locator, body, findings, frontmatter };
+  return { source, locator, body, findings, ...(frontmatter ? { frontmatter } : {}) };
 }
 
 type Opening = { kind: 'yaml'; length: number } | { kind: 'none' } | { kind: 'foreign'; language: string; length: number };
@@ -144,20 +144,19 @@ function parseMarkdown(text: string, fence: Fence | undefined, readers: FastRead
  * (`yaml-slips.ts`), and warns where YAML reads the text otherwise than it
  * is written (`yaml-traps.ts`).
  */
-function readFrontmatter(yamlText: string, offset: number, readers: FastReaders, report: (problem: YamlProblem, offset: number) => void): Frontmatter {
+function readFrontmatter(yamlText: string, offset: number, readers: FastReaders, report: (problem: YamlProblem, offset: number) => void): Frontmatter | undefined {
   const subsetData = readers['yaml-subset'] ? readYamlSubset(yamlText) : undefined;
   if (subsetData !== undefined && !holdsValueForText(subsetData)) return frontmatterReadLater(yamlText, offset, subsetData ?? Object.create(null));
   const { document, problems, readable } = readYamlMended(yamlText);
   for (const problem of problems) report(problem, offset);
-  if (!document) return emptyFrontmatter(offset);
+  // YAML careerplan could not read past gives no data worth checking: checking a guess would only add false errors.
+  if (!document || !readable) return undefined;
   const converted = toData(document);
   for (const problem of converted.problems) report(problem, offset);
   const data: unknown = converted.data ?? Object.create(null);
-  if (readable) {
-    const traps = findTraps(document, yamlText);
-    for (const problem of traps.problems) report(problem, offset);
-    keepTexts(data, traps.texts);
-  }
+  const traps = findTraps(document, yamlText);
+  for (const problem of traps.problems) report(problem, offset);
+  keepTexts(data, traps.texts);
   return { document, offset, data };
 }
 
@@ -180,10 +179,4 @@ function frontmatterReadLater(yamlText: string, offset: number, data: unknown): 
       return document;
     },
   };
-}
-
-function emptyFrontmatter(offset: number): Frontmatter {
-  const { document } = readYaml('');
-  if (!document) throw new Error('the YAML reader failed on empty text');
-  return { document, offset, data: Object.create(null) };
 }

@@ -133,6 +133,28 @@ describe.each(['en', 'de'])('a plan in %s whose YAML reads otherwise than writte
   });
 });
 
+describe.each(['en', 'de'])('a plan in %s with a YAML problem that is no known slip', (language) => {
+  test('gets one message in plain words, and the rest of the plan is still checked where the YAML can be read', async () => {
+    write(`other-${language}/plans/sam.md`, traps(language).replace('title: 2027', 'title: @home').replace('role: 1.10\n', ''));
+    const run = await check(`other-${language}`);
+    expect(diagnosticsOf(run.stderr)).toEqual([
+      'plans/sam.md:2:8 error yaml-syntax',
+      'plans/sam.md:9:11 error schema',
+      'plans/sam.md:11:16 warning quote-text',
+      'plans/sam.md:12:26 warning quote-text',
+      'plans/sam.md:13:15 error bad-date',
+    ]);
+    expect(run.stderr).toContain('error Unexpected `@` at the start of this text: put the text in quotes yaml-syntax');
+  });
+
+  test('where the YAML cannot be read past, names that one problem alone', async () => {
+    write(`unclosed-${language}/plans/sam.md`, traps(language).replace('title: 2027', 'title: "Plan'));
+    const run = await check(`unclosed-${language}`);
+    expect(diagnosticsOf(run.stderr)).toEqual(['plans/sam.md:14:18 error yaml-syntax']);
+    expect(run.stderr).toContain('error Missing closing quote, expected the quoted text to end with the quote mark it starts with yaml-syntax');
+  });
+});
+
 describe('the fast readers', () => {
   test('change nothing a coach sees of slips and traps', () => {
     for (const folder of ['en', 'traps-de']) {

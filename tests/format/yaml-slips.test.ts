@@ -117,8 +117,21 @@ describe('YAML slips', () => {
     expect(problemsOf(issueExample.replace(/\n/g, '\r\n')).map((problem) => problem.split(' ').slice(0, 2).join(' '))).toEqual(['quote-colon 2:12', 'tab-indent 7:1', 'indent 8:6']);
   });
 
-  test('a problem that is no known slip gets one message in plain words, and reading stops there', () => {
-    for (const text of ['title: "Plan\nowner: Sam\n', 'owner: [Sam\ntitle: x\n', 'title: @home\n', 'title: a\n---\nowner: b\n']) {
+  test('a problem in a one-line value that is no known slip gets one message in plain words, and reading goes on as if the value were in quotes', () => {
+    for (const [text, data] of [
+      ['title: @home\nowner: Sam\n', { title: '@home', owner: 'Sam' }],
+      ['title: "Career plan" 2027\nowner: Sam\n', { title: '"Career plan" 2027', owner: 'Sam' }],
+    ] as const) {
+      const { problems, readable } = readYamlMended(text);
+      expect(problems, text).toHaveLength(1);
+      expect(problems[0]?.ruleId, text).toBeUndefined();
+      expect(readable, text).toBe(true);
+      expect(dataOf(text)).toEqual(data);
+    }
+  });
+
+  test('any other problem that is no known slip gets one message in plain words, and reading stops there', () => {
+    for (const text of ['title: "Plan\nowner: Sam\n', 'owner: [Sam\ntitle: x\n', 'title: a\n---\nowner: b\n']) {
       const { problems, readable } = readYamlMended(text);
       expect(problems, text).toHaveLength(1);
       expect(problems[0]?.ruleId, text).toBeUndefined();
