@@ -73,6 +73,17 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
 
 /** A problem the YAML reader found in `text`, in plain words. Pure. */
 export function describeError(text: string, error: YAMLError): YamlProblem {
+  const flow = /^Flow (sequence|mapping)/.exec(error.message);
+  if (flow) {
+    // A bracket never closed is reported where the reader gave up: point at the bracket, the place to change.
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+    const at = text.lastIndexOf(open, error.pos[0]);
+    const start = at === -1 ? error.pos[0] : at;
+    return {
+      range: [start, start + 1],
+      message: `Unexpected \`${open}\` without its closing \`${close}\`: end the list on the same line with \`${close}\`, or put the text in quotes if the \`${open}\` belongs to it`,
+    };
+  }
   return {
     range: [error.pos[0], Math.max(error.pos[1], error.pos[0])],
     message: describeYamlError(error.code, error.message, keyAt(text, error.pos[0])),
