@@ -32,7 +32,7 @@ describe('careerplan history', () => {
         '  + step added to Become Senior Analyst (`promotion`): Ask for a mentor',
         '',
         `2027-04-10  ${short(commits.broken)}  Half-finished edit`,
-        '  (could not be read at this revision: line 4: Flow sequence in block collection must be sufficiently indented and end with a ])',
+        '  (could not be read at this revision: line 3: Unexpected `[` without its closing `]`: end the list on the same line with `]`, or put the text in quotes if the `[` belongs to it)',
         '',
         `2027-04-01  ${short(commits.fileRenamed)}  Rename the plan file`,
         '  ~ file renamed: plans/jordan.md → plans/jordan-lee.md',
