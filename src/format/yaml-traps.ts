@@ -4,12 +4,14 @@
  * a comma inside a number or a phrase (`split-item`), and a value YAML
  * reads as a number or true/false (`1.10` as 1.1, `2027`, `True`) where the
  * format expects text, which careerplan keeps exactly as written, and text
- * cut short by a ` #` that starts a comment (`quote-text`). Each gets a
- * warning showing the form in quotes. Which keys
+ * cut short by a ` #` that starts a comment (`quote-text`); and a list item
+ * of text holding `: `, which YAML reads as a mapping with one key
+ * (`quote-colon`, read as the text meant). Each message shows the form in
+ * quotes. Which keys
  * expect text comes from the format's JSON Schema, the one source of what a
  * plan may hold. Pure.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLSeq } from 'yaml';
 import { planJsonSchema } from './schema.js';
 import { quote } from './yaml-slips.js';
 import { rangeOf, type DataPath, type YamlProblem } from './yaml.js';
@@ -64,7 +66,11 @@ function childOf(node: SchemaNode | undefined, kind: 'object' | 'array', key?: s
   return named ?? (typeof option.additionalProperties === 'object' ? option.additionalProperties : undefined);
 }
 
-/** The traps of a plan's YAML document; `text` is the YAML text its ranges point into. Pure. */
+/**
+ * The traps of a plan's YAML document; `text` is the YAML text its ranges
+ * point into. A list item meant as text (`- Call Anna: ask`) is replaced by
+ * that text in the document itself; everything else is left to `keepTexts`.
+ */
 export function findTraps(document: Document.Parsed, text: string): Traps {
   const problems: YamlProblem[] = [];
   const texts: KeptText[] = [];
@@ -77,7 +83,15 @@ export function findTraps(document: Document.Parsed, text: string): Traps {
       }
     } else if (isSeq(node)) {
       if (node.flow) problems.push(...splitItems(node, text));
-      node.items.forEach((item, index) => walk(item, childOf(schema, 'array'), [...path, index], undefined));
+      const itemSchema = childOf(schema, 'array');
+      node.items.forEach((item, index) => {
+        const asText = colonItem(item, itemSchema, text);
+        if (!asText) return walk(item, itemSchema, [...path, index], undefined);
+        // The item the author meant as text becomes that text, in the document (which rules walk) and in the data.
+        node.items[index] = asText.scalar;
+        texts.push({ path: [...path, index], text: asText.scalar.value });
+        problems.push(asText.problem);
+      });
     } else if (isScalar(node) && expectsText(schema)) {
       const kept = keptText(node, text);
       if (kept) {
@@ -96,6 +110,38 @@ export function findTraps(document: Document.Parsed, text: string): Traps {
   return { problems: problems.filter((problem) => !inSplit(problem)), texts };
 }
 
+/** Whether a one-key mapping `key: value` stands where text is expected: text alone, or text or a mapping without that key (a step). */
+function meantAsText(schema: SchemaNode | undefined, key: string): boolean {
+  const options = optionsOf(schema);
+  const text = options.some((option) => option.type === 'string' && option.enum === undefined && option.pattern === undefined);
+  return text && options.every((option) => option.type !== 'object' || option.properties?.[key] === undefined);
+}
+
+/**
+ * A list item `- Call Anna: ask about the role` where text is expected:
+ * YAML reads a mapping with one key, the author meant the text. The text as
+ * a scalar standing where the mapping stood, and an error that says to quote it.
+ */
+function colonItem(item: unknown, schema: SchemaNode | undefined, text: string): { scalar: Scalar<string>; problem: YamlProblem } | undefined {
+  if (!isMap(item) || item.items.length !== 1) return undefined;
+  const [pair] = item.items;
+  if (!pair || !isScalar(pair.key) || pair.key.type !== 'PLAIN' || !isScalar(pair.value) || pair.value.type !== 'PLAIN' || pair.value.value === null) return undefined;
+  const start = rangeOf(pair.key)[0];
+  const end = rangeOf(pair.value)[1];
+  const written = text.slice(start, end);
+  if (/[\r\n]/.test(written) || !meantAsText(schema, String(pair.key.value))) return undefined;
+  const scalar = new Scalar(written);
+  scalar.range = [start, end, end];
+  return {
+    scalar,
+    problem: {
+      ruleId: 'quote-colon',
+      range: [start, end],
+      message: `The colon in \`${written}\` reads as the start of a key: put the text in quotes: \`- ${quote(written)}\``,
+    },
+  };
+}
+
 /** Plain text followed on its line by ` #` and a word: YAML ends the text there and reads the rest as a comment. */
 function cutByComment(node: Scalar, text: string, key: string | undefined): YamlProblem | undefined {
   if (node.type !== 'PLAIN') return undefined;
@@ -111,10 +157,12 @@ function cutByComment(node: Scalar, text: string, key: string | undefined): Yaml
   };
 }
 
-/** Whether plain data holds a number or true/false where the format expects text: such data must be read with its document. Pure. */
+/** Whether plain data holds a number, true/false or a one-key mapping where the format expects text: such data must be read with its document. Pure. */
 export function holdsValueForText(data: unknown, schema: SchemaNode | undefined = planNode()): boolean {
   if (Array.isArray(data)) return data.some((item) => holdsValueForText(item, childOf(schema, 'array')));
   if (data !== null && typeof data === 'object') {
+    const keys = Object.keys(data);
+    if (keys.length === 1 && meantAsText(schema, keys[0] ?? '')) return true;
     return Object.entries(data).some(([name, value]) => holdsValueForText(value, childOf(schema, 'object', name)));
   }
   return (typeof data === 'number' || typeof data === 'boolean') && expectsText(schema);

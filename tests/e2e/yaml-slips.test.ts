@@ -56,6 +56,7 @@ goals:
       - title: Read chapter #1
         resources: [007, True]
         done: yes
+      - Call Anna: ask about the role
 ---
 Body.
 `;
@@ -122,7 +123,10 @@ describe.each(['en', 'de'])('a plan in %s whose YAML reads otherwise than writte
       'plans/sam.md:12:16 warning quote-text',
       'plans/sam.md:13:26 warning quote-text',
       'plans/sam.md:14:15 error bad-date',
+      'plans/sam.md:15:9 error quote-colon',
     ]);
+    expect(run.stderr).toContain('error The colon in `Call Anna: ask about the role` reads as the start of a key: put the text in quotes: `- "Call Anna: ask about the role"` quote-colon');
+    expect(run.stderr).not.toContain('unknown-key');
     expect(run.stderr).toContain('warning Unexpected `2027` read as a number where text is expected: careerplan keeps the text as you wrote it, but other programs may not; put it in quotes: `"2027"` quote-text');
     expect(run.stderr).toContain('warning Unexpected `1.10` read as the number 1.1 where text is expected');
     expect(run.stderr).toContain('warning The `#` in `Read chapter #1` starts a comment, so the text ends before it: if it belongs to the text, put the text in quotes: `title: "Read chapter #1"` quote-text');
@@ -143,6 +147,7 @@ describe.each(['en', 'de'])('a plan in %s with a YAML problem that is no known s
       'plans/sam.md:11:16 warning quote-text',
       'plans/sam.md:12:26 warning quote-text',
       'plans/sam.md:13:15 error bad-date',
+      'plans/sam.md:14:9 error quote-colon',
     ]);
     expect(run.stderr).toContain('error Unexpected `@` at the start of this text: put the text in quotes yaml-syntax');
   });
@@ -150,7 +155,7 @@ describe.each(['en', 'de'])('a plan in %s with a YAML problem that is no known s
   test('where the YAML cannot be read past, names that one problem alone', async () => {
     write(`unclosed-${language}/plans/sam.md`, traps(language).replace('title: 2027', 'title: "Plan'));
     const run = await check(`unclosed-${language}`);
-    expect(diagnosticsOf(run.stderr)).toEqual(['plans/sam.md:14:18 error yaml-syntax']);
+    expect(diagnosticsOf(run.stderr)).toEqual(['plans/sam.md:15:38 error yaml-syntax']);
     expect(run.stderr).toContain('error Missing closing quote, expected the quoted text to end with the quote mark it starts with yaml-syntax');
   });
 });

@@ -246,6 +246,23 @@ describe('YAML traps', () => {
     expect(holdsValueForText({ horizon: 2031, skills: [{ level: 2 }] })).toBe(false);
   });
 
+  test('a list item of text holding `: ` is read as the text meant, in the document and the data, with an error to quote it', () => {
+    const text = 'title: T\nowner: O\npriorities:\n  - Family first: no weekend work\ngoals:\n  - steps:\n      - Call Anna: ask\n      - title: Rehearse\n';
+    const { document } = readYaml(text);
+    if (!document) throw new Error('unreadable');
+    const { problems, texts } = findTraps(document, text);
+    expect(problems.map((problem) => [problem.ruleId, text.slice(problem.range[0], problem.range[1]), problem.message])).toEqual([
+      ['quote-colon', 'Family first: no weekend work', 'The colon in `Family first: no weekend work` reads as the start of a key: put the text in quotes: `- "Family first: no weekend work"`'],
+      ['quote-colon', 'Call Anna: ask', 'The colon in `Call Anna: ask` reads as the start of a key: put the text in quotes: `- "Call Anna: ask"`'],
+    ]);
+    expect(texts).toEqual([{ path: ['priorities', 0], text: 'Family first: no weekend work' }, { path: ['goals', 0, 'steps', 0], text: 'Call Anna: ask' }]);
+    // The document itself holds the text now, so rules that walk it see no key `Call Anna`.
+    expect(toData(document).data).toMatchObject({ priorities: ['Family first: no weekend work'], goals: [{ steps: ['Call Anna: ask', { title: 'Rehearse' }] }] });
+    // A step written as a mapping with a step's own key stays a mapping; so does a skill.
+    expect(holdsValueForText({ goals: [{ steps: [{ title: 'x' }] }], skills: [{ name: 'SQL' }] })).toBe(false);
+    expect(holdsValueForText({ priorities: [{ Family: 'first' }] })).toBe(true);
+  });
+
   test('text cut short by a ` #` is warned about; a comment after a space is not', () => {
     expect(trapsOf('role: Lead #1 of the team\n').problems.map((problem) => problem.message)).toEqual([
       'The `#` in `Lead #1 of the team` starts a comment, so the text ends before it: if it belongs to the text, put the text in quotes: `role: "Lead #1 of the team"`',
