@@ -76,6 +76,8 @@ export interface Misaligned {
   readonly block: Block;
   /** What the line starts with: its key, or `-` and its key. */
   readonly label: string;
+  /** The line whose text this line would run on from, were it not for the `: ` in it. */
+  readonly runsOnFrom?: number;
 }
 
 /** The state after some lines. */
@@ -85,6 +87,10 @@ interface Shape {
   opener?: { column: number; key?: string } | undefined;
   /** The column deeper than which a line without a key continues the last line's text. */
   runsOn?: number | undefined;
+  /** The line that text starts on. */
+  runsOnFrom?: number | undefined;
+  /** The quote mark of quoted text that runs on to the next lines, until a line holds it. */
+  quoteOpen?: string | undefined;
   /** The column deeper than which lines are the text of a `|` or `>` block. */
   blockText?: number | undefined;
 }
@@ -135,11 +141,20 @@ function shapeBefore(lines: readonly YamlLine[], index: number): Shape | undefin
 
 /** Takes one line into the shape; returns where it does not line up. */
 function place(shape: Shape, index: number, indent: number, content: string): Misaligned | undefined {
+  if (shape.quoteOpen !== undefined) {
+    if (content.replace(/\\./g, '').includes(shape.quoteOpen)) shape.quoteOpen = undefined;
+    return undefined;
+  }
   if (shape.blockText !== undefined && (content === '' || indent > shape.blockText)) return undefined;
   shape.blockText = undefined;
   if (content === '' || content.startsWith('#')) return undefined;
   const entry = entryOf(content, indent);
-  if (!entry.item && entry.key === undefined && shape.runsOn !== undefined && indent > shape.runsOn) return undefined;
+  if (!entry.item && shape.runsOn !== undefined && indent > shape.runsOn && !/^[A-Za-z_][\w-]*$/.test(entry.key ?? '')) {
+    if (entry.key === undefined) return undefined;
+    // Text running on from the line above, but with `: ` in it: YAML reads a key there (a single word before the colon reads as a key too deep).
+    const found = misaligned(shape.blocks, index, indent, entry);
+    return found && shape.runsOnFrom !== undefined ? { ...found, runsOnFrom: shape.runsOnFrom } : found;
+  }
   const { opener } = shape;
   if (shape.blocks.length === 0) {
     // The first line opens the document's block wherever it stands.
@@ -150,7 +165,7 @@ function place(shape: Shape, index: number, indent: number, content: string): Mi
     if (!fits) return misaligned(shape.blocks, index, indent, entry);
     shape.blocks = fits;
   }
-  open(shape, indent, entry);
+  open(shape, index, indent, entry);
   return undefined;
 }
 
@@ -165,8 +180,8 @@ function fitting(blocks: readonly Block[], indent: number, item: boolean): Block
   return top.kind === 'items' && below?.column === indent && below.kind === 'keys' ? kept.slice(0, -1) : undefined;
 }
 
-/** Opens the blocks a line starts, and notes what may follow it. */
-function open(shape: Shape, indent: number, entry: Entry): void {
+/** Opens the blocks line `index` starts, and notes what may follow it. */
+function open(shape: Shape, index: number, indent: number, entry: Entry): void {
   const top = shape.blocks.at(-1);
   if (entry.item && !(top?.column === indent && top.kind === 'items')) {
     shape.blocks.push({ column: indent, kind: 'items', ...(shape.opener?.key !== undefined ? { name: shape.opener.key } : {}) });
@@ -179,6 +194,8 @@ function open(shape: Shape, indent: number, entry: Entry): void {
   shape.opener = value === '' ? { column: owner, ...(entry.key !== undefined ? { key: entry.key } : {}) } : undefined;
   shape.blockText = /^[|>][-+0-9]*$/.test(value) ? owner : undefined;
   shape.runsOn = value !== '' && shape.blockText === undefined ? owner : undefined;
+  shape.runsOnFrom = shape.runsOn !== undefined && /^[^"'[{&*!|>%@`]/.test(value) ? index : undefined;
+  shape.quoteOpen = unclosedQuote(value);
 }
 
 /** The block nearest a misaligned line: one of its kind where there is one, the deeper one of two as near. */
@@ -194,4 +211,12 @@ function misaligned(blocks: readonly Block[], line: number, indent: number, entr
   if (!best) return undefined;
   const label = entry.item ? (entry.key !== undefined ? `- ${entry.key}` : '-') : (entry.key ?? entry.value.split(/\s/)[0] ?? '');
   return { line, indent, block: best, label };
+}
+
+/** The quote mark of a value that opens quoted text and does not close it on its line. */
+function unclosedQuote(value: string): string | undefined {
+  const mark = value[0];
+  if (mark !== '"' && mark !== "'") return undefined;
+  const inner = mark === '"' ? value.slice(1).replace(/\\./g, '') : value.slice(1).replace(/''/g, '');
+  return inner.includes(mark) ? undefined : mark;
 }

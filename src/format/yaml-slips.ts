@@ -40,8 +40,34 @@ export function slipBehind(text: string, error: YAMLError): Slip | undefined {
   const colon = colonSlip(line, first);
   if (colon) return colon;
   const misaligned = firstMisaligned(lines, last + 1);
-  if (misaligned && misaligned.line >= first) return indentSlip(lines, misaligned);
-  return undefined;
+  if (!misaligned || misaligned.line < first) return undefined;
+  return misaligned.runsOnFrom !== undefined ? runOnColonSlip(lines, misaligned.runsOnFrom, misaligned.line) : indentSlip(lines, misaligned);
+}
+
+/**
+ * Text that runs on over lines `from` to `to`, the last holding `: `, which
+ * YAML reads as a key: the text from its start to the end of that line goes
+ * in quotes (YAML joins the lines of quoted text with spaces, as it joins
+ * those of plain text).
+ */
+function runOnColonSlip(lines: readonly YamlLine[], from: number, to: number): Slip | undefined {
+  const first = lines[from];
+  const last = lines[to];
+  if (!first || !last) return undefined;
+  const entry = entryOf(first.text.slice(first.lead.length), first.lead.length);
+  const start = first.start + entry.valueColumn;
+  const end = last.start + last.text.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '').length;
+  const runs = lines.slice(from, to + 1).map((line, index) => (index === 0 ? entry.value : line.text.trim()));
+  const value = runs.join(' ').replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
+  if (/["\\]/.test(value)) return undefined;
+  const name = entry.key !== undefined ? `${entry.key}: ` : '- ';
+  return {
+    ruleId: 'quote-colon',
+    line: from,
+    range: [start, start + entry.value.replace(/[ \t]+#.*$/, '').length],
+    message: `The colon in the text ${entry.key !== undefined ? `of \`${entry.key}\`` : 'of this item'}, on its line ${to - from + 1}, reads as the start of another key: put the text in quotes: \`${name}"${value}"\``,
+    mend: (text) => splice(splice(text, end, 0, '"'), start, 0, '"'),
+  };
 }
 
 /** The index of the line an offset stands on. */
@@ -74,7 +100,7 @@ function colonSlip(line: YamlLine, index: number): Slip | undefined {
  * backtick, text after a closing quote): the value as if it were in quotes.
  * `undefined` for anything else, where reading stops. Pure.
  */
-export function quotingOfValue(text: string, error: YAMLError): ((mended: MendedText) => MendedText) | undefined {
+export function quotingOfValue(text: string, error: YAMLError): { mend: (mended: MendedText) => MendedText; message?: string; range: readonly [number, number] } | undefined {
   const lines = linesOf(text);
   const line = lines[lineAt(lines, error.pos[0])];
   if (!line || line.lead.includes('\t')) return undefined;
@@ -82,7 +108,11 @@ export function quotingOfValue(text: string, error: YAMLError): ((mended: Mended
   const value = entry.value.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
   const start = line.start + entry.valueColumn;
   if (entry.key === undefined || value === '' || /^[[{|>]/.test(value) || error.pos[0] < start || error.pos[0] >= start + value.length) return undefined;
-  return (mended) => splice(mended, start, value.length, quote(value));
+  const mend = (mended: MendedText): MendedText => splice(mended, start, value.length, quote(value));
+  // A quoted part and more text after it: the reader's words would not say so.
+  const afterQuote = /^(["'])(?:(?!\1).)*\1\s*\S/.test(value);
+  const range = [start, start + value.length] as const;
+  return afterQuote ? { mend, range, message: `Unexpected text after the closing quote in the text of \`${entry.key}\`: put the whole text in quotes: \`${entry.key}: ${quote(value)}\`` } : { mend, range };
 }
 
 /** Text in double quotes, or in single quotes when it holds a double quote or a backslash. Pure. */
@@ -112,41 +142,56 @@ function tabSlip(lines: readonly YamlLine[], index: number): Slip {
   };
 }
 
-/** A line that lines up with no block above it: it and the lines below it that belong to it move to the nearest block's column. */
+/** A line that lines up with no block above it: it, the lines below it that belong to it, and its siblings at the same indent move to the nearest block's column. */
 function indentSlip(lines: readonly YamlLine[], misaligned: Misaligned): Slip {
   const line = lines[misaligned.line] as YamlLine;
   const shift = misaligned.block.column - misaligned.indent;
   const start = line.start + line.lead.length;
-  const moved = [misaligned.line, ...belonging(lines, misaligned)];
+  const { moved, siblings } = belonging(lines, misaligned);
   const how = shift > 0 ? `${spaces(shift)} further in` : `${spaces(-shift)} further out`;
+  const which = siblings === 0 ? `The line \`${misaligned.label}\` is` : `The line \`${misaligned.label}\` and the ${siblings === 1 ? 'line' : `${siblings} lines`} beside it below are`;
+  const above = misaligned.block.column === 0 ? 'start at the beginning of the line' : `are indented ${spaces(misaligned.block.column)}`;
   return {
     ruleId: 'indent',
     line: misaligned.line,
     range: [start, start + misaligned.label.length],
-    message: `The line \`${misaligned.label}\` is indented ${spaces(misaligned.indent)}, but ${blockWords(misaligned.block)} above ${misaligned.block.column === 0 ? 'start at the beginning of the line' : `are indented ${spaces(misaligned.block.column)}`}: line it up with them (${how})`,
+    message: `${which} indented ${spaces(misaligned.indent)}, but ${blockWords(misaligned.block)} above ${above}: ${siblings === 0 ? `line it up with them (${how})` : `move them ${how} to line them up`}`,
     mend: (text) => moved.reduceRight((mended, index) => reindent(mended, lines[index] as YamlLine, shift), text),
   };
 }
 
 /**
- * The lines below a misaligned line that belong to it and move with it: for
- * a line whose value is below it, the lines deeper than it that line up
- * with no block open above it.
+ * The lines that move with a misaligned line: the lines after it at its
+ * indent, of its kind (keys or items), and the lines deeper than those
+ * that belong to them (below a line whose value is below it), as long as
+ * none lines up with a block open above it. Counts the siblings.
  */
-function belonging(lines: readonly YamlLine[], misaligned: Misaligned): number[] {
-  const line = lines[misaligned.line] as YamlLine;
-  const entry = entryOf(line.text.slice(line.lead.length), line.lead.length);
-  const opens = entry.item || entry.value.replace(/(?:^|[ \t]+)#.*$/, '') === '';
-  if (!opens) return [];
+function belonging(lines: readonly YamlLine[], misaligned: Misaligned): { moved: number[]; siblings: number } {
+  const kindOf = (line: YamlLine) => entryOf(line.text.slice(line.lead.length), line.lead.length);
+  const opensBelow = (line: YamlLine): boolean => {
+    const entry = kindOf(line);
+    return entry.item || entry.value.replace(/(?:^|[ \t]+)#.*$/, '') === '';
+  };
+  const first = lines[misaligned.line] as YamlLine;
+  const item = kindOf(first).item;
   const open = new Set((blocksBefore(lines, misaligned.line) ?? []).map((block) => block.column));
-  const found: number[] = [];
+  const moved = [misaligned.line];
+  let siblings = 0;
+  let owner = first;
   for (let next = misaligned.line + 1; next < lines.length; next++) {
     const below = lines[next] as YamlLine;
     if (below.text.trim() === '') continue;
-    if (below.lead.length <= misaligned.indent || below.lead.includes('\t') || open.has(below.lead.length)) break;
-    found.push(next);
+    const indent = below.lead.length;
+    if (below.lead.includes('\t') || indent < misaligned.indent) break;
+    if (indent === misaligned.indent && kindOf(below).item === item) {
+      siblings++;
+      owner = below;
+    } else if (open.has(indent) || indent === misaligned.indent || !opensBelow(owner)) {
+      break;
+    }
+    moved.push(next);
   }
-  return found;
+  return { moved, siblings };
 }
 
 /** Moves a line's content `shift` columns. */
@@ -214,9 +259,11 @@ export function readYamlMended(text: string): MendedReading {
     const next = slip?.mend(mended ?? unmended(text));
     if (!slip || !next || next.text === current) {
       // No known slip: named once in plain words; reading goes on past it only where its value can be read as text.
+      const quoting = round < maxRounds ? quotingOfValue(current, error) : undefined;
       const plain = describeError(current, error);
-      problems.push({ ...plain, range: toOriginal(plain.range) });
-      const past = round < maxRounds ? quotingOfValue(current, error)?.(mended ?? unmended(text)) : undefined;
+      const named = quoting?.message !== undefined ? { message: quoting.message, range: quoting.range } : plain;
+      problems.push({ message: named.message, range: toOriginal(named.range) });
+      const past = quoting?.mend(mended ?? unmended(text));
       if (!past || past.text === current) {
         if (mended) remapRanges(document, mended);
         return { document, problems, readable: false, text: current };

@@ -160,6 +160,43 @@ describe.each(['en', 'de'])('a plan in %s with a YAML problem that is no known s
   });
 });
 
+describe.each([
+  ['en', 'Lead a team', 'that managers trust: always', 'Talk "now"'],
+  ['de', 'Ein Team leiten', 'dem die Leitung vertraut: immer', 'Vortrag „jetzt“'],
+])('a plan in %s with text running on, keys side by side at one wrong indent, and text after a quote', (language, vision, visionEnd, role) => {
+  test('gets one message for each, and the rest of the plan is still checked', async () => {
+    write(`more-${language}/plans/sam.md`, `---
+title: Plan
+owner: Sam
+lang: ${language}
+role: "${role.split(' ')[0]}" ${role.split(' ').slice(1).join(' ')}
+vision: ${vision}
+  ${visionEnd}
+skills:
+  - name: SQL
+  level: 2
+  target: 4
+goals:
+  - title: Next goal
+    kind: personel
+    measure: Done
+    due: 2027-06
+    steps: [Start]
+---
+`);
+    const run = await check(`more-${language}`);
+    expect(diagnosticsOf(run.stderr)).toEqual([
+      'plans/sam.md:5:7 error yaml-syntax',
+      'plans/sam.md:6:9 error quote-colon',
+      'plans/sam.md:10:3 error indent',
+      'plans/sam.md:14:11 error schema',
+    ]);
+    expect(run.stderr).toContain(`error The colon in the text of \`vision\`, on its line 2, reads as the start of another key: put the text in quotes: \`vision: "${vision} ${visionEnd}"\` quote-colon`);
+    expect(run.stderr).toContain('error The line `level` and the line beside it below are indented 2 spaces, but `name` and the keys beside it above are indented 4 spaces: move them 2 spaces further in to line them up indent');
+    expect(run.stderr).toContain('error Unexpected text after the closing quote in the text of `role`: put the whole text in quotes:');
+  });
+});
+
 describe('the fast readers', () => {
   test('change nothing a coach sees of slips and traps', () => {
     for (const folder of ['en', 'traps-de']) {

@@ -93,6 +93,34 @@ describe('YAML slips', () => {
     expect(readYamlMended(text).readable).toBe(true);
   });
 
+  test('text running on over two lines with a colon on its second line: put the whole text in quotes', () => {
+    const text = 'title: T\nvision: Lead a team\n  that managers trust: always\nowner: Sam\n';
+    expect(problemsOf(text)).toEqual([
+      'quote-colon 2:9 The colon in the text of `vision`, on its line 2, reads as the start of another key: put the text in quotes: `vision: "Lead a team that managers trust: always"`',
+    ]);
+    expect(dataOf(text)).toEqual({ title: 'T', vision: 'Lead a team that managers trust: always', owner: 'Sam' });
+  });
+
+  test('a single word and a colon one line deeper is a key too far in, not text running on', () => {
+    const text = 'skills:\n  - name: SQL\n    level: 2\n     target: 4\n';
+    expect(problemsOf(text).map((problem) => problem.split(' ').slice(0, 2).join(' '))).toEqual(['indent 4:6']);
+    expect(dataOf(text)).toEqual({ skills: [{ name: 'SQL', level: 2, target: 4 }] });
+  });
+
+  test('keys side by side at one wrong indent are one slip, moved together', () => {
+    const text = 'skills:\n  - name: SQL\n  level: 2\n  target: 4\nowner: Sam\n';
+    expect(problemsOf(text)).toEqual([
+      'indent 3:3 The line `level` and the line beside it below are indented 2 spaces, but `name` and the keys beside it above are indented 4 spaces: move them 2 spaces further in to line them up',
+    ]);
+    expect(dataOf(text)).toEqual({ skills: [{ name: 'SQL', level: 2, target: 4 }], owner: 'Sam' });
+  });
+
+  test('text after a closing quote: put the whole text in quotes, said at the text', () => {
+    const text = 'title: T\nvision: "Lead: a team" now\n';
+    expect(problemsOf(text)).toEqual([`yaml-syntax 2:9 Unexpected text after the closing quote in the text of \`vision\`: put the whole text in quotes: \`vision: '"Lead: a team" now'\``]);
+    expect(dataOf(text)).toEqual({ title: 'T', vision: '"Lead: a team" now' });
+  });
+
   test('an item moved with the keys below it keeps them together', () => {
     const text = 'steps:\n  - title: a\n    due: 2026\n - title: b\n   due: 2027\n   done: true\nowner: Sam\n';
     expect(problemsOf(text).map((problem) => problem.split(' ').slice(0, 2).join(' '))).toEqual(['indent 4:2']);
