@@ -46,16 +46,36 @@ export interface Entry {
   readonly valueColumn: number;
 }
 
-const entryPattern = /^((?:-(?:[ \t]+|$))*)(?:([^\s#'"[\]{},:&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?=[ \t]|$)[ \t]*)?(.*)$/;
+/** The dashes of `- ` items at the start of a line's content. */
+const dashesPattern = /^(?:-(?:[ \t]+|$))*/;
+/** What a key may start with: not a sign that starts something else in YAML. */
+const keyStart = /^[^\s#'"[\]{},:&*!|>%@`-]|^-[^\s:#]/;
 
-/** Reads what a line holds, with `indent` columns before its content. Pure. */
+/** Reads what a line holds, with `indent` columns before its content. Pure; linear in the line's length. */
 export function entryOf(content: string, indent: number): Entry {
-  const match = entryPattern.exec(content);
-  const dashes = match?.[1] ?? '';
-  const key = match?.[2];
-  const value = match?.[3] ?? content;
-  const keyColumn = indent + dashes.length;
-  return { item: dashes !== '', ...(key !== undefined ? { key } : {}), column: keyColumn, value, valueColumn: indent + content.length - value.length };
+  const dashes = dashesPattern.exec(content)?.[0] ?? '';
+  const rest = content.slice(dashes.length);
+  const column = indent + dashes.length;
+  const colon = rest.search(/:(?=[ \t]|$)/);
+  const key = colon === -1 ? undefined : trimSpaces(rest.slice(0, colon));
+  if (key === undefined || !keyStart.test(key) || key.includes('#')) return { item: dashes !== '', column, value: rest, valueColumn: column };
+  const after = rest.slice(colon + 1);
+  const value = after.slice(after.length - after.replace(/^[ \t]+/, '').length);
+  return { item: dashes !== '', key, column, value, valueColumn: indent + content.length - value.length };
+}
+
+/** Text without spaces and tabs at its end. Pure; linear. */
+export function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
+}
+
+/** A value's text without the comment after it (from a `#` after a space or tab, or at its start) and the spaces before that. Pure; linear. */
+export function valueText(value: string): string {
+  if (value.startsWith('#')) return '';
+  const comment = value.search(/[ \t]#/);
+  return trimSpaces(comment === -1 ? value : value.slice(0, comment));
 }
 
 /** A block open at a column: the keys of a mapping or the items of a list. */
@@ -189,7 +209,7 @@ function open(shape: Shape, index: number, indent: number, entry: Entry): void {
   if (entry.key !== undefined && !(shape.blocks.at(-1)?.column === entry.column && shape.blocks.at(-1)?.kind === 'keys')) {
     shape.blocks.push({ column: entry.column, kind: 'keys', name: entry.key });
   }
-  const value = entry.value.replace(/(?:^|[ \t]+)#.*$/, '');
+  const value = valueText(entry.value);
   const owner = entry.key !== undefined ? entry.column : indent;
   shape.opener = value === '' ? { column: owner, ...(entry.key !== undefined ? { key: entry.key } : {}) } : undefined;
   shape.blockText = /^[|>][-+0-9]*$/.test(value) ? owner : undefined;

@@ -12,8 +12,8 @@
  */
 import { isNode, visit, type Document, type Range, type YAMLError } from 'yaml';
 import { describeError, readYaml, type YamlProblem } from './yaml.js';
-import { blocksBefore, entryOf, firstMisaligned, linesOf, linesUpAt, type Block, type Misaligned, type YamlLine } from './yaml-indent.js';
-import { originOf, splice, unmended, type MendedText } from './mended-text.js';
+import { blocksBefore, entryOf, firstMisaligned, linesOf, linesUpAt, valueText, type Block, type Misaligned, type YamlLine } from './yaml-indent.js';
+import { originOf, splice, spliceAll, unmended, type Edit, type MendedText } from './mended-text.js';
 
 /** A slip found in the text being mended: what to say, where (offsets of that text), and how to mend it. */
 export interface Slip {
@@ -56,15 +56,15 @@ function runOnColonSlip(lines: readonly YamlLine[], from: number, to: number): S
   if (!first || !last) return undefined;
   const entry = entryOf(first.text.slice(first.lead.length), first.lead.length);
   const start = first.start + entry.valueColumn;
-  const end = last.start + last.text.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '').length;
+  const end = last.start + valueText(last.text).length;
   const runs = lines.slice(from, to + 1).map((line, index) => (index === 0 ? entry.value : line.text.trim()));
-  const value = runs.join(' ').replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
+  const value = valueText(runs.join(' '));
   if (/["\\]/.test(value)) return undefined;
   const name = entry.key !== undefined ? `${entry.key}: ` : '- ';
   return {
     ruleId: 'quote-colon',
     line: from,
-    range: [start, start + entry.value.replace(/[ \t]+#.*$/, '').length],
+    range: [start, start + valueText(entry.value).length],
     message: `The colon in the text ${entry.key !== undefined ? `of \`${entry.key}\`` : 'of this item'}, on its line ${to - from + 1}, reads as the start of another key: put the text in quotes: \`${name}"${value}"\``,
     mend: (text) => splice(splice(text, end, 0, '"'), start, 0, '"'),
   };
@@ -81,7 +81,7 @@ function lineAt(lines: readonly YamlLine[], offset: number): number {
 function colonSlip(line: YamlLine, index: number): Slip | undefined {
   const entry = entryOf(line.text.slice(line.lead.length), line.lead.length);
   if (entry.key === undefined || entry.value === '') return undefined;
-  const value = entry.value.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
+  const value = valueText(entry.value);
   if (/^["'[{|>&*!%@`]/.test(value) || !/:(?:[ \t]|$)/.test(value)) return undefined;
   const start = line.start + entry.valueColumn;
   const quoted = quote(value);
@@ -105,7 +105,7 @@ export function quotingOfValue(text: string, error: YAMLError): { mend: (mended:
   const line = lines[lineAt(lines, error.pos[0])];
   if (!line || line.lead.includes('\t')) return undefined;
   const entry = entryOf(line.text.slice(line.lead.length), line.lead.length);
-  const value = entry.value.replace(/[ \t]+#.*$/, '').replace(/[ \t]+$/, '');
+  const value = valueText(entry.value);
   const start = line.start + entry.valueColumn;
   if (entry.key === undefined || value === '' || /^[[{|>]/.test(value) || error.pos[0] < start || error.pos[0] >= start + value.length) return undefined;
   const mend = (mended: MendedText): MendedText => splice(mended, start, value.length, quote(value));
@@ -156,7 +156,7 @@ function indentSlip(lines: readonly YamlLine[], misaligned: Misaligned): Slip {
     line: misaligned.line,
     range: [start, start + misaligned.label.length],
     message: `${which} indented ${spaces(misaligned.indent)}, but ${blockWords(misaligned.block)} above ${above}: ${siblings === 0 ? `line it up with them (${how})` : `move them ${how} to line them up`}`,
-    mend: (text) => moved.reduceRight((mended, index) => reindent(mended, lines[index] as YamlLine, shift), text),
+    mend: (text) => spliceAll(text, moved.map((index) => reindent(lines[index] as YamlLine, shift))),
   };
 }
 
@@ -170,7 +170,7 @@ function belonging(lines: readonly YamlLine[], misaligned: Misaligned): { moved:
   const kindOf = (line: YamlLine) => entryOf(line.text.slice(line.lead.length), line.lead.length);
   const opensBelow = (line: YamlLine): boolean => {
     const entry = kindOf(line);
-    return entry.item || entry.value.replace(/(?:^|[ \t]+)#.*$/, '') === '';
+    return entry.item || valueText(entry.value) === '';
   };
   const first = lines[misaligned.line] as YamlLine;
   const item = kindOf(first).item;
@@ -194,9 +194,9 @@ function belonging(lines: readonly YamlLine[], misaligned: Misaligned): { moved:
   return { moved, siblings };
 }
 
-/** Moves a line's content `shift` columns. */
-function reindent(text: MendedText, line: YamlLine, shift: number): MendedText {
-  return shift > 0 ? splice(text, line.start, 0, ' '.repeat(shift)) : splice(text, line.start, Math.min(-shift, line.lead.length), '');
+/** The edit that moves a line's content `shift` columns. */
+function reindent(line: YamlLine, shift: number): Edit {
+  return shift > 0 ? { start: line.start, length: 0, insert: ' '.repeat(shift) } : { start: line.start, length: Math.min(-shift, line.lead.length), insert: '' };
 }
 
 /** What a line starts with, for a message: its key, or `-` and its key. */

@@ -146,7 +146,9 @@ function colonItem(item: unknown, schema: SchemaNode | undefined, text: string):
 function cutByComment(node: Scalar, text: string, key: string | undefined): YamlProblem | undefined {
   if (node.type !== 'PLAIN') return undefined;
   const range = rangeOf(node);
-  const comment = /^[ \t]+#[^\s#][^\r\n]*/.exec(text.slice(range[1]));
+  const commentAfter = /[ \t]+#[^\s#][^\r\n]*/y;
+  commentAfter.lastIndex = range[1];
+  const comment = commentAfter.exec(text);
   if (!comment) return undefined;
   const written = text.slice(range[0], range[1]) + comment[0];
   const quoted = key !== undefined ? `${key}: ${quote(written)}` : quote(written);

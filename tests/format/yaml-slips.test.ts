@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
-import { originOf, splice, unmended } from '../../src/format/mended-text.js';
+import { originOf, splice, spliceAll, unmended } from '../../src/format/mended-text.js';
 import { firstMisaligned, linesOf } from '../../src/format/yaml-indent.js';
 import { readYamlMended } from '../../src/format/yaml-slips.js';
 import { findTraps, holdsValueForText, keepTexts } from '../../src/format/yaml-traps.js';
@@ -223,7 +223,32 @@ describe('a slip put into a generated plan', () => {
   });
 });
 
+describe('bounded time', () => {
+  test('a slip in a large frontmatter, a misaligned item with thousands of lines below it, and a long line of spaces are read quickly', () => {
+    const steps = Array.from({ length: 5_000 }, (_, index) => `        - title: Step ${index}\n          due: 2027-01`).join('\n');
+    const texts = [
+      `goals:\n  - title: a\n    steps:\n${steps}\n       - title: late\n`,
+      `goals:\n  - title: a\n    steps:\n      - title: b\n     - items:\n${steps}\n`,
+      `title: a${' '.repeat(300_000)}b: c\nowner: x: y${' \t'.repeat(100_000)}z\n  ${' '.repeat(200_000)}\tq: r\n`,
+    ];
+    for (const text of texts) {
+      const started = performance.now();
+      const { problems } = readYamlMended(text);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(performance.now() - started, text.slice(0, 60)).toBeLessThan(3_000);
+    }
+  });
+});
+
 describe('mended text', () => {
+  test('several replacements in one pass keep where every offset stood', () => {
+    const text = 'a\n b\n c\n';
+    const moved = spliceAll(unmended(text), [{ start: 5, length: 0, insert: ' ' }, { start: 2, length: 0, insert: ' ' }]);
+    expect(moved.text).toBe('a\n  b\n  c\n');
+    expect(originOf(moved, moved.text.indexOf('c'))).toBe(text.indexOf('c'));
+    expect(originOf(moved, moved.text.length)).toBe(text.length);
+  });
+
   test('every offset keeps where it stood in the text as written', () => {
     const text = 'a: x: y\nb: c\n';
     const quoted = splice(splice(unmended(text), 7, 0, '"'), 3, 0, '"');
