@@ -73,6 +73,15 @@ describe('done', () => {
     expect(checked.plan?.goals[0]?.steps[0]).toMatchObject({ done: true, worth: 'yes' });
   });
 
+  test('`done: no`, `nein` or `Non` says to leave `done` out until it is done; `done: Ja` says to write `true`', () => {
+    const withDone = (word: string) => checkText(minimalPlan().replace('steps: [Start]', `steps:\n      - title: Start\n        done: ${word}`));
+    for (const word of ['no', 'nein', 'Non', 'off']) {
+      expect(positions(withDone(word))).toEqual(['bad-date 10:15']);
+      expect(withDone(word).diagnostics[0]?.message).toBe(`Unexpected \`done: ${word}\`, expected the date it was done as YYYY-MM-DD, or \`true\`: while it is not done, leave \`done\` out`);
+    }
+    expect(withDone('Ja').diagnostics[0]?.message).toContain('write `done: true`');
+  });
+
   test('`done: yes` says that `true` is allowed', () => {
     const checked = checkText(minimalPlan().replace('steps: [Start]', 'steps:\n      - title: Start\n        done: yes\n        worth: no'));
     expect(positions(checked)).toEqual(['bad-date 10:15']);
