@@ -261,8 +261,8 @@ export function readYamlMended(text: string): MendedReading {
       // No known slip: named once in plain words; reading goes on past it only where its value can be read as text.
       const quoting = round < maxRounds ? quotingOfValue(current, error) : undefined;
       const plain = describeError(current, error);
-      const named = quoting?.message !== undefined ? { message: quoting.message, range: quoting.range } : plain;
-      problems.push({ message: named.message, range: toOriginal(named.range) });
+      const said = quoting?.message !== undefined ? { message: quoting.message, range: quoting.range } : plain;
+      problems.push({ message: said.message, range: toOriginal(said.range) });
       const past = quoting?.mend(mended ?? unmended(text));
       if (!past || past.text === current) {
         if (mended) remapRanges(document, mended);
