@@ -23,14 +23,14 @@ const dateShape = z.string().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 // The year's range is a hint for editors only: `period` itself rejects other numbers as a `bad-date`, as it does the same text in quotes.
 const periodShape = z.union([z.string().meta({ pattern: periodPattern }), z.int().meta({ minimum: 1000, maximum: lastYear })]);
 
-/** A `YYYY-MM-DD` date; any other text is a `bad-date`, whose message ends with `alternative`. */
-const dateOr = (alternative = '') =>
+/** A `YYYY-MM-DD` date; any other text is a `bad-date`, whose message ends with `alternative`, or is `inWords` where that has one. */
+const dateOr = (alternative = '', inWords: (value: string) => string | undefined = () => undefined) =>
   dateShape.transform((value, ctx): IsoDate => {
     const parsed = parseDate(value);
     if (parsed) return parsed;
     ctx.addIssue({
       code: 'custom',
-      message: isPastLastYear(value) ? pastLastYear(value) : `Unexpected date \`${value}\`, expected a real calendar date as YYYY-MM-DD${alternative}`,
+      message: isPastLastYear(value) ? pastLastYear(value) : (inWords(value) ?? `Unexpected date \`${value}\`, expected a real calendar date as YYYY-MM-DD${alternative}`),
       params: { ruleId: 'bad-date' } satisfies RuleParams,
     });
     return z.NEVER;
@@ -44,7 +44,14 @@ function pastLastYear(value: string): string {
 }
 
 /** When something was done: a date, or `true` when the date does not matter. */
-const done = z.union([dateOr(', or `true`'), z.boolean()]);
+const done = z.union([dateOr(', or `true`', doneInWords), z.boolean()]);
+
+/** The message for `done: yes` or `done: no` (YAML reads these words as text, not true/false), in any case and in each language careerplan speaks. */
+function doneInWords(value: string): string | undefined {
+  if (/^(?:yes|y|on|ja|oui)$/i.test(value)) return `Unexpected \`done: ${value}\`, expected the date it was done as YYYY-MM-DD, or \`true\`: write \`done: true\` when the date does not matter`;
+  if (/^(?:no|n|off|nein|non)$/i.test(value)) return `Unexpected \`done: ${value}\`, expected the date it was done as YYYY-MM-DD, or \`true\`: while it is not done, leave \`done\` out`;
+  return undefined;
+}
 
 /** A day, month, quarter or year; an unquoted year arrives as a number. */
 const period = periodShape.transform((value, ctx): Period => {

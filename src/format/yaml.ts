@@ -14,6 +14,7 @@ import {
   type Node,
   type Range,
   type ScalarTag,
+  type YAMLError,
 } from 'yaml';
 
 /** Keys that are never copied into any object, wherever they appear. */
@@ -26,6 +27,8 @@ export const maxDepth = 64;
 export interface YamlProblem {
   readonly range: readonly [number, number];
   readonly message: string;
+  /** The rule that names it, when it is not `yaml-syntax`. */
+  readonly ruleId?: string;
 }
 
 /** A path into the plan's data: keys and list indices. */
@@ -58,19 +61,33 @@ export function readYaml(text: string): { document?: Document.Parsed; problems: 
       prettyErrors: false,
       strict: true,
     });
-    const described = (errors: typeof document.errors) =>
-      errors.map((error) => ({
-        range: [error.pos[0], Math.max(error.pos[1], error.pos[0])] as const,
-        message: describeYamlError(error.code, error.message, keyAt(text, error.pos[0])),
-      }));
     const duplicates = duplicateKeys(document).map((offset) => ({ range: [offset, offset + 1] as const, message: describeYamlError('DUPLICATE_KEY', '', keyAt(text, offset)) }));
-    return { document, problems: [...described(document.errors), ...duplicates, ...described(document.warnings)] };
+    return { document, problems: [...document.errors.map((error) => describeError(text, error)), ...duplicates, ...document.warnings.map((warning) => describeError(text, warning))] };
   } catch (error) {
     if (error instanceof RangeError) {
       return { problems: [{ range: [0, 0], message: `Unexpected nesting too deep to read, expected at most ${maxDepth} levels` }] };
     }
     throw error;
   }
+}
+
+/** A problem the YAML reader found in `text`, in plain words. Pure. */
+export function describeError(text: string, error: YAMLError): YamlProblem {
+  const flow = /^Flow (sequence|mapping)/.exec(error.message);
+  if (flow) {
+    // A bracket never closed is reported where the reader gave up: point at the bracket, the place to change.
+    const [open, close] = flow[1] === 'sequence' ? ['[', ']'] : ['{', '}'];
+    const at = text.lastIndexOf(open, error.pos[0]);
+    const start = at === -1 ? error.pos[0] : at;
+    return {
+      range: [start, start + 1],
+      message: `Unexpected \`${open}\` without its closing \`${close}\`: end the list on the same line with \`${close}\`, or put the text in quotes if the \`${open}\` belongs to it`,
+    };
+  }
+  return {
+    range: [error.pos[0], Math.max(error.pos[1], error.pos[0])],
+    message: describeYamlError(error.code, error.message, keyAt(text, error.pos[0])),
+  };
 }
 
 /**
@@ -98,12 +115,28 @@ function keyAt(text: string, offset: number): string {
   return (/^[^:\n]*/.exec(text.slice(offset, offset + 200))?.[0] ?? '').trim();
 }
 
+/** The reader's problems that plain words are known for, by the reader's code. */
+const plainWords: Readonly<Record<string, string>> = {
+  BAD_DQ_ESCAPE: 'Unexpected backslash in text in double quotes: write `\\\\` for a backslash, or put the text in single quotes',
+  BAD_SCALAR_START: 'Unexpected sign at the start of this text: put the text in quotes',
+  BAD_ALIAS: 'Unexpected `*` at the start of this text: put the text in quotes',
+  BAD_DIRECTIVE: 'Unexpected line starting with `%`: put the text in quotes',
+  MISSING_CHAR: 'Unexpected end of this line: a closing `]`, `}` or quote mark is missing, or the line does not line up with the ones above it',
+  MULTIPLE_ANCHORS: 'Unexpected `&` at the start of this text: put the text in quotes',
+  MULTIPLE_TAGS: 'Unexpected `!` at the start of this text: put the text in quotes',
+  TAG_RESOLVE_FAILED: 'Unexpected `!` at the start of this text: put the text in quotes',
+  UNEXPECTED_TOKEN: 'Unexpected sign here: put text that holds `: `, ` #`, `[`, `]`, `{`, `}` or a quote mark in quotes',
+  MULTIPLE_DOCS: 'Unexpected second `---` in the frontmatter: keep one `---` before the keys and one after them',
+};
+
 function describeYamlError(code: string, message: string, source: string): string {
   if (code === 'DUPLICATE_KEY') return `Unexpected second key \`${source}\` in one mapping, expected each key once: remove or rename one`;
   if (/^Missing closing .quote/.test(message)) return 'Missing closing quote, expected the quoted text to end with the quote mark it starts with';
   if (message.includes('call stack')) return `Unexpected nesting too deep to read, expected at most ${maxDepth} levels`;
-  const firstLine = message.split('\n')[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
+  if (/reserved character/.test(message)) return `${message.replace(/^Plain value cannot start with reserved character (.).*$/s, 'Unexpected `$1` at the start of this text')}: put the text in quotes`;
+  const plain = plainWords[code];
+  if (plain !== undefined) return plain;
+  return 'careerplan cannot read this line: check that it lines up with the lines above it, and put text that holds `: ` or ` #`, or starts with a sign such as `[`, `{`, `&`, `*`, `!`, `@` or a quote mark, in quotes';
 }
 
 /** Turns a parsed YAML document into plain data: objects without a prototype, no aliases, bounded depth. */

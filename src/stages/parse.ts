@@ -19,6 +19,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { createLocator } from '../diagnostics/locator.js';
 import { readYaml, toData, type YamlProblem } from '../format/yaml.js';
+import { readYamlMended } from '../format/yaml-slips.js';
+import { findTraps, holdsValueForText, keepTexts } from '../format/yaml-traps.js';
 import { createSubsetLocator, readYamlSubset } from '../fast/yaml-subset.js';
 import type { Finding, Frontmatter, Parsed, SourceFile } from '../types.js';
 import { findTooComplex } from '../markdown/complexity.js';
@@ -76,9 +78,9 @@ export function parse(source: SourceFile, options: ParseOptions = {}): Parsed {
   // The YAML text runs from the end of the opening `---` (its line break included) to the end of the block's value.
   const valueEnd = opening.length + lineBreakAt(text, opening.length).length + block.value.length;
   const frontmatter = readFrontmatter(source.text.slice(opening.length, valueEnd), opening.length, readers, (problem, offset) =>
-    at(offset + problem.range[0], 'yaml-syntax', problem.message, offset + problem.range[1]),
+    at(offset + problem.range[0], problem.ruleId ?? 'yaml-syntax', problem.message, offset + problem.range[1]),
   );
-  return { source, locator, body, findings, frontmatter };
+  return { source, locator, body, findings, ...(frontmatter ? { frontmatter } : {}) };
 }
 
 type Opening = { kind: 'yaml'; length: number } | { kind: 'none' } | { kind: 'foreign'; language: string; length: number };
@@ -138,17 +140,24 @@ function parseMarkdown(text: string, fence: Fence | undefined, readers: FastRead
 /**
  * Reads the YAML of the frontmatter (`yamlText`, at `offset` in the file):
  * plain YAML, as plans are written, by the subset reader when it is on, any
- * other by the full reader, which reports its problems.
+ * other by the full reader, which names each slip once and mends it
+ * (`yaml-slips.ts`), and warns where YAML reads the text otherwise than it
+ * is written (`yaml-traps.ts`).
  */
-function readFrontmatter(yamlText: string, offset: number, readers: FastReaders, report: (problem: YamlProblem, offset: number) => void): Frontmatter {
+function readFrontmatter(yamlText: string, offset: number, readers: FastReaders, report: (problem: YamlProblem, offset: number) => void): Frontmatter | undefined {
   const subsetData = readers['yaml-subset'] ? readYamlSubset(yamlText) : undefined;
-  if (subsetData !== undefined) return frontmatterReadLater(yamlText, offset, subsetData ?? Object.create(null));
-  const { document, problems } = readYaml(yamlText);
+  if (subsetData !== undefined && !holdsValueForText(subsetData)) return frontmatterReadLater(yamlText, offset, subsetData ?? Object.create(null));
+  const { document, problems, readable } = readYamlMended(yamlText);
   for (const problem of problems) report(problem, offset);
-  if (!document) return emptyFrontmatter(offset);
+  // YAML careerplan could not read past gives no data worth checking: checking a guess would only add false errors.
+  if (!document || !readable) return undefined;
   const converted = toData(document);
   for (const problem of converted.problems) report(problem, offset);
-  return { document, offset, data: converted.data ?? Object.create(null) };
+  const data: unknown = converted.data ?? Object.create(null);
+  const traps = findTraps(document, yamlText);
+  for (const problem of traps.problems) report(problem, offset);
+  keepTexts(data, traps.texts);
+  return { document, offset, data };
 }
 
 /**
@@ -170,10 +179,4 @@ function frontmatterReadLater(yamlText: string, offset: number, data: unknown): 
       return document;
     },
   };
-}
-
-function emptyFrontmatter(offset: number): Frontmatter {
-  const { document } = readYaml('');
-  if (!document) throw new Error('the YAML reader failed on empty text');
-  return { document, offset, data: Object.create(null) };
 }

@@ -34,8 +34,8 @@ export function validate(parsed: Parsed, options: ValidateOptions): Checked {
   const findings: Finding[] = [...parsed.findings];
   const slug = planSlug(parsed.source.path);
   const { frontmatter } = parsed;
-  // After a syntax error the data is a guess: checking it would only add false errors.
-  if (!frontmatter || parsed.findings.some((finding) => finding.ruleId === 'yaml-syntax')) {
+  // Without frontmatter, or after YAML the parse stage could not read past (it then gives none), the data would be a guess: checking it would only add false errors.
+  if (!frontmatter) {
     return { source: parsed.source, slug, ...(parsed.body ? { body: parsed.body } : {}), diagnostics: applySeverities(findings, options.severities) };
   }
 

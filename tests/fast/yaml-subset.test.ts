@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { generatePlans } from '../../bench/generate.js';
 import { locate, readYaml, toData } from '../../src/format/yaml.js';
 import { locateSubsetScalar, readYamlSubset } from '../../src/fast/yaml-subset.js';
+import { findTraps, keepTexts } from '../../src/format/yaml-traps.js';
 import { validate } from '../../src/stages/validate.js';
 import type { Parsed } from '../../src/types.js';
 import { minimalPlan, parseText } from '../support/plans.js';
@@ -34,6 +35,8 @@ const scalarText = fc.constantFrom(
   '2024-02-30', '2027-Q3', '2024-02-03T10:00:00Z', '10:30', 'a:b', 'a: b', 'a #b', '#c', '-', '-x', '- x', '?x', ':x', '&a x', '*a', '!!str x', '!x', '%x', '@x', '`x',
   '"q"', "'q'", '"a"b"', "'it''s'", '"\\n"', '[x, y]', '[x, [y]]', '[ ]', '{ a: 1 }', '{a: 1}', '{ a: [1] }', '[x,]', 'x]', 'x}', 'a, b', '>', '|', '>-', '|+', 'é', 'x\u00a0y', '😀',
   '12345678901234567890', 'https://x.org', '1_000', '0x1F', '0o17',
+  // Slips and traps of issue 19: a colon in text, a comma with no space in a flow list, a comment cutting text short.
+  'Talk: our process', 'Next steps:', '[Half of £9,600 tuition]', '[1,000, b]', '[sql,python]', 'Step #1', '{ a: 1,b: 2 }',
 );
 const line = fc.oneof(
   fc.tuple(key, scalarText).map(([k, v]) => `${k}: ${v}`),
@@ -110,6 +113,13 @@ describe('the YAML subset reader', () => {
     ['a list item without a space', 'a:\n  -x'],
     ['deep nesting', Array.from({ length: 40 }, (_, depth) => `${'  '.repeat(depth)}k:`).join('\n')],
     ['a very long key', `${'k'.repeat(2000)}: 1`],
+    // The full reader names these slips and traps (issue 19), so the subset leaves them to it.
+    ['a comma with no space after it in a flow list', 'a: [Half of £9,600 tuition]\nb: [sql,python]'],
+    ['a colon and a space in text', 'a: Talk: our process'],
+    ['text ending in a colon', 'a: Next steps:'],
+    ['a misaligned key', 'a:\n  b: 1\n   c: 2'],
+    ['a misaligned list item', 'a:\n  - x\n - y'],
+    ['a tab before a key', 'a: 1\n\tb: 2'],
   ])('refuses %s', (_, text) => {
     expect(readYamlSubset(`\n${text}`)).toBeUndefined();
   });
@@ -232,6 +242,8 @@ function readEagerly(parsed: Parsed): Parsed {
   if (!frontmatter) return parsed;
   const { document } = frontmatter;
   const data = toData(document).data ?? Object.create(null);
+  // Text YAML reads as a number or true/false is kept as written, as the parse stage keeps it.
+  keepTexts(data, findTraps(document, parsed.source.text.slice(frontmatter.offset)).texts);
   return { ...parsed, frontmatter: { document, offset: frontmatter.offset, data } };
 }
 

@@ -537,7 +537,7 @@ describe('rule messages and safety', () => {
   });
 
   it('says what a plan with a number for its title should write instead', async () => {
-    const { diagnostics } = await run('schema--number-for-text');
+    const { diagnostics } = await run('quote-text--number-for-text');
     expect(diagnostics[0]?.message).toContain('`"2027"`');
   });
 });

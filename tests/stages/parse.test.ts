@@ -89,10 +89,11 @@ describe('YAML', () => {
     expect(checked.plan?.lang).toBe('no');
   });
 
-  test('a number where text is expected is an error that says to quote it', () => {
+  test('a number where text is expected is kept as written, with a warning that says to quote it', () => {
     const checked = checkText(minimalPlan('role: 1.10\n'));
-    expect(positions(checked)).toEqual(['schema 9:7']);
+    expect(positions(checked)).toEqual(['quote-text 9:7']);
     expect(checked.diagnostics[0]?.message).toContain('`"1.10"`');
+    expect(checked.plan?.role).toBe('1.10');
   });
 
   test('an impossible date is a bad date, never rolled over into the next month', () => {

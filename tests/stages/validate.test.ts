@@ -33,7 +33,8 @@ goals:
       'unknown-skill 15:14',
       'step-after-goal 18:14',
       'needs-evaluation 19:9',
-      'schema 20:9',
+      // A step given as the number 42 is kept as the text `42`, with a warning to put it in quotes (issue 19).
+      'quote-text 20:9',
     ]);
     expect(checked.diagnostics.find((d) => d.ruleId === 'unknown-skill')?.message).toContain('did you mean `Python`?');
     expect(checked.plan).toBeUndefined();
@@ -70,6 +71,15 @@ describe('done', () => {
     expect(checked.diagnostics).toEqual([]);
     expect(checked.plan?.goals[0]?.done).toBe(true);
     expect(checked.plan?.goals[0]?.steps[0]).toMatchObject({ done: true, worth: 'yes' });
+  });
+
+  test('`done: no`, `nein` or `Non` says to leave `done` out until it is done; `done: Ja` says to write `true`', () => {
+    const withDone = (word: string) => checkText(minimalPlan().replace('steps: [Start]', `steps:\n      - title: Start\n        done: ${word}`));
+    for (const word of ['no', 'nein', 'Non', 'off']) {
+      expect(positions(withDone(word))).toEqual(['bad-date 10:15']);
+      expect(withDone(word).diagnostics[0]?.message).toBe(`Unexpected \`done: ${word}\`, expected the date it was done as YYYY-MM-DD, or \`true\`: while it is not done, leave \`done\` out`);
+    }
+    expect(withDone('Ja').diagnostics[0]?.message).toContain('write `done: true`');
   });
 
   test('`done: yes` says that `true` is allowed', () => {
