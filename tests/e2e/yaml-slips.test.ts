@@ -61,11 +61,17 @@ goals:
 Body.
 `;
 
+/** These plans are about YAML, not about a plan's missing parts: the nudges for a missing vision or kind are off, as a project's config may turn them off. */
+const quietNudges = 'rules:\n  needs-vision: off\n  goal-needs-kind: off\n';
+
 let project: string;
+/** Writes a file below the project; a plan's folder gets the config that keeps the nudges quiet. */
 const write = (relative: string, text: string): void => {
   const file = path.join(project, relative);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
+  const folder = /^([^/]+)\/plans\//.exec(relative)?.[1];
+  if (folder !== undefined) writeFileSync(path.join(project, folder, 'careerplan.config.yaml'), quietNudges);
 };
 
 beforeAll(() => {
@@ -99,7 +105,7 @@ describe.each([
     expect(run.stderr).toContain(`error The colon in the text of \`title\` reads as the start of another key: put the text in quotes: \`title: "${title}"\` quote-colon`);
     expect(run.stderr).toContain('error Unexpected tab before `- title`: indent with spaces, not a tab (6 spaces line it up with the items of `steps` above) tab-indent');
     expect(run.stderr).toContain('error The line `- title` is indented 5 spaces, but the items of `steps` above are indented 6 spaces: line it up with them (1 space further in) indent');
-    expect(run.stderr).toContain('error Unexpected `personel` for `kind`, expected one of `professional`, `personal` schema');
+    expect(run.stderr).toContain('error Unexpected `personel` for `kind`, expected one of `professional`, `personal`: did you mean `personal`? schema');
     expect(run.stderr).toContain(`warning The comma in \`${fees}\` splits it into 2 items, ${pieces}: if it is one item, put it in quotes: \`["${fees}"]\` split-item`);
     // The parser's own words never reach the coach.
     expect(run.stderr).not.toMatch(/implicit|compact mapping|block sequence|yaml-syntax/i);
