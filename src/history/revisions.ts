@@ -253,6 +253,14 @@ export interface HistoryView {
 }
 
 /**
+ * A check message as a sentence for people: each `code` span becomes text in
+ * the language's quotes (`change.quote`), so no backtick reaches a page. Pure.
+ */
+export function quotedInWords(message: string, words: ChangeWords): string {
+  return message.replace(/`([^`]*)`/g, (_, text: string) => fill(phrase(words, 'change.quote'), { text }));
+}
+
+/**
  * Turns a history into the data a template or the terminal shows: at most
  * `limit` revisions, the newest `open` of them in `revisions` and the rest in
  * `older`; changes and notes worded in `words` (`change.*` and `history.*` of a locale). Pure.
@@ -261,7 +269,7 @@ export function historyView(history: History, words: ChangeWords, options: { rea
   const limit = options.limit ?? history.revisions.length;
   const note = { boundary: phrase(words, 'history.boundary'), nothing: phrase(words, 'history.nothing'), unsaved: phrase(words, 'notCommittedYet'), deleted: phrase(words, 'history.deleted') };
   const problemNote = (revision: Revision): string | undefined =>
-    revision.deleted ? note.deleted : revision.unreadable !== undefined ? fill(phrase(words, 'history.unreadable'), { problem: revision.unreadable }) : revision.problem;
+    revision.deleted ? note.deleted : revision.unreadable !== undefined ? fill(phrase(words, 'history.unreadable'), { problem: quotedInWords(revision.unreadable, words) }) : revision.problem;
   const view = (change: Change): ChangeView => changeView(change, words);
   const shown = history.revisions.slice(0, limit);
   const oldest = history.revisions.at(-1);

@@ -30,7 +30,7 @@ describe('careerplan history', () => {
         '  + Step added to “Become Senior Analyst”: “Ask for a mentor”',
         '',
         'April 10, 2027 — Half-finished edit',
-        '  (this version could not be read as a plan: line 3: Unexpected `[` without its closing `]`: end the list on the same line with `]`, or put the text in quotes if the `[` belongs to it)',
+        '  (this version could not be read as a plan: line 3: Unexpected “[” without its closing “]”: end the list on the same line with “]”, or put the text in quotes if the “[” belongs to it)',
         '',
         'April 1, 2027 — Rename the plan file',
         '  ~ File renamed: plans/jordan.md → plans/jordan-lee.md',

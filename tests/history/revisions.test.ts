@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatHistory, historyView, readVersion, revisionsOf, versionOfText, type CommitVersion, type History, type Version } from '../../src/history/revisions.js';
+import { formatHistory, historyView, quotedInWords, readVersion, revisionsOf, versionOfText, type CommitVersion, type History, type Version } from '../../src/history/revisions.js';
 import { english, german } from '../support/words.js';
 import { jordanPlan } from '../support/git.js';
 
@@ -89,6 +89,15 @@ describe('historyView and formatHistory', () => {
       'der Plan wurde hier gelöscht',
     ]);
     expect(historyView(history, english).revisions[2]?.note).toBe('the plan was deleted here');
+  });
+
+  test('a check message in a note reads as a sentence: code spans in the language’s quotes, no backticks', () => {
+    const message = 'The colon in the text of `title` reads as the start of another key: put the text in quotes: `title: "A: B"`';
+    expect(quotedInWords(message, english)).toBe('The colon in the text of “title” reads as the start of another key: put the text in quotes: “title: "A: B"”');
+    expect(quotedInWords(message, german)).toBe('The colon in the text of „title“ reads as the start of another key: put the text in quotes: „title: "A: B"“');
+    const revisions = revisionsOf([commit('c', { version: { problem: `line 3: ${message}` }, parentVersion: v1 }), commit('b', { version: v1, added: true })]);
+    const history: History = { ...outside, repository: true, lastRevised: { date: '2027-01-05T10:00:00+01:00', from: 'git' }, revisions, total: 2 };
+    expect(historyView(history, english).revisions[0]?.note).not.toContain('`');
   });
 
   test('the calendar day of a commit is the author’s, whatever the time zone of the machine', () => {
