@@ -76,7 +76,7 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     expect(await readFile(path.join(folder, 'out/jordan-lee/index.html'), 'utf8')).not.toContain('__careerplan');
   });
 
-  test('in a git repository the page shows its revision history, and a save shows as not committed yet', async () => {
+  test('in a git repository the page shows its revision history, and a save shows as not yet saved in it', async () => {
     const dir = path.join(scratch, `git${projects++}`);
     mkdirSync(dir, { recursive: true });
     const scripted = createRepo(dir);
@@ -85,11 +85,12 @@ describe('careerplan watch, through the real CLI, a real watcher and a real HTTP
     const watch = await watchIn(scripted.dir);
     const first = (await watch.get('/jordan-lee/')).body;
     expect(first).toMatch(/Revision history[\s\S]*First plan/);
-    expect(first).not.toContain('Not committed yet');
+    expect(first).not.toContain('Changes not yet saved in the plan’s history');
 
     await writeFile(path.join(scripted.dir, 'plans/jordan-lee.md'), jordanPlan([['due: 2027-06', 'due: 2027-12']]));
     await expectRebuilds(watch, 1);
-    expect((await watch.get('/jordan-lee/')).body).toMatch(/Not committed yet[\s\S]*2027-06 → 2027-12[\s\S]*First plan/);
+    // Issue 19: no git words on the page, and dates as the page writes them.
+    expect((await watch.get('/jordan-lee/')).body).toMatch(/Changes not yet saved in the plan’s history[\s\S]*June 2027 → December 2027[\s\S]*First plan/);
   });
 
   test('a mistake shows in the page over the last good version and in the terminal; fixing it clears both', async () => {
