@@ -218,7 +218,7 @@ describe('a slip put into a generated plan', () => {
         expect(text.slice(0, problems[0]?.range[0]).split('\n').length).toBe(index + 1);
         expect(dataOf(text)).toEqual(cleanData(intended.join('\n')));
       }),
-      property(200),
+      property(60),
     );
   });
 });
