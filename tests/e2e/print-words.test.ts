@@ -4,12 +4,14 @@
  * Plans with long words in every narrow place (cover, facts, self-assessment, skills table, goal facts, steps,
  * opportunity fit, notes table) are printed through the CLI on A4 and Letter, and read back with poppler
  * (`pdftotext -bbox`, independent of Chromium): each long word is one word on one line, inside the page's margins,
- * and no two words of a line overlap.
+ * and no two words of a line overlap. On a phone's screen, the same words never run off the screen or out of a card.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
 import { careerplan } from './run.js';
 import { pointsPerMm, printedPages, type PrintedPage, type WordBox } from '../support/page-fill.js';
 
@@ -133,3 +135,20 @@ describe.each(papers)('printed on %s', (paper) => {
     }
   });
 });
+
+test.each(Object.keys(longWords))('%s: on a phone (360 px wide) no long word runs off the screen or is cut off at a card\'s edge', async (lang) => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 360, height: 800 });
+    await page.goto(pathToFileURL(path.join(scratch, 'A4', lang, 'index.html')).href, { waitUntil: 'load' });
+    // Runs in the page (a string, so this file needs no DOM types): the page's width, and the cards whose content is wider than they are.
+    const widths = (await page.evaluate(`({
+      page: document.documentElement.scrollWidth,
+      clipped: [...document.querySelectorAll('.card')].filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.textContent.trim().slice(0, 60)),
+    })`)) as { page: number; clipped: string[] };
+    expect(widths).toEqual({ page: 360, clipped: [] });
+  } finally {
+    await browser.close();
+  }
+}, 60_000);
