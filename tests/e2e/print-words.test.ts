@@ -4,7 +4,8 @@
  * Plans with long words in every narrow place (cover, facts, self-assessment, skills table, goal facts, steps,
  * opportunity fit, notes table) are printed through the CLI on A4 and Letter, and read back with poppler
  * (`pdftotext -bbox`, independent of Chromium): each long word is one word on one line, inside the page's margins,
- * and no two words of a line overlap. On a phone's screen, the same words never run off the screen or out of a card.
+ * and no two words of a line overlap. On a phone's screen the same words never run off the screen or out of a card, and
+ * in the list of plans never out of their column.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -148,6 +149,22 @@ test.each(Object.keys(longWords))('%s: on a phone (360 px wide) no long word run
       clipped: [...document.querySelectorAll('.card')].filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.textContent.trim().slice(0, 60)),
     })`)) as { page: number; clipped: string[] };
     expect(widths).toEqual({ page: 360, clipped: [] });
+  } finally {
+    await browser.close();
+  }
+}, 60_000);
+
+test('the list of plans (1000 px wide): no owner or plan title runs out of its fixed column into the next', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 800 });
+    await page.goto(pathToFileURL(path.join(scratch, 'A4', 'index.html')).href, { waitUntil: 'load' });
+    // Runs in the page: the cells whose content is wider than the cell.
+    const overflowing = (await page.evaluate(
+      `[...document.querySelectorAll('.table--plans tbody th, .table--plans tbody td')].filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent.trim().slice(0, 60))`,
+    )) as string[];
+    expect(overflowing).toEqual([]);
   } finally {
     await browser.close();
   }
