@@ -12,12 +12,35 @@ export interface PageFill {
 }
 
 /** The points in a millimetre. */
-const pointsPerMm = 72 / 25.4;
+export const pointsPerMm = 72 / 25.4;
 
-/** One word's box on a page, in points from the page's top-left corner. */
-interface WordBox {
+/** One word's box on a page, in points from the page's top-left corner, and its text. */
+export interface WordBox {
+  readonly xMin: number;
   readonly yMin: number;
+  readonly xMax: number;
   readonly yMax: number;
+  readonly text: string;
+}
+
+/** A printed page: its size in points and the words poppler reads on it, in reading order. */
+export interface PrintedPage {
+  readonly width: number;
+  readonly height: number;
+  readonly words: readonly WordBox[];
+}
+
+/** The words of each page of a PDF with their boxes, as poppler's `pdftotext -bbox` reads them (not Chromium). Runs pdftotext. */
+export function printedPages(pdfFile: string): PrintedPage[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const unescape = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, width, height, body]) => ({
+    width: Number(width),
+    height: Number(height),
+    words: [...(body ?? '').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+      ([, xMin, yMin, xMax, yMax, text]): WordBox => ({ xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax), yMax: Number(yMax), text: unescape(text ?? '') }),
+    ),
+  }));
 }
 
 /**
@@ -25,13 +48,10 @@ interface WordBox {
  * not), as a fraction of the height between them. `marginMm` is the PDF's margin (18 mm by default). Runs pdftotext.
  */
 export function pageFills(pdfFile: string, marginMm = 18): PageFill[] {
-  const xml = execFileSync('pdftotext', ['-bbox', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const margin = marginMm * pointsPerMm;
-  return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(([, , height, body]) => {
-    const pageHeight = Number(height);
-    const words = [...(body ?? '').matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)]
-      .map(([, yMin, yMax]): WordBox => ({ yMin: Number(yMin), yMax: Number(yMax) }))
-      .filter((word) => word.yMin >= margin - 1 && word.yMax <= pageHeight - margin + 1);
+  return printedPages(pdfFile).map((page) => {
+    const pageHeight = page.height;
+    const words = page.words.filter((word) => word.yMin >= margin - 1 && word.yMax <= pageHeight - margin + 1);
     const lowest = Math.max(margin, ...words.map((word) => word.yMax));
     return { fill: (lowest - margin) / (pageHeight - 2 * margin), words: words.length };
   });
