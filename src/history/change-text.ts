@@ -123,6 +123,11 @@ interface Phrases {
   field(field: PlanField, value: string | undefined): string;
 }
 
+/** A text in the language's quotes (`change.quote`), as the history's sentences quote titles and values. Pure. */
+export function quoteText(words: ChangeWords, text: string): string {
+  return fill(phrase(words, 'change.quote'), { text });
+}
+
 function phrases(words: ChangeWords): Phrases {
   const none = phrase(words, 'change.none');
   const plural = (key: string, n: number): string => {
@@ -139,7 +144,7 @@ function phrases(words: ChangeWords): Phrases {
     const period = parsePeriod(text);
     return period === undefined ? text : formatPeriod(period, words.language, words);
   };
-  const quote = (text: string | undefined): string => (text === undefined ? none : fill(phrase(words, 'change.quote'), { text }));
+  const quote = (text: string | undefined): string => (text === undefined ? none : quoteText(words, text));
   const items = (list: readonly string[]): string => conjunctionFormat(words.language).format(list);
   return {
     language: words.language,

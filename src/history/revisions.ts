@@ -10,7 +10,7 @@ import type { SourceFile } from '../types.js';
 import { maxPlanBytes, planText } from '../stages/load.js';
 import { model, type PlanModel } from '../stages/model.js';
 import { parse } from '../stages/parse.js';
-import { changeText, phrase, type ChangeText, type ChangeWords } from './change-text.js';
+import { changeText, phrase, quoteText, type ChangeText, type ChangeWords } from './change-text.js';
 import { formatDate } from '../theme/format.js';
 import { fill } from '../lib/fill.js';
 import { planChanges, type Change } from './plan-changes.js';
@@ -257,7 +257,7 @@ export interface HistoryView {
  * the language's quotes (`change.quote`), so no backtick reaches a page. Pure.
  */
 export function quotedInWords(message: string, words: ChangeWords): string {
-  return message.replace(/`([^`]*)`/g, (_, text: string) => fill(phrase(words, 'change.quote'), { text }));
+  return message.replace(/`([^`]*)`/g, (_, text: string) => quoteText(words, text));
 }
 
 /**
