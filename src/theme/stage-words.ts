@@ -60,15 +60,22 @@ const measureKeys = {
 /**
  * The `vague-measure` rule's words by language subtag, for each language
  * whose own locale writes the lists: a language without them would get
- * English words, which would find every measure in it vague. Pure.
+ * English words, which would find every measure in it vague. Another
+ * language's lists are read with English's as well, since plans in it often
+ * borrow English words (`Offer letter unterschrieben`). Pure.
  */
 export function measureWordsByLanguage(locales: Locales): ReadonlyMap<string, MeasureWords> {
   const byLanguage = new Map<string, MeasureWords>();
+  const english = wordsFor(locales, 'en');
   for (const [language, locale] of Object.entries(locales)) {
     if (!Object.hasOwn(locale, measureKeys.results)) continue;
     const words = wordsFor(locales, language);
-    const lists = Object.fromEntries(Object.entries(measureKeys).map(([list, key]) => [list, textOf(words, key)]));
-    byLanguage.set(language, measureWords(lists as Record<keyof MeasureWordLists, string>, language));
+    const listOf = (list: keyof MeasureWordLists): string => {
+      const own = textOf(words, measureKeys[list]);
+      return list === 'example' || language === 'en' ? own : `${own}, ${textOf(english, measureKeys[list])}`;
+    };
+    const lists = { counts: listOf('counts'), dates: listOf('dates'), results: listOf('results'), vague: listOf('vague'), example: listOf('example') };
+    byLanguage.set(language, measureWords(lists, language));
   }
   return byLanguage;
 }
