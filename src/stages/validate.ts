@@ -97,7 +97,8 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
   const { offset, data } = frontmatter;
   const { locator, source } = parsed;
   const placeRange = (start: number, end: number): Place => locator.place(offset + start, offset + end);
-  const measureWords = options.measureWords?.(plan.lang);
+  // A `lang` the schema rejects leaves the plan's language unknown: its measures are not judged in a guessed one.
+  const measureWords = plan.lang === undefined && valueAt(data, ['lang']) !== undefined ? undefined : options.measureWords?.(plan.lang);
   return {
     source,
     data,
