@@ -50,13 +50,17 @@ export function measureWords(lists: MeasureWordLists, language: string): Measure
  * better or more ("feel more confident by June"). Pure.
  */
 export function isMeasurable(measure: string, words: MeasureWords): boolean {
-  const text = measure.normalize('NFC').toLocaleLowerCase(words.language);
+  // A measure is a line or two; past that, a word of thousands of letters would make the patterns with two `*` slow.
+  const text = measure.slice(0, longestMeasure).normalize('NFC').toLocaleLowerCase(words.language);
   // Years, `2027-06` and `Q3` are dates; any other figure counts something.
   const withoutDates = text.replace(calendarFigures, ' ');
   if (/\p{N}/u.test(withoutDates) || words.counts.test(text)) return true;
   const dated = withoutDates !== text || words.dates.test(text);
   return (dated || words.results.test(text)) && !words.vague.test(text);
 }
+
+/** The characters of a measure that are read: far more than a measure needs. */
+const longestMeasure = 1000;
 
 /** A year (1900–2099), alone or as the start of an ISO date or period (`2027-06`, `2027-Q3`, `2027-06-15`), or a quarter (`Q3`). */
 const calendarFigures = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d(?:-(?:q[1-4]|\d\d)(?:-\d\d)?)?|q[1-4])(?![\p{L}\p{N}])/gu;
