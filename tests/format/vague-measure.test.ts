@@ -1,6 +1,6 @@
 /**
- * The `vague-measure` rule against its corpus: goal measures in English and
- * German whose verdicts were written down before the rule
+ * The `vague-measure` rule against its corpus: goal measures in English,
+ * German and French whose verdicts were written down before the rule
  * (`fixtures/measures/`), and a held-out set judged after its word lists were
  * settled (`fixtures/measures/held-out/`). Prints each language's precision
  * and recall, the figures `docs/plan-format.md#vague-measure` gives, and
@@ -50,9 +50,9 @@ function score(name: string, corpus: Corpus, words: MeasureWords): Score {
 }
 
 describe('vague-measure on its corpus', () => {
-  it.each(['en', 'de'])('finds the vague measures in %s with precision and recall of at least 0.9', async (language) => {
+  it.each(['en', 'de', 'fr'])('finds the vague measures in %s with precision and recall of at least 0.9', async (language) => {
     const corpus = corpusOf(`${language}.json`);
-    expect(corpus.measurable.length + corpus.vague.length).toBeGreaterThanOrEqual(60);
+    expect(corpus.measurable.length + corpus.vague.length).toBeGreaterThanOrEqual(language === 'fr' ? 30 : 60);
     const { precision, recall, report } = score(language, corpus, await wordsOf(language));
     console.log(report);
     expect(precision).toBeGreaterThanOrEqual(0.9);
