@@ -16,30 +16,29 @@ const words = measureWords(lists, 'en');
 const measurable = (measure: string): boolean => isMeasurable(measure, words);
 
 describe('isMeasurable', () => {
-  test('a figure or a number word makes a measure checkable, even a vague one', () => {
-    expect(measurable('Reduce the backlog by 25%')).toBe(true);
-    expect(measurable('Three talks')).toBe(true);
-    expect(measurable('Feel more confident, rated 8 of 10')).toBe(true);
-  });
+  // Each measure with whether it can be checked, by what it shows.
+  const cases: ReadonlyArray<readonly [string, boolean, string]> = [
+    ['Reduce the backlog by 25%', true, 'a figure'],
+    ['Three talks', true, 'a number word'],
+    ['Feel more confident, rated 8 of 10', true, 'a figure, even in a vague measure'],
+    ['Moved to sales by June', true, 'a date word'],
+    ['Moved to sales by 2027-06', true, 'a month'],
+    ['Moved to sales by Q3', true, 'a quarter'],
+    ['Offer SIGNED', true, 'a result, in any letter case'],
+    ['Feel more confident by June', false, 'a date, but about a feeling'],
+    ['Feel more confident by 2027', false, 'a year, but about a feeling'],
+    ['More letters signed', false, 'a result, but about being more'],
+    ['Certificate awarded', true, '`certif*`: any letters after'],
+    ['Abschlusszeugnis', true, '`*zeugnis`: any letters before'],
+    ['Zeugnisse', false, 'no `*` after `zeugnis`'],
+    ['Designed', false, 'whole words only: not `signed`'],
+    ['Confirmed in  writing', true, 'words with a space, in order'],
+    ['Writing in', false, 'words with a space, in another order'],
+    ['Be confident', false, 'nothing but a vague word'],
+  ];
 
-  test('a date or a result makes it checkable, unless it is about a feeling or being more', () => {
-    expect(measurable('Moved to sales by June')).toBe(true);
-    expect(measurable('Moved to sales by 2027-06')).toBe(true);
-    expect(measurable('Moved to sales by Q3')).toBe(true);
-    expect(measurable('Offer SIGNED')).toBe(true);
-    expect(measurable('Feel more confident by June')).toBe(false);
-    expect(measurable('Feel more confident by 2027')).toBe(false);
-    expect(measurable('More letters signed')).toBe(false);
-  });
-
-  test('a word matches whole words; `*` stands for any letters; words with a space match in order', () => {
-    expect(measurable('Certificate awarded')).toBe(true);
-    expect(measurable('Abschlusszeugnis')).toBe(true);
-    expect(measurable('Zeugnisse')).toBe(false);
-    expect(measurable('Designed')).toBe(false);
-    expect(measurable('Confirmed in  writing')).toBe(true);
-    expect(measurable('Writing in')).toBe(false);
-    expect(measurable('Be confident')).toBe(false);
+  test.each(cases)('%s: %s (%s)', (measure, expected) => {
+    expect(measurable(measure)).toBe(expected);
   });
 
   test('an empty list matches nothing, and a list may hold characters a pattern would read otherwise', () => {
