@@ -20,12 +20,20 @@ export interface MeasureWordLists {
   readonly example: string;
 }
 
+/**
+ * A list ready to match: each entry is the words it needs in a row, each
+ * word split at its `*` (`certif*` → `certif`, `` ``), so a word of the
+ * measure matches when it starts with the first part, ends with the last
+ * and holds the others in order between them.
+ */
+export type WordList = ReadonlyArray<ReadonlyArray<readonly string[]>>;
+
 /** The word lists of one language, ready to match. */
 export interface MeasureWords {
-  readonly counts: RegExp;
-  readonly dates: RegExp;
-  readonly results: RegExp;
-  readonly vague: RegExp;
+  readonly counts: WordList;
+  readonly dates: WordList;
+  readonly results: WordList;
+  readonly vague: WordList;
   readonly example: string;
   /** The language the lists are in, for lower-casing (`de`). */
   readonly language: string;
@@ -33,14 +41,12 @@ export interface MeasureWords {
 
 /** Makes the locale's lists matchable. Pure. */
 export function measureWords(lists: MeasureWordLists, language: string): MeasureWords {
-  return {
-    counts: wordList(lists.counts),
-    dates: wordList(lists.dates),
-    results: wordList(lists.results),
-    vague: wordList(lists.vague),
-    example: lists.example,
-    language,
-  };
+  const list = (text: string): WordList =>
+    text
+      .split(',')
+      .map((entry) => wordsOf(entry.toLocaleLowerCase(language), /[^\p{L}\p{N}*]+/u).map((word) => word.split('*')))
+      .filter((entry) => entry.length > 0);
+  return { counts: list(lists.counts), dates: list(lists.dates), results: list(lists.results), vague: list(lists.vague), example: lists.example, language };
 }
 
 /**
@@ -50,43 +56,47 @@ export function measureWords(lists: MeasureWordLists, language: string): Measure
  * better or more ("feel more confident by June"). Pure.
  */
 export function isMeasurable(measure: string, words: MeasureWords): boolean {
-  // A measure is a line or two; past that, a word of thousands of letters would make the patterns with two `*` slow.
+  // A measure is a line or two: what is past that is not read.
   const text = measure.slice(0, longestMeasure).normalize('NFC').toLocaleLowerCase(words.language);
   // Years, `2027-06` and `Q3` are dates; any other figure counts something.
   const withoutDates = text.replace(calendarFigures, ' ');
-  if (/\p{N}/u.test(withoutDates) || words.counts.test(text)) return true;
-  const dated = withoutDates !== text || words.dates.test(text);
-  return (dated || words.results.test(text)) && !words.vague.test(text);
+  const said = wordsOf(text, nonWord);
+  if (/\p{N}/u.test(withoutDates) || holds(said, words.counts)) return true;
+  const dated = withoutDates !== text || holds(said, words.dates);
+  return (dated || holds(said, words.results)) && !holds(said, words.vague);
 }
 
 /** The characters of a measure that are read: far more than a measure needs. */
 const longestMeasure = 1000;
 
+/** What stands between words. */
+const nonWord = /[^\p{L}\p{N}]+/u;
+
 /** A year (1900–2099), alone or as the start of an ISO date or period (`2027-06`, `2027-Q3`, `2027-06-15`), or a quarter (`Q3`). */
 const calendarFigures = /(?<![\p{L}\p{N}])(?:(?:19|20)\d\d(?:-(?:q[1-4]|\d\d)(?:-\d\d)?)?|q[1-4])(?![\p{L}\p{N}])/gu;
 
-/**
- * One pattern for a list of words separated by commas. A word matches a
- * whole word of the measure; `*` stands for any letters, so `certif*`
- * matches `certified` and `*zeugnis` matches `Abschlusszeugnis`; words with a
- * space between them (`in writing`) match in that order.
- */
-function wordList(list: string): RegExp {
-  const entries = list
-    .split(',')
-    .map((entry) => entry.trim().toLowerCase())
-    .filter((entry) => entry !== '');
-  // A list left empty matches nothing.
-  if (entries.length === 0) return /(?!)/u;
-  const alternatives = entries.map((entry) =>
-    entry
-      .split(/\s+/u)
-      .map((word) => word.split('*').map(escape).join('[\\p{L}\\p{N}]*'))
-      .join('[^\\p{L}\\p{N}]+'),
-  );
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+/** The words of a text, split where `between` matches. */
+function wordsOf(text: string, between: RegExp): string[] {
+  return text.split(between).filter((word) => word !== '');
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** Whether the measure's words hold an entry of the list: its words, in a row. */
+function holds(said: readonly string[], list: WordList): boolean {
+  return list.some((entry) => said.some((_, start) => entry.every((word, offset) => fits(said[start + offset], word))));
+}
+
+/** Whether a word of the measure fits a word of a list: the parts of its glob at its start, end and in order between. */
+function fits(word: string | undefined, parts: readonly string[]): boolean {
+  if (word === undefined) return false;
+  const [first = '', ...rest] = parts;
+  const last = rest.pop();
+  if (last === undefined) return word === first;
+  if (!word.startsWith(first) || word.length < first.length + last.length) return false;
+  let at = first.length;
+  for (const part of rest) {
+    at = word.indexOf(part, at);
+    if (at < 0) return false;
+    at += part.length;
+  }
+  return at <= word.length - last.length && word.endsWith(last);
 }
