@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { careerplan, repo } from './run.js';
-import { fillRow, germanShape, minimalShape, pageFills, pointsPerMm, printedPages, skillsTableShape, threeGoalsShape, type PageFill } from '../support/page-fill.js';
+import { fillRow, germanShape, minimalShape, pageFills, pointsPerMm, printedPages, skillsTableShape, threeGoalsShape, type PageFill, type PrintedPage } from '../support/page-fill.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-print-fill-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -101,3 +101,19 @@ test('a project whose config asks for it starts sections on a new page: the sect
   const goalsPage = flowing.findIndex((page) => page.words.some((word, index) => word.text === 'Goals' && page.words[index - 1]?.text === '03'));
   expect(flowing[goalsPage]?.words.some((word) => word.text === 'Self-assessment' || word.text === 'Vision')).toBe(true);
 }, 120_000);
+
+test.each(papers)('the 20-row skills table continues on the next page under its header again (%s)', (paper) => {
+  const pages = printedPages(path.join(scratch, paper, 'skills-table', 'skills-table.pdf'));
+  // The top of each row of the table on a page: where its skill's name ("Skill number 7 of the inventory") begins.
+  const rowTops = (words: PrintedPage['words']): number[] => words.flatMap((word, index) => (word.text === 'Skill' && words[index + 1]?.text === 'number' ? [word.yMin] : []));
+  const withRows = pages.filter((page) => rowTops(page.words).length > 0);
+  expect(withRows.length).toBeGreaterThan(1);
+  for (const page of withRows) {
+    const firstRow = Math.min(...rowTops(page.words));
+    for (const column of ['SKILL', 'KIND', 'LEVEL', 'TARGET', 'GAP']) {
+      const header = page.words.find((word) => word.text === column);
+      expect(header, `${column} in the header on every page the table is on`).toBeDefined();
+      expect(header!.yMax).toBeLessThan(firstRow);
+    }
+  }
+});
