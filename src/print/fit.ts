@@ -73,6 +73,17 @@ const inPage = `(width, height, newPageBefore) => {
   const before = body.getAttribute('style');
   const sections = newPageBefore.map((id) => document.getElementById(id)).filter(Boolean);
   for (const section of sections) section.style.breakBefore = 'column';
+  // A page break of the theme's (the review's first page) is a column break here, or the columns would run on past it.
+  const paged = [];
+  for (const element of body.querySelectorAll('*')) {
+    const style = getComputedStyle(element);
+    for (const side of ['breakBefore', 'breakAfter']) {
+      if (['page', 'left', 'right', 'recto', 'verso'].includes(style[side])) {
+        paged.push([element, side, element.style[side]]);
+        element.style[side] = 'column';
+      }
+    }
+  }
   body.style.cssText += ';margin:0;padding:0;width:' + width + 'px;height:' + height + 'px;column-width:' + width + 'px;column-gap:0;column-fill:auto;overflow:visible';
   try {
     const origin = body.getBoundingClientRect();
@@ -100,5 +111,6 @@ const inPage = `(width, height, newPageBefore) => {
     if (before === null) body.removeAttribute('style');
     else body.setAttribute('style', before);
     for (const section of sections) section.style.breakBefore = '';
+    for (const [element, side, value] of paged) element.style[side] = value;
   }
 }`;
