@@ -40,8 +40,8 @@ export interface StarterSkill {
 
 /** The starter's own skill, standing for the author's first one. */
 const placeholderSkill: StarterSkill = { name: placeholders.skill.text, id: 'first-skill', level: 1, target: 3 };
-/** The starter's skill that its speaking goal builds. */
-const presentingSkill: StarterSkill = { name: 'Presenting to a group', id: 'presenting', level: 2, target: 3 };
+/** The starter's skill that its speaking goal builds: a skill given with its id takes its place. */
+export const presentingSkill: StarterSkill = { name: 'Presenting to a group', id: 'presenting', level: 2, target: 3 };
 
 /** The text of a starter plan for `owner`, dated from `today`, with `parts` in place of its placeholders. Pure. */
 export function starterPlan({ owner, today, parts = {} }: StarterOptions): string {
