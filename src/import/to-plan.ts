@@ -51,7 +51,8 @@ export function importedPlan(imported: Imported, today: IsoDate): ImportedPlan {
     parts.notes = notes.text;
     took.push(`notes: ${notes.took.join(' and ')}`);
   }
-  if (imported.positions.length > recentPositions) leftOut.push(`${imported.positions.length - recentPositions} older positions`);
+  const older = imported.positions.length - recentPositions;
+  if (older > 0) leftOut.push(`${older} older ${older === 1 ? 'position' : 'positions'}`);
   if (notes.cut) leftOut.push(`the summary after its first ${longestSummary} characters`);
   return { text: starterPlan({ owner: clip(imported.owner), today, parts }), took, leftOut };
 }
