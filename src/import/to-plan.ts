@@ -40,7 +40,7 @@ export function importedPlan(imported: Imported, today: IsoDate): ImportedPlan {
     parts.skills = skills.skills;
     took.push(`skills: ${skills.skills.length}, each with its target at its level: raise the targets your goals need${skills.guessed > 0 ? `; ${skills.guessed} without a level careerplan knows, set to 1 (marked in the plan)` : ''}`);
   }
-  leftOut.push(...skills.duplicates.map((name) => `skill ${name} (a second time)`));
+  if (skills.duplicates.length > 0) leftOut.push(`skills named a second time: ${[...new Set(skills.duplicates)].join(', ')}`);
   const [current, ...earlier] = [...imported.education, ...imported.certificates].map((line) => clip(line));
   if (current !== undefined) {
     parts.education = { current, ...(earlier.length === 0 ? {} : { note: `Also: ${earlier.join('; ')}` }) };

@@ -77,7 +77,7 @@ describe('importedPlan', () => {
       'education: BSc Nursing, Alice Salomon Hochschule (2018-10 – 2021-09) and 2 more in its note',
       `notes: the summary and ${recentPositions} recent positions`,
     ]);
-    expect(written.leftOut.slice(-2)).toEqual(['skill wound care (a second time)', '1 older position']);
+    expect(written.leftOut.slice(-2)).toEqual(['skills named a second time: wound care', '1 older position']);
   });
 
   test('whatever the source holds, the plan is valid: names in any script, quotes, YAML and Markdown syntax, long texts', () => {
