@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ImportError } from '../../src/import/imported.js';
+import { refusalOf } from './refusal.js';
 import { fromJsonResume } from '../../src/import/json-resume.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
@@ -10,13 +10,7 @@ const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8'
 
 /** The message a résumé's text is refused with. */
 function refusal(text: string): string {
-  try {
-    fromJsonResume(text, 'resume.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the résumé to be refused');
+  return refusalOf(() => fromJsonResume(text, 'resume.json'));
 }
 
 describe('fromJsonResume', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ImportError } from '../../src/import/imported.js';
+import { refusalOf } from './refusal.js';
 import { fromLinkedIn, linkedInFiles, type LinkedInExport, type LinkedInFile } from '../../src/import/linkedin.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -17,13 +17,7 @@ function exported(files: Partial<Record<LinkedInFile, string>>, others: string[]
 }
 
 function refusal(files: Partial<Record<LinkedInFile, string>>): string {
-  try {
-    fromLinkedIn(exported(files));
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the export to be refused');
+  return refusalOf(() => fromLinkedIn(exported(files)));
 }
 
 describe('fromLinkedIn', () => {
