@@ -79,15 +79,20 @@ function table(name: LinkedInFile, bytes: Uint8Array): { rows: Row[]; leftOut: s
     throw new ImportError(`${name} has no \`${missing.join('` or `')}\` column: is it LinkedIn's ${name}? Its first line should name the columns (${[...needed, ...used].join(', ')})`);
   }
   const header = (records[headerAt] ?? []).map((cell) => canonical(cell, [...needed, ...used]));
-  const rows = records.slice(headerAt + 1).map((record) => new Map(header.map((column, index) => [column, record[index] ?? ''])));
+  const rows = records.slice(headerAt + 1, mostRecords).map((record) => new Map(header.map((column, index) => [column, record[index] ?? ''])));
   const known = new Set<string>([...needed, ...used]);
   const left = header.filter((column) => !known.has(column) && column !== '' && rows.some((row) => cleanLine(row.get(column)) !== undefined));
-  return { rows: rows.filter((row) => [...row.values()].some((cell) => cleanLine(cell) !== undefined)), leftOut: left.map((column) => `${name} \`${column}\``) };
+  const cut = records.length > mostRecords ? [`${name} after its first ${mostRecords} lines`] : [];
+  return { rows: rows.filter((row) => [...row.values()].some((cell) => cleanLine(cell) !== undefined)), leftOut: [...left.map((column) => `${name} \`${column}\``), ...cut] };
 }
 
+/** The most lines of a file read (past notes and the columns' names): far more than a profile has; the plan takes fewer. */
+export const mostRecords = 1000;
+
+/** A file's first records (one more than `mostRecords` tells there were more). */
 function csvRecords(name: string, text: string): string[][] {
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, to: mostRecords + 1 }) as string[][];
   } catch (error) {
     throw new ImportError(`${name} is not a CSV file LinkedIn would write: ${error instanceof Error ? error.message : String(error)}`);
   }

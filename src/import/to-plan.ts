@@ -15,6 +15,10 @@ import { skillLevel } from './skill-level.js';
 export const recentPositions = 5;
 /** The longest summary the notes take, in characters; a longer one is cut at a word. */
 export const longestSummary = 1500;
+/** The most skills the inventory takes (LinkedIn's own limit); more are left out, so a plan stays readable and small. */
+export const mostSkills = 100;
+/** The most qualifications and certificates the education section takes. */
+const mostQualifications = 10;
 /** The longest name, role or note taken, in characters. */
 const longestText = 300;
 
@@ -40,8 +44,11 @@ export function importedPlan(imported: Imported, today: IsoDate): ImportedPlan {
     parts.skills = skills.skills;
     took.push(`skills: ${skills.skills.length}, each with its target at its level: raise the targets your goals need${skills.guessed > 0 ? `; ${skills.guessed} without a level careerplan knows, set to 1 (marked in the plan)` : ''}`);
   }
+  if (skills.over > 0) leftOut.push(`${skills.over} skills after the first ${mostSkills}`);
   if (skills.duplicates.length > 0) leftOut.push(`skills named a second time: ${[...new Set(skills.duplicates)].join(', ')}`);
-  const [current, ...earlier] = [...imported.education, ...imported.certificates].map((line) => clip(line));
+  const qualifications = [...imported.education, ...imported.certificates];
+  if (qualifications.length > mostQualifications) leftOut.push(`${qualifications.length - mostQualifications} more qualifications and certificates`);
+  const [current, ...earlier] = qualifications.slice(0, mostQualifications).map((line) => clip(line));
   if (current !== undefined) {
     parts.education = { current, ...(earlier.length === 0 ? {} : { note: `Also: ${earlier.join('; ')}` }) };
     took.push(`education: ${current}${earlier.length === 0 ? '' : ` and ${earlier.length} more in its note`}`);
@@ -58,12 +65,18 @@ export function importedPlan(imported: Imported, today: IsoDate): ImportedPlan {
 }
 
 /** The skills inventory: unique names and ids (the name's slug, else `skill-N`), levels on careerplan's scale, targets at the levels. */
-function inventory(given: readonly ImportedSkill[]): { skills: StarterSkill[]; guessed: number; duplicates: string[] } {
+function inventory(given: readonly ImportedSkill[]): { skills: StarterSkill[]; guessed: number; duplicates: string[]; over: number } {
   const skills: StarterSkill[] = [];
   const duplicates: string[] = [];
   const names = new Set<string>();
+  const ids = new Set<string>();
   let guessed = 0;
+  let over = 0;
   for (const skill of given) {
+    if (skills.length === mostSkills) {
+      over += 1;
+      continue;
+    }
     const name = clip(skill.name);
     const key = name.toLowerCase().replace(/\s+/g, ' ');
     if (names.has(key)) {
@@ -71,16 +84,16 @@ function inventory(given: readonly ImportedSkill[]): { skills: StarterSkill[]; g
       continue;
     }
     names.add(key);
-    const ids = new Set(skills.map((taken) => taken.id));
     // A skill the starter's speaking goal builds takes the starter's own skill's place.
     const slug = key === presentingSkill.name.toLowerCase() ? presentingSkill.id : slugify(name);
     const id = slug !== '' && !ids.has(slug) ? slug : freeId(slug || 'skill', ids);
+    ids.add(id);
     const level = skill.level === undefined ? undefined : skillLevel(skill.level);
     if (level === undefined) guessed += 1;
     const levelComment = level !== undefined ? undefined : skill.level === undefined ? 'no level given: set 0 (none) to 5 (expert)' : `\`${clip(String(skill.level), 40)}\` is not a level careerplan knows: set 0 (none) to 5 (expert)`;
     skills.push({ name, id, level: level ?? 1, target: level ?? 1, ...(skill.note === undefined ? {} : { note: clip(skill.note) }), ...(levelComment === undefined ? {} : { levelComment }) });
   }
-  return { skills, guessed, duplicates };
+  return { skills, guessed, duplicates, over };
 }
 
 function freeId(stem: string, ids: ReadonlySet<string>): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { refusalOf } from './refusal.js';
-import { fromLinkedIn, linkedInFiles, type LinkedInExport, type LinkedInFile } from '../../src/import/linkedin.js';
+import { fromLinkedIn, linkedInFiles, mostRecords, type LinkedInExport, type LinkedInFile } from '../../src/import/linkedin.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const bom = '\uFEFF';
@@ -58,6 +58,13 @@ describe('fromLinkedIn', () => {
     expect(imported.positions).toEqual(['Engineer, Acme (Jan 2018 – Dec 2020)']);
     expect(imported.skills).toEqual([{ name: 'Rust' }]);
     expect(imported.leftOut).toEqual(['Education.csv (not in the export)']);
+  });
+
+  test(`reads no more than the first ${mostRecords} lines of a file, and says so`, () => {
+    const skills = `Name\n${Array.from({ length: 1500 }, (_, index) => `Skill ${index}`).join('\n')}\n`;
+    const imported = fromLinkedIn(exported({ 'Profile.csv': linkedInCsv['Profile.csv'], 'Skills.csv': skills }));
+    expect(imported.skills).toHaveLength(mostRecords - 1);
+    expect(imported.leftOut).toContain(`Skills.csv after its first ${mostRecords} lines`);
   });
 
   test('refuses an export it cannot read, naming the file and the column', () => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Imported } from '../../src/import/imported.js';
 import { fromJsonResume } from '../../src/import/json-resume.js';
-import { importedPlan, recentPositions } from '../../src/import/to-plan.js';
+import { importedPlan, mostSkills, recentPositions } from '../../src/import/to-plan.js';
 import { validate } from '../../src/stages/validate.js';
 import { parseText } from '../support/plans.js';
 import { property } from '../support/property.js';
@@ -109,5 +109,17 @@ describe('importedPlan', () => {
       }),
       property(15),
     );
+  });
+});
+
+describe('importedPlan of a large source', () => {
+  test(`takes the first ${mostSkills} skills and 10 qualifications, and says how many it left out`, () => {
+    const many = (count: number, what: string) => Array.from({ length: count }, (_, index) => `${what} ${index + 1}`);
+    const written = importedPlan({ source: 'big.json', owner: 'Sam Lee', skills: many(150, 'Skill').map((name) => ({ name, level: 'Advanced' })), education: many(12, 'Course'), certificates: many(3, 'Certificate'), positions: [], leftOut: [] }, today);
+    const plan = check(written.text).plan!;
+    // And the starter's skill that its speaking goal builds.
+    expect(plan.skills).toHaveLength(mostSkills + 1);
+    expect(plan.education?.note?.split('; ')).toHaveLength(9);
+    expect(written.leftOut).toEqual([`50 skills after the first ${mostSkills}`, '5 more qualifications and certificates']);
   });
 });
