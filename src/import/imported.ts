@@ -17,7 +17,7 @@ export interface Imported {
   readonly source: string;
   readonly owner: string;
   /** The current position, and the field it came from. */
-  readonly role?: { readonly text: string; readonly from: string };
+  readonly role?: Sourced;
   readonly summary?: string;
   readonly skills: readonly ImportedSkill[];
   /** Qualifications, the most recent first. */
@@ -29,9 +29,26 @@ export interface Imported {
   readonly leftOut: readonly string[];
 }
 
+/** A text a source gave, with the field it came from (`work[0]`, `Profile.csv \`Headline\``). */
+export interface Sourced {
+  readonly text: string;
+  readonly from: string;
+}
+
+/** The role: the current position when the source has one, else the title the person gives themselves; that title is left out when the position wins. Pure. */
+export function roleOf(position: Sourced | undefined, title: Sourced | undefined): { role?: Sourced; leftOut: string[] } {
+  if (position !== undefined) return { role: position, leftOut: title === undefined ? [] : [`${title.from} (the role is the current position)`] };
+  return title === undefined ? { leftOut: [] } : { role: title, leftOut: [] };
+}
+
 /** A source that cannot be imported: the message names the file and the field. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+}
+
+/** `text` with the field it came from, or `undefined` when there is no text. Pure. */
+export function sourced(text: string | undefined, from: string): Sourced | undefined {
+  return text === undefined ? undefined : { text, from };
 }
 
 /** A text from an untrusted file as one clean line: no control characters, whitespace collapsed; `undefined` when empty. Pure. */
@@ -47,6 +64,12 @@ export function span(from: string | undefined, to: string | undefined, current: 
   if (from === undefined && end === undefined) return '';
   if (from === undefined) return ` (until ${end})`;
   return end === undefined ? ` (from ${from})` : ` (${from} – ${end})`;
+}
+
+/** A list of one line, `text` and then `when` (its span of time), or of none when there is no text: for `flatMap`. Pure. */
+export function lineOf(text: string | undefined, when = ''): string[] {
+  const clean = cleanLine(text);
+  return clean === undefined ? [] : [`${clean}${when}`];
 }
 
 /** The parts of a line that are there, joined by `, ` (`BSc, Statistics, University of Leeds`). Pure. */

@@ -5,7 +5,7 @@
  * anything else is named in what was left out. Pure.
  */
 import { z } from 'zod';
-import { cleanLine, ImportError, joined, span, type Imported } from './imported.js';
+import { cleanLine, ImportError, joined, lineOf, roleOf, sourced, span, type Imported } from './imported.js';
 
 /** JSON Resume's `iso8601` date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
 const date = z.string({ error: 'expected a date as text' }).regex(/^([1-2][0-9]{3}-[0-1][0-9]-[0-3][0-9]|[1-2][0-9]{3}-[0-1][0-9]|[1-2][0-9]{3})$/, { error: 'expected a date as YYYY-MM-DD, YYYY-MM or YYYY' });
@@ -50,10 +50,9 @@ export function fromJsonResume(text: string, file: string): Imported {
   const resume = checked.data;
   const owner = cleanLine(resume.basics?.name);
   if (owner === undefined) throw new ImportError(`${file} has no \`basics.name\`: add the name of the person whose plan it is`);
-  const current = resume.work?.find((job) => job.endDate === undefined && cleanLine(job.position) !== undefined);
-  const currentRole = current && joined(current.position, current.name);
-  const label = cleanLine(resume.basics?.label);
-  const role = currentRole !== undefined ? { text: currentRole, from: `work[${resume.work?.indexOf(current!) ?? 0}]` } : label === undefined ? undefined : { text: label, from: 'basics.label' };
+  const at = resume.work?.findIndex((job) => job.endDate === undefined && cleanLine(job.position) !== undefined) ?? -1;
+  const current = resume.work?.[at];
+  const { role, leftOut: title } = roleOf(current && sourced(joined(current.position, current.name), `work[${at}]`), sourced(cleanLine(resume.basics?.label), 'basics.label'));
   const summary = cleanLine(resume.basics?.summary);
   return {
     source: file,
@@ -61,10 +60,10 @@ export function fromJsonResume(text: string, file: string): Imported {
     ...(role === undefined ? {} : { role }),
     ...(summary === undefined ? {} : { summary }),
     skills: skillsOf(resume),
-    education: (resume.education ?? []).flatMap((school) => line(joined(cleanLine([school.studyType, school.area].filter(Boolean).join(' ')), school.institution), span(school.startDate, school.endDate, false))),
-    certificates: (resume.certificates ?? []).flatMap((certificate) => line(joined(certificate.name, certificate.issuer), certificate.date === undefined ? '' : ` (${certificate.date})`)),
-    positions: (resume.work ?? []).flatMap((job) => line(joined(job.position, job.name), span(job.startDate, job.endDate, true))),
-    leftOut: [...(role?.from !== 'basics.label' && label !== undefined ? ['basics.label (the role is the current position)'] : []), ...leftOut(data as Record<string, unknown>)],
+    education: (resume.education ?? []).flatMap((school) => lineOf(joined(cleanLine([school.studyType, school.area].filter(Boolean).join(' ')), school.institution), span(school.startDate, school.endDate, false))),
+    certificates: (resume.certificates ?? []).flatMap((certificate) => lineOf(joined(certificate.name, certificate.issuer), certificate.date === undefined ? '' : ` (${certificate.date})`)),
+    positions: (resume.work ?? []).flatMap((job) => lineOf(joined(job.position, job.name), span(job.startDate, job.endDate, true))),
+    leftOut: [...title, ...leftOut(data as Record<string, unknown>)],
   };
 }
 
@@ -75,10 +74,6 @@ function skillsOf(resume: JsonResume): Imported['skills'] {
     const note = joined(...(skill.keywords ?? []));
     return [{ name, ...(skill.level === undefined || cleanLine(String(skill.level)) === undefined ? {} : { level: skill.level }), ...(note === undefined ? {} : { note }) }];
   });
-}
-
-function line(text: string | undefined, when: string): string[] {
-  return text === undefined ? [] : [`${text}${when}`];
 }
 
 /** The résumé's parts and fields with a value that the plan has no place for, such as `basics.email` or `volunteer`. */

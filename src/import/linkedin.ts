@@ -5,7 +5,7 @@
  * any order, UTF-8 with or without a byte order mark. Pure.
  */
 import { parse } from 'csv-parse/sync';
-import { cleanLine, ImportError, joined, span, utf8, type Imported } from './imported.js';
+import { cleanLine, ImportError, joined, lineOf, roleOf, sourced, span, utf8, type Imported } from './imported.js';
 
 /** The export's files that `import` reads, by name. */
 export const linkedInFiles = ['Profile.csv', 'Positions.csv', 'Education.csv', 'Skills.csv'] as const;
@@ -42,9 +42,7 @@ export function fromLinkedIn(exported: LinkedInExport): Imported {
   if (owner === undefined) throw new ImportError(`${exported.source}: Profile.csv has no name in \`First Name\` and \`Last Name\``);
   const positions = tables.get('Positions.csv')?.rows ?? [];
   const current = positions.find((job) => cleanLine(job.get('Finished On')) === undefined && cleanLine(job.get('Title')) !== undefined);
-  const currentRole = current && joined(current.get('Title'), current.get('Company Name'));
-  const headline = cleanLine(person?.get('Headline'));
-  const role = currentRole !== undefined ? { text: currentRole, from: 'Positions.csv' } : headline === undefined ? undefined : { text: headline, from: 'Profile.csv `Headline`' };
+  const { role, leftOut: title } = roleOf(current && sourced(joined(current.get('Title'), current.get('Company Name')), 'Positions.csv'), sourced(cleanLine(person?.get('Headline')), 'Profile.csv `Headline`'));
   const summary = cleanLine(person?.get('Summary'));
   return {
     source: exported.source,
@@ -56,17 +54,12 @@ export function fromLinkedIn(exported: LinkedInExport): Imported {
     certificates: [],
     positions: positions.flatMap((row) => lineOf(joined(row.get('Title'), row.get('Company Name')), span(cleanLine(row.get('Started On')), cleanLine(row.get('Finished On')), true))),
     leftOut: [
-      ...(role?.from === 'Positions.csv' && headline !== undefined ? ['Profile.csv `Headline` (the role is the current position)'] : []),
+      ...title,
       ...[...tables.values()].flatMap((read) => read?.leftOut ?? []),
       ...linkedInFiles.filter((name) => !tables.get(name)).map((name) => `${name} (not in the export)`),
       ...(exported.others.length === 0 ? [] : [`${exported.others.length} other ${exported.others.length === 1 ? 'file' : 'files'} of the export (${exported.others.slice(0, 3).join(', ')}${exported.others.length > 3 ? ', …' : ''})`]),
     ],
   };
-}
-
-function lineOf(text: string | undefined, when = ''): string[] {
-  const clean = cleanLine(text);
-  return clean === undefined ? [] : [`${clean}${when}`];
 }
 
 /** A file's rows by column, after its header (the first row with the columns it needs: exports may start with notes), and its columns left out. */
