@@ -38,7 +38,7 @@ export function fromLinkedIn(exported: LinkedInExport): Imported {
   const profile = tables.get('Profile.csv');
   if (profile === undefined) throw new ImportError(`${exported.source} has no Profile.csv: is it LinkedIn's data export? (It holds Profile.csv, Positions.csv, Education.csv and Skills.csv.)`);
   const person = profile.rows[0];
-  const owner = joined(cleanLine([person?.get('First Name'), person?.get('Last Name')].filter(Boolean).join(' ')));
+  const owner = cleanLine([person?.get('First Name'), person?.get('Last Name')].filter(Boolean).join(' '));
   if (owner === undefined) throw new ImportError(`${exported.source}: Profile.csv has no name in \`First Name\` and \`Last Name\``);
   const positions = tables.get('Positions.csv')?.rows ?? [];
   const current = positions.find((job) => cleanLine(job.get('Finished On')) === undefined && cleanLine(job.get('Title')) !== undefined);
