@@ -1,13 +1,35 @@
 /**
  * The plans a build has built, kept on disk until the site is written: what
  * the index and the PDFs need of each, its model as `plans.json` holds it,
- * and the text of a plan with errors (for their code frames). While the
+ * its rows of `plans.csv`, and the text of a plan with errors (for their code frames). While the
  * workers run, this thread then holds a slug per plan, not thousands of
  * models. Writes a spool into the out folder; `close` deletes it.
  */
 import { createSpool, type Spool } from '../edges/spool.js';
-import type { IndexPlan } from '../site/index-view.js';
-import type { BuiltPlan } from './pages.js';
+import { indexPlan, type IndexPlan } from '../site/index-view.js';
+import { planCsv } from '../site/plans-csv.js';
+import { planJson } from '../site/plans-json.js';
+import type { PlanModel } from '../stages/model.js';
+
+/**
+ * A built plan as the site needs it, as text: one string holds in a fraction
+ * of the memory of the objects it stands for, and the thread collecting
+ * thousands of plans holds them while the workers run.
+ */
+export interface BuiltPlan {
+  readonly slug: string;
+  /** What the index shows of the plan (`IndexPlan`), as JSON. */
+  readonly index: string;
+  /** Its model as `plans.json` holds it (`planJson`). */
+  readonly json: string;
+  /** Its rows of `plans.csv` (`planCsv`). */
+  readonly csv: string;
+}
+
+/** A built plan's texts; `json` when its `planJson` is at hand already (read from the last `plans.json`). Pure. */
+export function builtPlan(model: PlanModel, json: string = planJson(model)): BuiltPlan {
+  return { slug: model.slug, index: JSON.stringify(indexPlan(model)), json, csv: planCsv(model) };
+}
 
 /** A build's built plans. */
 export interface BuiltPlans {
@@ -21,6 +43,8 @@ export interface BuiltPlans {
   indexPlans(): IndexPlan[];
   /** The model of a plan kept, as `plans.json` holds it, in UTF-8: it is only copied into that file. */
   modelJson(slug: string): Uint8Array;
+  /** The rows of `plans.csv` of a plan kept, in UTF-8: they are only copied into that file. */
+  csvRows(slug: string): Uint8Array;
   /** Deletes what was kept; again, it does nothing. */
   close(): void;
 }
@@ -40,9 +64,10 @@ export function createBuiltPlans(folder: string): BuiltPlans {
   };
   const get = (key: string): string => from(key).get(key);
   return {
-    keep(file, { slug, index, json }) {
+    keep(file, { slug, index, json, csv }) {
       put(`index ${slug}`, index);
       put(`model ${slug}`, json);
+      put(`csv ${slug}`, csv);
       slugs.set(file, slug);
     },
     keepText(file, text) {
@@ -52,6 +77,7 @@ export function createBuiltPlans(folder: string): BuiltPlans {
     texts: () => new Map([...textFiles].map((file) => [file, get(`text ${file}`)] as const)),
     indexPlans: () => [...slugs.values()].sort((a, b) => a.localeCompare(b)).map((slug) => JSON.parse(get(`index ${slug}`)) as IndexPlan),
     modelJson: (slug) => from(`model ${slug}`).bytes(`model ${slug}`),
+    csvRows: (slug) => from(`csv ${slug}`).bytes(`csv ${slug}`),
     close() {
       spool?.close();
       spool = undefined;
