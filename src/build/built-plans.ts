@@ -1,35 +1,13 @@
 /**
  * The plans a build has built, kept on disk until the site is written: what
  * the index and the PDFs need of each, its model as `plans.json` holds it,
- * its rows of `plans.csv`, and the text of a plan with errors (for their code frames). While the
- * workers run, this thread then holds a slug per plan, not thousands of
- * models. Writes a spool into the out folder; `close` deletes it.
+ * its rows of `plans.csv`, and the text of a plan with errors (for their
+ * code frames). While the workers run, this thread then holds a slug per
+ * plan, not thousands of models. Writes a spool into the out folder; `close` deletes it.
  */
 import { createSpool, type Spool } from '../edges/spool.js';
-import { indexPlan, type IndexPlan } from '../site/index-view.js';
-import { planCsv } from '../site/plans-csv.js';
-import { planJson } from '../site/plans-json.js';
-import type { PlanModel } from '../stages/model.js';
-
-/**
- * A built plan as the site needs it, as text: one string holds in a fraction
- * of the memory of the objects it stands for, and the thread collecting
- * thousands of plans holds them while the workers run.
- */
-export interface BuiltPlan {
-  readonly slug: string;
-  /** What the index shows of the plan (`IndexPlan`), as JSON. */
-  readonly index: string;
-  /** Its model as `plans.json` holds it (`planJson`). */
-  readonly json: string;
-  /** Its rows of `plans.csv` (`planCsv`). */
-  readonly csv: string;
-}
-
-/** A built plan's texts; `json` when its `planJson` is at hand already (read from the last `plans.json`). Pure. */
-export function builtPlan(model: PlanModel, json: string = planJson(model)): BuiltPlan {
-  return { slug: model.slug, index: JSON.stringify(indexPlan(model)), json, csv: planCsv(model) };
-}
+import type { IndexPlan } from '../site/index-view.js';
+import type { BuiltPlan } from './built-plan.js';
 
 /** A build's built plans. */
 export interface BuiltPlans {

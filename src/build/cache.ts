@@ -18,7 +18,7 @@ import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { Diagnostic } from '../types.js';
 import { comparePaths } from '../lib/paths.js';
 import { hashOf } from '../lib/hash.js';
-import { builtPlan, type BuiltPlan } from './built-plans.js';
+import type { BuiltPlan } from './built-plan.js';
 import type { PlanSource } from './plan-sources.js';
 
 /** The cache file in the out folder. */
@@ -100,6 +100,8 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
     async models(outFolder, wanted, take) {
       const taken = new Set<string>();
       if (file?.site === undefined || !(await plansJsonIsAsWritten(outFolder, file.site))) return taken;
+      // Loaded here, not with the cache: a build with nothing changed loads no library (csv-stringify among them).
+      const { builtPlan } = await import('./built-plan.js');
       try {
         // plans.json as this tool writes it (see plans-json.ts): after its head, each plan's object starts at a line `    {` and ends at a line `    }`.
         let head: string | undefined = '';

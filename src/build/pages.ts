@@ -9,7 +9,7 @@ import { checkFile, crossPlanDiagnostics, isChecked } from './check-plans.js';
 import type { Config } from '../config/config.js';
 import { createHtmlRenderer } from '../markdown/html.js';
 import { isBuildable, planPage } from '../stages/page.js';
-import { builtPlan, type BuiltPlan } from './built-plans.js';
+import { builtPlan, type BuiltPlan } from './built-plan.js';
 import { historyInView } from '../site/view.js';
 import { createBlobReader, type BlobReader } from '../edges/git.js';
 import type { PlanLog } from '../history/stamps.js';
