@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { parseDate, parsePeriod } from '../../src/format/dates.js';
 import type { Plan } from '../../src/format/schema.js';
 import { model } from '../../src/stages/model.js';
-import { planCsv, plansCsvColumns, plansCsvPieces, safeCell } from '../../src/site/plans-csv.js';
+import { planCsv, plansCsvColumns, plansCsvPieces, plansCsvVersion } from '../../src/site/plans-csv.js';
 
 const identity = { inline: (markdown: string) => markdown };
 const period = (text: string) => {
@@ -88,8 +90,21 @@ describe('plans.csv, read back with a CSV parser', () => {
 });
 
 describe('a cell a spreadsheet would run', () => {
-  test('gets an apostrophe first when it starts with = + - @, a tab or a carriage return; other text is left alone', () => {
-    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(safeCell(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
-    for (const text of ['Three talks of 10 minutes to groups of 30+', 'SUM(A1)', '', ' =1', 'Zertifikat bestanden']) expect(safeCell(text)).toBe(text);
+  test('gets an apostrophe first when it starts with = + - @, a tab, a carriage return or a full-width = + - @; other text is left alone', () => {
+    const starts = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    const harmless = ['Three talks of 10 minutes to groups of 30+', 'SUM(A1)', ' =1', 'Zertifikat bestanden', '\'quoted'];
+    const steps = [...starts.map((start) => `${start}SUM(A1)`), ...harmless].map((title) => ({ title }));
+    const plan = { ...awkward, goals: [{ ...awkward.goals[0], steps }] } as Plan;
+    const rows = parse(fileOf(plan), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.step)).toEqual([...starts.map((start) => `'${start}SUM(A1)`), ...harmless]);
+  });
+});
+
+describe('the documentation of plans.csv', () => {
+  test('names the version and describes every column, in the file’s order', () => {
+    const docs = readFileSync(path.join(import.meta.dirname, '../../docs/commands.md'), 'utf8');
+    expect(docs).toContain(`These are the columns of version ${plansCsvVersion}`);
+    const documented = [...docs.matchAll(/^\| `([a-z ]+)` \| /gmu)].map((match) => match[1]).filter((name) => (plansCsvColumns as readonly string[]).includes(name ?? ''));
+    expect(documented).toEqual([...plansCsvColumns]);
   });
 });
