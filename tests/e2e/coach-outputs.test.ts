@@ -4,15 +4,18 @@
  * build, a build with one plan changed, an audience view), and the index's
  * "Skills the cohort needs".
  */
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { plansCsvColumns } from '../../src/site/plans-csv.js';
+import { launchBrowser } from '../support/browser.js';
 import { careerplan } from './run.js';
 
 const project = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-coach-')));
@@ -180,5 +183,44 @@ describe('an audience view that leaves out skills', () => {
     expect(rowsOf(path.join(viewOut, 'plans.csv'))).toEqual(rowsOf(path.join(out, 'plans.csv')));
     const text = readFileSync(path.join(viewOut, 'plans.csv'), 'utf8');
     for (const left of ['ZqreflectionZq', 'ZqresourcesZq', 'Kubernetes', 'public-speaking']) expect(text).not.toContain(left);
+  });
+});
+
+describe('the cohort section in real Chromium', () => {
+  test('with a skill of 14 plans, 2 of them folded away: no accessibility violations, and it fits a phone screen and an A4 page', async () => {
+    // A project of its own: the first one's config, found by looking upwards, would be this one's too.
+    const cohort = path.join(os.tmpdir(), `${path.basename(project)}-cohort`);
+    onTestFinished(() => rmSync(cohort, { recursive: true, force: true }));
+    mkdirSync(path.join(cohort, 'plans'), { recursive: true });
+    for (let index = 0; index < 14; index++) writeFileSync(path.join(cohort, `plans/p${index}.md`), cara.replace('owner: Cara Lee', `owner: Owner ${index} Großmann-Überlänge`));
+    const run = await careerplan(['build', '--no-pdf', '--as-of', '2026-12-01'], { cwd: cohort });
+    expect(run.status, run.stderr).toBe(0);
+    const url = pathToFileURL(path.join(cohort, 'out/index.html')).href;
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      expect(await page.evaluate('document.querySelectorAll("#cohort-skills details a").length')).toBe(2);
+      await page.evaluate('document.querySelector("#cohort-skills details").open = true');
+      // Evaluated through DevTools, which the page's content policy does not govern.
+      await page.evaluate(axeSource);
+      const violations = (await page.evaluate(`(async () => {
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+        return result.violations.map((v) => v.id + ': ' + v.nodes.map((node) => node.target.join(' ')).join(', '));
+      })()`)) as string[];
+      expect(violations).toEqual([]);
+      const width = '({ page: document.documentElement.scrollWidth, view: window.innerWidth })';
+      await page.setViewport({ width: 390, height: 844 });
+      const phone = (await page.evaluate(width)) as { page: number; view: number };
+      expect(phone.page).toBeLessThanOrEqual(phone.view);
+      // A4 less the default 18 mm margins: 658 CSS px.
+      await page.emulateMediaType('print');
+      await page.setViewport({ width: 658, height: 900 });
+      const paper = (await page.evaluate(width)) as { page: number; view: number };
+      expect(paper.page).toBeLessThanOrEqual(paper.view);
+    } finally {
+      await browser.close();
+    }
   });
 });
