@@ -9,7 +9,6 @@
  * page is filled. Printing twice to find out would cost more than the print.
  */
 import type { Page, PDFOptions } from 'puppeteer-core';
-import { parsePDFOptions } from 'puppeteer-core/internal/common/util.js';
 
 /** The scales tried, largest first: not below 0.95, so the 10 pt body text stays at about 9.5 pt at least. */
 export const fitScales = [0.975, 0.95] as const;
@@ -23,8 +22,12 @@ export interface PageMeasure {
   readonly lastFill: number;
 }
 
-/** The text area of a printed page in CSS pixels: the paper less its margins, as Puppeteer hands them to Chromium. Pure. */
-export function textArea(options: PDFOptions): { readonly width: number; readonly height: number } {
+/**
+ * The text area of a printed page in CSS pixels: the paper less its margins, as Puppeteer hands them to Chromium
+ * (its own reading of the options; loaded when first asked, so a build that prints nothing never loads Puppeteer).
+ */
+export async function textArea(options: PDFOptions): Promise<{ readonly width: number; readonly height: number }> {
+  const { parsePDFOptions } = await import('puppeteer-core/internal/common/util.js');
   const { width, height, margin } = parsePDFOptions(options);
   const pixelsPerInch = 96;
   return { width: (width - margin.left - margin.right) * pixelsPerInch, height: (height - margin.top - margin.bottom) * pixelsPerInch };

@@ -207,7 +207,7 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
     await fontsReady(tab.page);
     const options = pdfOptions(job, settings);
     await tab.page.emulateMediaType('print');
-    const area = { ...textArea(options), newPageBefore: settings.newPageBefore ?? [] };
+    const area = { ...(await textArea(options)), newPageBefore: settings.newPageBefore ?? [] };
     const scale = await chooseScale((at) => measurePrint(tab.page, area, at));
     await startPages(tab.page, area.newPageBefore);
     const pdf = await tab.page.pdf({ ...options, scale });

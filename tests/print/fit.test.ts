@@ -36,11 +36,11 @@ describe('chooseScale', () => {
 });
 
 describe('textArea', () => {
-  test('the paper less its margins, in CSS pixels (96 to the inch)', () => {
-    const a4 = textArea({ format: 'A4', margin: { top: '18mm', right: '18mm', bottom: '18mm', left: '18mm' } });
+  test('the paper less its margins, in CSS pixels (96 to the inch)', async () => {
+    const a4 = await textArea({ format: 'A4', margin: { top: '18mm', right: '18mm', bottom: '18mm', left: '18mm' } });
     expect(a4.width).toBeCloseTo(((210 - 36) / 25.4) * 96, 0);
     expect(a4.height).toBeCloseTo(((297 - 36) / 25.4) * 96, 0);
-    const letter = textArea({ format: 'Letter', margin: { top: '1in', right: '0.5in', bottom: '1in', left: '0.5in' } });
+    const letter = await textArea({ format: 'Letter', margin: { top: '1in', right: '0.5in', bottom: '1in', left: '0.5in' } });
     expect(letter).toEqual({ width: 7.5 * 96, height: 9 * 96 });
   });
 });
