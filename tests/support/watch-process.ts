@@ -26,8 +26,17 @@ export interface WatchProcess {
   readonly child: ChildProcess;
 }
 
-/** Starts `careerplan watch ...args` in `cwd`, waits until it serves, and connects to its events stream. */
-export async function startWatch(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<WatchProcess> {
+/** How a test starts watch. */
+export interface StartOptions {
+  /** Wait until the first build of every plan is over (the default), not only until the preview serves. */
+  readonly firstBuild?: boolean;
+}
+
+/** The line watch prints once its first build of every plan is over. */
+const firstBuildDone = /^\d\d:\d\d:\d\d built \d+ of \d+ plans in /m;
+
+/** Starts `careerplan watch ...args` in `cwd`, waits until it serves (and, unless told, has built every plan), and connects to its events stream. */
+export async function startWatch(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}, options: StartOptions = {}): Promise<WatchProcess> {
   const child = spawn(process.execPath, [path.join(repo, 'bin/careerplan.js'), 'watch', '--port', '0', ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -42,6 +51,7 @@ export async function startWatch(cwd: string, args: readonly string[] = [], env:
     () => {
       if (child.exitCode !== null) throw new Error(`watch exited with ${child.exitCode}:\n${stderr}`);
       expect(stderr).toMatch(/previewing \d+ plans at http:\/\/[^ ]+\//);
+      if (options.firstBuild !== false) expect(stderr).toMatch(firstBuildDone);
     },
     { timeout: 60_000, interval: 20 },
   );
