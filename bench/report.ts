@@ -369,6 +369,18 @@ export function tableRows(results: BenchResults): Row[] {
       ...(offSize ? { offSize } : {}),
     }),
   );
+  rows.push(
+    measuredRow({
+      group,
+      figure: `watch, fresh copy of ${count(results.watch?.plans ?? plans)} plans (no out/, no cache): start → a plan’s page served`,
+      unit: 's',
+      samples: results.watch?.firstPageMs.map((ms) => ms / 1000),
+      ...missingFor('watch'),
+      reference: eleventyCold !== undefined ? { label: `${eleventyLabel} cold build`, value: eleventyCold } : { label: eleventyLabel, missing: noPeers },
+      target: { op: '<=', limit: 0.5 },
+      ...(offSize ? { offSize } : {}),
+    }),
+  );
   rows.push(...growthRows(results, group));
 
   // The cold build's references, each with its runs, for the comparisons below.
