@@ -11,11 +11,10 @@
  * the middle plan). Touches the disk, starts child processes, makes HTTP requests.
  */
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bin } from './child.js';
-import { connectEvents, type ReceivedEvent } from './events-client.js';
+import { connectEvents, getPage, type ReceivedEvent } from './events-client.js';
 import { benchAsOf, type GeneratedPlan } from './generate.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -134,7 +133,7 @@ async function timeFirstPage(options: WatchOptions, out: string): Promise<number
   const watch = startWatch(options, out);
   try {
     const url = await watch.served;
-    const { status, body } = await get(new URL(`${plan.name.replace(/\.md$/, '')}/`, url).href);
+    const { status, body } = await getPage(new URL(`${plan.name.replace(/\.md$/, '')}/`, url).href);
     const at = performance.now() - watch.started;
     const title = /^title: (.*)$/m.exec(plan.text)?.[1]?.replace(/^"|"$/g, '') ?? '';
     if (status !== 200 || !body.includes(title) || !body.includes('</html>')) throw new Error(`watch served ${plan.name}'s page with status ${status}, not whole:\n${watch.stderr().slice(-2000)}`);
@@ -142,19 +141,6 @@ async function timeFirstPage(options: WatchOptions, out: string): Promise<number
   } finally {
     await watch.stop();
   }
-}
-
-/** GETs a URL of the preview. Makes an HTTP request. */
-function get(url: string): Promise<{ readonly status: number; readonly body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
 }
 
 /** Waits until `find` finds the event, woken by each new event, or fails after `timeoutMs`. */

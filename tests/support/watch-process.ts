@@ -4,10 +4,9 @@
  * Ctrl-C at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
-import { connectEvents, type ReceivedEvent } from '../../bench/events-client.js';
+import { connectEvents, getPage, type ReceivedEvent } from '../../bench/events-client.js';
 import { repo } from '../e2e/run.js';
 
 /** A running `careerplan watch`. */
@@ -65,25 +64,13 @@ export async function startWatch(cwd: string, args: readonly string[] = [], env:
     events,
     stderr: () => stderr,
     rebuilds: () => stderr.split('\n').filter((line) => /^\d\d:\d\d:\d\d (rebuilt|re-rendered|config changed)/.test(line)),
-    get: (pathname) => get(new URL(pathname, url).href),
+    get: (pathname) => getPage(new URL(pathname, url).href),
     async stop(signal = 'SIGINT') {
       stream.destroy();
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },
   };
-}
-
-function get(url: string): Promise<{ status: number; body: string; type: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, type: response.headers['content-type'] }));
-      })
-      .on('error', reject);
-  });
 }
 
 /** The preview state a served page carries (problems and the print view link). */
