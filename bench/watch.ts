@@ -47,7 +47,7 @@ export interface WatchFigures {
 const timeoutMs = 30_000;
 
 /** Starts of watch on an empty out folder timed until a plan's page is served. */
-const firstPageStarts = 3;
+export const firstPageStarts = 3;
 
 /** Runs the section; throws when watch fails or an event never comes. */
 export async function measureWatch(options: WatchOptions): Promise<WatchFigures> {
