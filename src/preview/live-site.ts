@@ -149,6 +149,8 @@ interface State {
   closed: boolean;
   /** Whether the index has been written in this session. */
   indexWritten: boolean;
+  /** Pages asked for and being built: the first build waits for them (`asked.idle`). */
+  readonly asked: { count: number; idle: Promise<void>; wake: () => void };
 }
 
 /** Creates the live site; nothing is read or written until `buildAll`. */
@@ -170,6 +172,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     repository: undefined,
     closed: false,
     indexWritten: false,
+    asked: { count: 0, idle: Promise.resolve(), wake: () => undefined },
   };
   return {
     buildAll: () => buildAll(state),
@@ -228,6 +231,8 @@ async function start(state: State): Promise<Update> {
 async function buildRest(state: State): Promise<Update> {
   const reprint: string[] = [];
   for (const file of [...state.entries.keys()]) {
+    // A page asked for goes first: the next plan waits until it is served.
+    await state.asked.idle;
     if (state.closed || state.options.signal?.aborted) break;
     const entry = state.entries.get(file);
     if (entry !== undefined && entry.first === undefined) await firstCheck(state, file, reprint);
@@ -240,12 +245,18 @@ async function buildRest(state: State): Promise<Update> {
 
 /** Builds a page asked for before the first build reached it: a plan's, or the index from the plans built so far when none is on disk. */
 async function ensure(state: State, page: 'index' | string): Promise<void> {
-  if (page === 'index') {
-    if (!state.indexWritten && !existsSync(path.join(state.config.out, 'index.html'))) await writeIndex(state);
-    return;
+  const { asked } = state;
+  if (asked.count++ === 0) asked.idle = new Promise((resolve) => (asked.wake = resolve));
+  try {
+    if (page === 'index') {
+      if (!state.indexWritten && !existsSync(path.join(state.config.out, 'index.html'))) await writeIndex(state);
+      return;
+    }
+    const files = [...state.entries].filter(([, entry]) => entry.slug === page).map(([file]) => file);
+    await Promise.all(files.map((file) => firstCheck(state, file, [])));
+  } finally {
+    if (--asked.count === 0) asked.wake();
   }
-  const files = [...state.entries].filter(([, entry]) => entry.slug === page).map(([file]) => file);
-  await Promise.all(files.map((file) => firstCheck(state, file, [])));
 }
 
 /** The first check of a plan, shared by the first build and a page asked for: it is made once. */
