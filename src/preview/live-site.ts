@@ -149,6 +149,8 @@ interface State {
   closed: boolean;
   /** Whether the index has been written in this session. */
   indexWritten: boolean;
+  /** The index, the manifest and `plans.json` are written one writer at a time (the first build's end and a save's rebuild may meet). */
+  writing: Promise<unknown>;
   /** Pages asked for and being built: the first build waits for them (`asked.idle`). */
   readonly asked: { count: number; idle: Promise<void>; wake: () => void };
 }
@@ -172,6 +174,7 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     repository: undefined,
     closed: false,
     indexWritten: false,
+    writing: Promise.resolve(),
     asked: { count: 0, idle: Promise.resolve(), wake: () => undefined },
   };
   return {
@@ -185,8 +188,8 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     },
     update: (given) => update(state, given),
     retheme: () => retheme(state),
-    writeIndex: () => writeIndex(state),
-    writeData: () => writeData(state),
+    writeIndex: () => inTurn(state, () => writeIndex(state)),
+    writeData: () => inTurn(state, () => writeData(state)),
     diagnostics: () => allDiagnostics(state.entries.values()),
     diagnosticsOf: (slug) => [...state.entries.values()].filter((entry) => entry.slug === slug).flatMap((entry) => entry.diagnostics),
     get themeError() {
@@ -230,17 +233,22 @@ async function start(state: State): Promise<Update> {
 /** Checks and builds every plan not built yet, then writes the index and `plans.json`; the update names the index when it changed. */
 async function buildRest(state: State): Promise<Update> {
   const reprint: string[] = [];
+  if (!(await checkRest(state, reprint))) return { paths: [], all: false, reprint: [], checked: [] };
+  const indexChanged = await inTurn(state, () => writeIndex(state));
+  await inTurn(state, () => writeData(state));
+  return { paths: indexChanged ? ['/'] : [], all: false, reprint, checked: [...state.entries.values()].map((entry) => entry.shown) };
+}
+
+/** Checks and builds every plan not built yet, one at a time, a page asked for first; returns whether it went to the end (not closed nor stopped). */
+async function checkRest(state: State, reprint: string[]): Promise<boolean> {
   for (const file of [...state.entries.keys()]) {
     // A page asked for goes first: the next plan waits until it is served.
     await state.asked.idle;
-    if (state.closed || state.options.signal?.aborted) break;
+    if (state.closed || state.options.signal?.aborted) return false;
     const entry = state.entries.get(file);
     if (entry !== undefined && entry.first === undefined) await firstCheck(state, file, reprint);
   }
-  if (state.closed || state.options.signal?.aborted) return { paths: [], all: false, reprint: [], checked: [] };
-  const indexChanged = await writeIndex(state);
-  await writeData(state);
-  return { paths: indexChanged ? ['/'] : [], all: false, reprint, checked: [...state.entries.values()].map((entry) => entry.shown) };
+  return !(state.closed || state.options.signal?.aborted);
 }
 
 /** Builds a page asked for before the first build reached it: a plan's, or the index from the plans built so far when none is on disk. */
@@ -249,7 +257,7 @@ async function ensure(state: State, page: 'index' | string): Promise<void> {
   if (asked.count++ === 0) asked.idle = new Promise((resolve) => (asked.wake = resolve));
   try {
     if (page === 'index') {
-      if (!state.indexWritten && !existsSync(path.join(state.config.out, 'index.html'))) await writeIndex(state);
+      if (!state.indexWritten && !existsSync(path.join(state.config.out, 'index.html'))) await inTurn(state, () => writeIndex(state));
       return;
     }
     const files = [...state.entries].filter(([, entry]) => entry.slug === page).map(([file]) => file);
@@ -257,6 +265,13 @@ async function ensure(state: State, page: 'index' | string): Promise<void> {
   } finally {
     if (--asked.count === 0) asked.wake();
   }
+}
+
+/** Runs a write of the index, the manifest or `plans.json` after those already under way. */
+function inTurn<T>(state: State, write: () => Promise<T>): Promise<T> {
+  const next = state.writing.then(write);
+  state.writing = next.catch(() => undefined);
+  return next;
 }
 
 /** The first check of a plan, shared by the first build and a page asked for: it is made once. */
@@ -351,8 +366,8 @@ async function retheme(state: State): Promise<Update> {
   if (!(await loadTheme(state))) return { paths: [], all: true, reprint: [], checked: [] };
   const assetsChanged = await writeAssets(site(state) as SiteContext);
   const reprint = await renderAll(state);
-  await writeIndex(state);
-  await writeData(state);
+  await inTurn(state, () => writeIndex(state));
+  await inTurn(state, () => writeData(state));
   const everything = state.theme !== undefined && (assetsChanged || hadError) ? shownModels(state).map((model) => model.slug) : reprint;
   return { paths: [], all: true, reprint: everything, checked: [] };
 }
