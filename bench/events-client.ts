@@ -1,7 +1,8 @@
 /**
  * A client of the preview's events stream, as a page connects to it: records
- * every server-sent event with the moment it arrived. Used by the bench
- * (save-to-reload latency) and the tests of `watch`. Opens a connection.
+ * every server-sent event with the moment it arrived; and a GET of a page.
+ * Used by the bench (save-to-reload latency, the first page served) and the
+ * tests of `watch`. Opens connections.
  */
 import http from 'node:http';
 
@@ -42,5 +43,18 @@ export function connectEvents(url: string, events: ReceivedEvent[], onEvent?: (e
     request.on('error', (error) => {
       if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
     });
+  });
+}
+
+/** GETs a URL of the preview: its status, body and content type. Makes an HTTP request. */
+export function getPage(url: string): Promise<{ status: number; body: string; type: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, type: response.headers['content-type'] }));
+      })
+      .on('error', reject);
   });
 }

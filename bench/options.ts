@@ -26,7 +26,7 @@ export const sectionHelp = {
   stages: 'load, parse, validate in-process, --sample plans (~5 s)',
   history: 'the revision history of a plan with 200 commits in a scripted git repository, cold and cached (~15 s)',
   fast: 'check and cold build of N plans with each fast reader off and all off (CAREERPLAN_FAST_READERS), and of the plans saved with CR LF (~1 min)',
-  watch: 'careerplan watch on N plans: save → reload, --watch-edits saves (~1 min)',
+  watch: 'careerplan watch on N plans: 3 starts on an empty out folder until a page is served, then save → reload, --watch-edits saves (~1.5 min)',
 } as const satisfies Record<SectionName, string>;
 
 /** Resolved options of a bench run. */

@@ -5,13 +5,16 @@
  * printed in the background and never delay a reload), connects like a page,
  * saves `edits` different plans one after another, each once the previous
  * rebuild is over, and times save → the reload event naming that plan's page,
- * and save → the index's reload. Touches the disk, starts a child process.
+ * and save → the index's reload. Before that, as a user on a fresh clone
+ * would, it starts watch on an empty out folder a few times and times the
+ * start until a plan's page is served (one the first build has not reached:
+ * the middle plan). Touches the disk, starts child processes, makes HTTP requests.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bin } from './child.js';
-import { connectEvents, type ReceivedEvent } from './events-client.js';
+import { connectEvents, getPage, type ReceivedEvent } from './events-client.js';
 import { benchAsOf, type GeneratedPlan } from './generate.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -32,6 +35,8 @@ export interface WatchFigures {
   readonly edits: number;
   /** From starting `careerplan watch` to it serving the built site. */
   readonly startMs: number;
+  /** From starting `careerplan watch` on an empty out folder to a plan's page served, once per start. */
+  readonly firstPageMs: readonly number[];
   /** Save → the reload event for the saved plan's page. */
   readonly pageReload: Summary;
   /** Save → the reload event for the index. */
@@ -41,21 +46,24 @@ export interface WatchFigures {
 /** How long a save waits for its reload before the section fails. */
 const timeoutMs = 30_000;
 
+/** Starts of watch on an empty out folder timed until a plan's page is served. */
+export const firstPageStarts = 3;
+
 /** Runs the section; throws when watch fails or an event never comes. */
 export async function measureWatch(options: WatchOptions): Promise<WatchFigures> {
   await mkdir(options.work, { recursive: true });
-  const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'watch', '--no-pdf', '--port', '0', '--as-of', benchAsOf, '--plans', options.plansFolder, '--out', path.join(options.work, 'out')], {
-    cwd: options.work,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const firstPage: number[] = [];
+  for (let start = 1; start <= firstPageStarts; start++) {
+    options.progress(`watch: start ${start}/${firstPageStarts} on an empty out folder, until a plan's page is served`);
+    firstPage.push(await timeFirstPage(options, path.join(options.work, `fresh-${start}`, 'out')));
+  }
+  const watch = startWatch(options, path.join(options.work, 'out'));
+  const { child, stderr } = watch;
   try {
-    const url = await until(() => /previewing \d+ plans at (http:\/\/\S+\/)/.exec(stderr)?.[1], () => child.exitCode !== null, 600_000, () => `watch did not start:\n${stderr}`);
-    const startMs = performance.now() - started;
+    const url = await watch.served;
+    // The first build runs on after the preview serves: the saves are timed once it is over.
+    await until(() => (/ built \d+ of \d+ plans in /.test(stderr()) ? true : undefined), () => child.exitCode !== null, 600_000, () => `watch did not build the plans:\n${stderr()}`);
+    const startMs = performance.now() - watch.started;
     const events: ReceivedEvent[] = [];
     let wake: (() => void) | undefined;
     const stream = await connectEvents(url, events, () => wake?.());
@@ -71,16 +79,67 @@ export async function measureWatch(options: WatchOptions): Promise<WatchFigures>
       const saved = performance.now();
       await writeFile(file, text.replace(/^title: .*$/m, `title: Edited in the watch bench ${number}`));
       const reloadOf = (pagePath: string) => () => events.slice(from).find((event) => event.event === 'reload' && (JSON.parse(event.data) as { paths?: string[] }).paths?.includes(pagePath));
-      const pageEvent = await waitForEvent(reloadOf(`/${slug}/`), (resolve) => (wake = resolve), () => `no reload of /${slug}/ after a save:\n${stderr.slice(-2000)}`);
-      const indexEvent = await waitForEvent(reloadOf('/'), (resolve) => (wake = resolve), () => `no reload of the index after a save:\n${stderr.slice(-2000)}`);
+      const pageEvent = await waitForEvent(reloadOf(`/${slug}/`), (resolve) => (wake = resolve), () => `no reload of /${slug}/ after a save:\n${stderr().slice(-2000)}`);
+      const indexEvent = await waitForEvent(reloadOf('/'), (resolve) => (wake = resolve), () => `no reload of the index after a save:\n${stderr().slice(-2000)}`);
       page.push(pageEvent.at - saved);
       index.push(indexEvent.at - saved);
     }
     stream.destroy();
-    return { plans: options.plans.length, edits: edited.length, startMs, pageReload: summarize(page), indexReload: summarize(index) };
+    return { plans: options.plans.length, edits: edited.length, startMs, firstPageMs: firstPage, pageReload: summarize(page), indexReload: summarize(index) };
   } finally {
-    if (child.exitCode === null) child.kill('SIGINT');
-    await exited;
+    await watch.stop();
+  }
+}
+
+/** A running `careerplan watch` of the bench. */
+interface BenchWatch {
+  readonly child: ReturnType<typeof spawn>;
+  readonly started: number;
+  /** The preview's address, once it serves. */
+  readonly served: Promise<string>;
+  stderr(): string;
+  /** Ctrl-C, and its exit. */
+  stop(): Promise<void>;
+}
+
+/** Starts `careerplan watch` (pages only) on the corpus into `out`. Starts a child process. */
+function startWatch(options: WatchOptions, out: string): BenchWatch {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin, 'watch', '--no-pdf', '--port', '0', '--as-of', benchAsOf, '--plans', options.plansFolder, '--out', out], {
+    cwd: options.work,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const served = until(() => /previewing \d+ plans at (http:\/\/\S+\/)/.exec(stderr)?.[1], () => child.exitCode !== null, 600_000, () => `watch did not start:\n${stderr}`);
+  return {
+    child,
+    started,
+    served,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+/** Milliseconds from starting watch on an empty out folder to the middle plan's page served whole; throws when it is not. */
+async function timeFirstPage(options: WatchOptions, out: string): Promise<number> {
+  const plan = options.plans[Math.floor(options.plans.length / 2)];
+  if (plan === undefined) throw new Error('no plans to preview');
+  const watch = startWatch(options, out);
+  try {
+    const url = await watch.served;
+    const { status, body } = await getPage(new URL(`${plan.name.replace(/\.md$/, '')}/`, url).href);
+    const at = performance.now() - watch.started;
+    const title = /^title: (.*)$/m.exec(plan.text)?.[1]?.replace(/^"|"$/g, '') ?? '';
+    if (status !== 200 || !body.includes(title) || !body.includes('</html>')) throw new Error(`watch served ${plan.name}'s page with status ${status}, not whole:\n${watch.stderr().slice(-2000)}`);
+    return at;
+  } finally {
+    await watch.stop();
   }
 }
 

@@ -166,6 +166,7 @@ async function runWatch(flags: Flags, io: Io): Promise<number> {
         open: flags.open ?? false,
         pdf: !(flags['no-pdf'] ?? false),
         color,
+        verbose: flags.verbose ?? false,
         ...(flags.browser === undefined ? {} : { browser: path.resolve(io.cwd, flags.browser) }),
         reloadConfig: () => resolveConfigOf(flags, io),
         configFiles: configFilesToWatch(flags, config, io, configFileNames),

@@ -23,6 +23,7 @@ const flagKinds = {
   format: { type: 'string', value: 'NAME' },
   'max-warnings': { type: 'string', value: 'N' },
   quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   out: { type: 'string', value: 'DIR' },
@@ -168,6 +169,7 @@ export const commands: readonly Command[] = [
       ['open', 'Open the preview in the default browser'],
       ['browser', 'Print with this Chrome, Chromium or Edge'],
       ['view', 'Preview the config\'s view NAME'],
+      ['verbose', 'List every problem found at the start, warnings too (by default: the errors, and how many warnings)'],
       ...color,
     ],
     examples: [

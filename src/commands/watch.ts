@@ -11,7 +11,7 @@ import { createServer } from '../edges/server.js';
 import { packageRoot } from '../lib/package-root.js';
 import { clientScript } from '../preview/client-script.js';
 import { injectPreview } from '../preview/inject.js';
-import { notBuilt, printView, stateFor, type PreviewNow } from '../preview/requests.js';
+import { buildOnDemand, notBuilt, printView, stateFor, statusJson, type PreviewNow } from '../preview/requests.js';
 import { closeSession, say, startSession, type Preview, type WatchOptions } from '../preview/session.js';
 import { pickBrowser } from '../print/browser-choice.js';
 import { exitCodes, type Io } from '../io.js';
@@ -34,7 +34,8 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     port: options.port,
     strictPort: options.strictPort,
     inject: (html, requestPath) => injectPreview(html, stateFor(now(), requestPath)),
-    memory: (name) => (name === 'client.js' ? clientScript : printView(now(), name)),
+    memory: (name) => (name === 'client.js' ? clientScript : name === 'status.json' ? statusJson(now()) : printView(now(), name)),
+    prepare: (requestPath) => buildOnDemand(preview.session?.site, requestPath),
     notFound: (requestPath) => notBuilt(now(), requestPath),
   });
   const preview: Preview = {
@@ -48,7 +49,7 @@ export async function watch(initial: Config, options: WatchOptions, io: Io): Pro
     if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
       say(preview, `careerplan: warning: the preview is exposed on ${options.host}: anyone who can reach this machine can read these plans`);
     }
-    say(preview, `careerplan: previewing ${preview.session.site.models().length} plans at ${server.url} (Ctrl-C stops)`);
+    say(preview, `careerplan: previewing ${preview.session.site.planCount} plans at ${server.url} (Ctrl-C stops)`);
     if (options.open) openInBrowser(server.url, io);
     await new Promise<void>((resolve) => {
       if (options.signal.aborted) resolve();

@@ -34,6 +34,8 @@ export interface ServerOptions {
   readonly inject?: (html: string, requestPath: string) => string;
   /** Files served from memory below `/__careerplan/`: the text for a name (`client.js`, `print/jordan/`), or undefined for a 404. */
   readonly memory?: (name: string) => string | undefined;
+  /** Runs before a path is looked up in the out folder: the preview builds a page asked for before its first build reached it. */
+  readonly prepare?: (requestPath: string) => Promise<void>;
   /** The HTML of a 404 page for a path with no file (a plan not built yet can show its problems); a plain 404 when undefined. */
   readonly notFound?: (requestPath: string) => string | undefined;
   /** Milliseconds between heartbeats on the events stream; 15 s unless a test needs it sooner. */
@@ -78,6 +80,7 @@ export async function createServer(options: ServerOptions): Promise<PreviewServe
     const requestPath = `/${target.segments.join('/')}${target.trailingSlash && target.segments.length > 0 ? '/' : ''}`;
     if (requestPath === eventsPath) return events(request, response);
     if (requestPath.startsWith(memoryPrefix)) return fromMemory(request, response, requestPath.slice(memoryPrefix.length));
+    await options.prepare?.(requestPath);
     return fromDisk(options, request, response, target.segments, target.trailingSlash, target.query, requestPath);
   }
 

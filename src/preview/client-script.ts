@@ -44,8 +44,10 @@ export const clientScript = String.raw`(function () {
     const state = element ? parse(element.textContent || '') : undefined;
     if (!isObject(state)) return { problems: [] };
     const printView = state.printView;
+    const building = state.building;
     return {
       problems: Array.isArray(state.problems) ? state.problems.filter(isObject) : [],
+      building: isObject(building) && Number.isFinite(building.built) && Number.isFinite(building.plans) ? building : undefined,
       // Only a path on this server: never "//host" or "javascript:".
       printView: typeof printView === 'string' && /^\/(?![\/\\])/.test(printView) ? printView : undefined,
     };
@@ -77,7 +79,9 @@ export const clientScript = String.raw`(function () {
     '  background: #1a1a1a; color: #fff; font: 600 13px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-decoration: none;',
     '  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3); }',
     '#careerplan-print-view-link:focus-visible { outline: 3px solid #ffd54f; outline-offset: 2px; }',
-    '@media print { #careerplan-overlay, #careerplan-print-view-link { display: none !important; } }',
+    '#careerplan-building { all: revert; position: fixed; left: 12px; bottom: 12px; z-index: 2147483646; padding: 6px 14px; border-radius: 999px;',
+    '  background: #1a1a1a; color: #fff; font: 600 13px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3); }',
+    '@media print { #careerplan-overlay, #careerplan-print-view-link, #careerplan-building { display: none !important; } }',
   ].join('\n');
 
   function element(tag, className, content) {
@@ -131,6 +135,16 @@ export const clientScript = String.raw`(function () {
     link.id = 'careerplan-print-view-link';
     link.href = url;
     (document.body || document.documentElement).append(link);
+  }
+
+  function showBuilding(building) {
+    const count = function (n) {
+      return Number(n).toLocaleString('en-US');
+    };
+    const note = element('p', '', 'Building the plans: ' + count(building.built) + ' of ' + count(building.plans) + '. This list updates when all are built.');
+    note.id = 'careerplan-building';
+    note.setAttribute('role', 'status');
+    (document.body || document.documentElement).append(note);
   }
 
   // Session storage can be missing or refuse access (private windows, storage turned off): scroll is then not kept.
@@ -198,6 +212,7 @@ export const clientScript = String.raw`(function () {
     const state = readState();
     if (state.problems.length > 0) showProblems(state.problems);
     if (state.printView) showPrintViewLink(state.printView);
+    if (state.building) showBuilding(state.building);
     restoreScroll();
   } finally {
     listen();

@@ -11,6 +11,8 @@ export interface PreviewState {
   readonly problems: readonly OverlayProblem[];
   /** Link to this plan's print view (e.g. "/__careerplan/print/jordan-lee/"), on plan pages only. */
   readonly printView?: string;
+  /** While the first build runs (on the index only): how many plans are built of how many. */
+  readonly building?: { readonly built: number; readonly plans: number };
 }
 
 /** Where the preview server serves the client script from memory. */

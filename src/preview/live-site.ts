@@ -5,7 +5,7 @@
  * every page from the models it has, without reading a plan; a plan with
  * errors keeps its last good page. Reads plans, writes the out folder.
  */
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { checkFile, crossPlanDiagnostics, isChecked } from '../build/check-plans.js';
 import { findProjectRepository, type Repository } from '../edges/git.js';
@@ -63,10 +63,28 @@ export interface PlanChanges {
   readonly removed: readonly string[];
 }
 
+/** How far the first build of every plan has come. */
+export interface Progress {
+  /** Plan files checked at least once. */
+  readonly built: number;
+  /** Plan files in all. */
+  readonly plans: number;
+}
+
 /** The site kept live by `watch`. */
 export interface LiveSite {
-  /** Checks and builds every plan, and removes what an earlier build left of plans that are gone. */
+  /** Checks and builds every plan, and removes what an earlier build left of plans that are gone: `start`, then `buildRest`. */
   buildAll(): Promise<Update>;
+  /** The quick first pass: lists the plans, reads the theme and writes its files; no plan is read yet, so pages can be built on demand at once. */
+  start(): Promise<Update>;
+  /** Checks and builds every plan not built yet, one at a time, then writes the index and `plans.json`; stops early on `close` or Ctrl-C. */
+  buildRest(): Promise<Update>;
+  /** Builds the page at a URL path now if it was not built yet: a plan's page, or the index from the plans built so far when there is none on disk. */
+  ensure(page: 'index' | string): Promise<void>;
+  /** How far the first build has come. */
+  progress(): Progress;
+  /** Stops `buildRest` between two plans (a new session takes over). */
+  close(): void;
   /** Rebuilds the plan pages that changed files in the plans folder touch; the index is left to `writeIndex`, so a page's reload need not wait for it. */
   update(changes: PlanChanges): Promise<Update>;
   /** Writes the index and the manifest from the pages the site shows; returns whether the index page changed. */
@@ -100,6 +118,12 @@ interface Entry {
   page: PlanPage | undefined;
   /** What the page shows of the plan's history: read again with each check of the plan. */
   history: HistoryView | undefined;
+  /** The checks of this plan, one after another, so an older read never overwrites a newer one. */
+  work: Promise<unknown>;
+  /** The first check, once one started: the first build and a page asked for share it. */
+  first: Promise<boolean> | undefined;
+  /** Whether a check of the plan has finished. */
+  checked: boolean;
 }
 
 /** The live site's state: one per watch session. */
@@ -121,6 +145,14 @@ interface State {
   recorded: Set<string>;
   /** The project's repository, decided once for the session (see findProjectRepository). */
   repository: Promise<Repository | undefined> | undefined;
+  /** Set by `close`: the first build stops between two plans. */
+  closed: boolean;
+  /** Whether the index has been written in this session. */
+  indexWritten: boolean;
+  /** The index, the manifest and `plans.json` are written one writer at a time (the first build's end and a save's rebuild may meet). */
+  writing: Promise<unknown>;
+  /** Pages asked for and being built: the first build waits for them (`asked.idle`). */
+  readonly asked: { count: number; idle: Promise<void>; wake: () => void };
 }
 
 /** Creates the live site; nothing is read or written until `buildAll`. */
@@ -140,13 +172,24 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
     versions: createHistoryCache(),
     recorded: new Set(),
     repository: undefined,
+    closed: false,
+    indexWritten: false,
+    writing: Promise.resolve(),
+    asked: { count: 0, idle: Promise.resolve(), wake: () => undefined },
   };
   return {
     buildAll: () => buildAll(state),
+    start: () => start(state),
+    buildRest: () => buildRest(state),
+    ensure: (page) => ensure(state, page),
+    progress: () => ({ built: [...state.entries.values()].filter((entry) => entry.checked).length, plans: state.entries.size }),
+    close: () => {
+      state.closed = true;
+    },
     update: (given) => update(state, given),
     retheme: () => retheme(state),
-    writeIndex: () => writeIndex(state),
-    writeData: () => writeData(state),
+    writeIndex: () => inTurn(state, () => writeIndex(state)),
+    writeData: () => inTurn(state, () => writeData(state)),
     diagnostics: () => allDiagnostics(state.entries.values()),
     diagnosticsOf: (slug) => [...state.entries.values()].filter((entry) => entry.slug === slug).flatMap((entry) => entry.diagnostics),
     get themeError() {
@@ -162,26 +205,78 @@ export function createLiveSite(options: LiveSiteOptions): LiveSite {
 
 /** A plan file's state before its first check. */
 function newEntry(file: string, cwd: string): Entry {
-  return { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined };
+  return { slug: planSlug(file), shown: displayPath(file, cwd), diagnostics: [], text: undefined, page: undefined, history: undefined, work: Promise.resolve(), first: undefined, checked: false };
 }
 
 /** Checks and builds every plan, and removes what an earlier build left of plans that are gone. */
 async function buildAll(state: State): Promise<Update> {
+  const { links, unreadable } = await start(state);
+  const built = await buildRest(state);
+  return { ...built, all: true, ...(links ? { links } : {}), ...(unreadable ? { unreadable } : {}) };
+}
+
+/** The quick first pass: lists the plans, reads the theme and writes its files, without reading a plan. */
+async function start(state: State): Promise<Update> {
   const { config, cwd, entries } = state;
   const { files, links, unreadable } = await findPlanFiles([config.plans], { configured: true });
   entries.clear();
   for (const file of files) entries.set(file, newEntry(file, cwd));
   state.inGit.clear();
+  state.indexWritten = false;
   await findGitPlans(state, files);
   state.crossPlan = crossPlanDiagnostics(files, config, cwd);
   state.recorded = await readManifest(config.out);
   if (await loadTheme(state)) await writeAssets(site(state) as SiteContext);
+  return { paths: [], all: true, reprint: [], checked: [], ...(links.length > 0 ? { links } : {}), ...(unreadable.length > 0 ? { unreadable } : {}) };
+}
+
+/** Checks and builds every plan not built yet, then writes the index and `plans.json`; the update names the index when it changed. */
+async function buildRest(state: State): Promise<Update> {
   const reprint: string[] = [];
-  for (const file of files) await recheck(state, file, reprint);
-  if (state.options.signal?.aborted) return { paths: [], all: true, reprint: [], checked: [] };
-  await writeIndex(state);
-  await writeData(state);
-  return { paths: [], all: true, reprint, checked: [...entries.values()].map((entry) => entry.shown), ...(links.length > 0 ? { links } : {}), ...(unreadable.length > 0 ? { unreadable } : {}) };
+  if (!(await checkRest(state, reprint))) return { paths: [], all: false, reprint: [], checked: [] };
+  const indexChanged = await inTurn(state, () => writeIndex(state));
+  await inTurn(state, () => writeData(state));
+  return { paths: indexChanged ? ['/'] : [], all: false, reprint, checked: [...state.entries.values()].map((entry) => entry.shown) };
+}
+
+/** Checks and builds every plan not built yet, one at a time, a page asked for first; returns whether it went to the end (not closed nor stopped). */
+async function checkRest(state: State, reprint: string[]): Promise<boolean> {
+  for (const file of [...state.entries.keys()]) {
+    // A page asked for goes first: the next plan waits until it is served.
+    await state.asked.idle;
+    if (state.closed || state.options.signal?.aborted) return false;
+    const entry = state.entries.get(file);
+    if (entry !== undefined && entry.first === undefined) await firstCheck(state, file, reprint);
+  }
+  return !(state.closed || state.options.signal?.aborted);
+}
+
+/** Builds a page asked for before the first build reached it: a plan's, or the index from the plans built so far when none is on disk. */
+async function ensure(state: State, page: 'index' | string): Promise<void> {
+  const { asked } = state;
+  if (asked.count++ === 0) asked.idle = new Promise((resolve) => (asked.wake = resolve));
+  try {
+    if (page === 'index') {
+      if (!state.indexWritten && !existsSync(path.join(state.config.out, 'index.html'))) await inTurn(state, () => writeIndex(state));
+      return;
+    }
+    const files = [...state.entries].filter(([, entry]) => entry.slug === page).map(([file]) => file);
+    await Promise.all(files.map((file) => firstCheck(state, file, [])));
+  } finally {
+    if (--asked.count === 0) asked.wake();
+  }
+}
+
+/** Runs a write of the index, the manifest or `plans.json` after those already under way. */
+function inTurn<T>(state: State, write: () => Promise<T>): Promise<T> {
+  const next = state.writing.then(write);
+  state.writing = next.catch(() => undefined);
+  return next;
+}
+
+/** The first check of a plan, shared by the first build and a page asked for: it is made once. */
+function firstCheck(state: State, file: string, reprint: string[]): Promise<boolean> {
+  return state.entries.get(file)?.first ?? recheck(state, file, reprint);
 }
 
 /** Rebuilds the plan pages that changed files in the plans folder touch; the index is left to `writeIndex`. */
@@ -271,8 +366,8 @@ async function retheme(state: State): Promise<Update> {
   if (!(await loadTheme(state))) return { paths: [], all: true, reprint: [], checked: [] };
   const assetsChanged = await writeAssets(site(state) as SiteContext);
   const reprint = await renderAll(state);
-  await writeIndex(state);
-  await writeData(state);
+  await inTurn(state, () => writeIndex(state));
+  await inTurn(state, () => writeData(state));
   const everything = state.theme !== undefined && (assetsChanged || hadError) ? shownModels(state).map((model) => model.slug) : reprint;
   return { paths: [], all: true, reprint: everything, checked: [] };
 }
@@ -324,14 +419,22 @@ async function loadTheme(state: State): Promise<boolean> {
   }
 }
 
-/** Checks one plan file and writes its page when it is good (the same stages as `build`); returns whether its page or its problems changed. */
-async function recheck(state: State, file: string, reprint: string[]): Promise<boolean> {
-  const { config, cwd } = state;
+/** Checks one plan file after the checks of it already asked for, and writes its page when it is good; returns whether its page or its problems changed. */
+function recheck(state: State, file: string, reprint: string[]): Promise<boolean> {
   const entry = state.entries.get(file);
-  if (entry === undefined) return false;
-  // A turn of the event loop of its own for each plan: Ctrl-C is handled between two plans, not after all of them.
+  if (entry === undefined) return Promise.resolve(false);
+  const next = entry.work.then(() => checkNow(state, file, entry, reprint));
+  entry.work = next.catch(() => undefined);
+  entry.first ??= next;
+  return next;
+}
+
+/** Checks one plan file and writes its page when it is good (the same stages as `build`); returns whether its page or its problems changed. */
+async function checkNow(state: State, file: string, entry: Entry, reprint: string[]): Promise<boolean> {
+  const { config, cwd } = state;
+  // A turn of the event loop of its own for each plan: Ctrl-C, and a page asked for, are handled between two plans.
   await new Promise((resolve) => setImmediate(resolve));
-  if (state.options.signal?.aborted) return false;
+  if (state.options.signal?.aborted || state.entries.get(file) !== entry) return false;
   const result = await checkFile(file, config, cwd, state.crossPlan.get(file) ?? []);
   const before = JSON.stringify(entry.diagnostics);
   entry.diagnostics = result.diagnostics;
@@ -347,6 +450,7 @@ async function recheck(state: State, file: string, reprint: string[]): Promise<b
       reprint.push(entry.slug);
     }
   }
+  entry.checked = true;
   return written || before !== JSON.stringify(entry.diagnostics);
 }
 
@@ -364,6 +468,7 @@ async function writeIndex(state: State): Promise<boolean> {
   const models = shownModels(state);
   const changed = await rendering(state, (output) => writeIndexPage(models, output));
   if (state.theme === undefined) return false;
+  state.indexWritten = true;
   const written = keptFiles(state, state.theme);
   await writeManifest(state.config.out, written);
   await removeStale(state.config.out, state.recorded, written);

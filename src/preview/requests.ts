@@ -15,7 +15,7 @@ import { printViewPage } from './print-view.js';
 /** What the preview knows when a request comes. */
 export interface PreviewNow {
   /** The live site of the current session, once there is one. */
-  readonly site?: Pick<LiveSite, 'diagnostics' | 'diagnosticsOf' | 'themeError' | 'models'>;
+  readonly site?: Pick<LiveSite, 'diagnostics' | 'diagnosticsOf' | 'themeError' | 'models' | 'progress'>;
   /** The config file's problems, shown on every page. */
   readonly configProblems: readonly OverlayProblem[];
   /** Whether PDFs are printed (the print view is offered). */
@@ -40,7 +40,8 @@ export function stateFor(now: PreviewNow, requestPath: string): PreviewState {
   const page = pageOf(requestPath);
   if (page === 'index') {
     const { diagnostics, sources } = site.diagnostics();
-    return { problems: [...global, ...overlayProblems(diagnostics, sources)] };
+    const progress = site.progress();
+    return { problems: [...global, ...overlayProblems(diagnostics, sources)], ...(progress.built < progress.plans ? { building: progress } : {}) };
   }
   if (page === undefined) return { problems: global };
   const { sources } = site.diagnostics();
@@ -48,6 +49,17 @@ export function stateFor(now: PreviewNow, requestPath: string): PreviewState {
     problems: [...global, ...overlayProblems(site.diagnosticsOf(page), sources)],
     ...(now.printing ? { printView: `/__careerplan/print/${encodeURIComponent(page)}/` } : {}),
   };
+}
+
+/** Builds the page at `requestPath` if it is one the first build has not reached yet (see LiveSite.ensure). Reads plans, writes the out folder. */
+export async function buildOnDemand(site: Pick<LiveSite, 'ensure'> | undefined, requestPath: string): Promise<void> {
+  const page = pageOf(requestPath);
+  if (site !== undefined && page !== undefined) await site.ensure(page);
+}
+
+/** `status.json`: how far the first build has come, for a page or a script waiting for it. Pure. */
+export function statusJson(now: PreviewNow): string | undefined {
+  return now.site === undefined ? undefined : JSON.stringify(now.site.progress());
 }
 
 /** The print view of `print/<slug>/`, for a plan the site shows. Looks whether its PDF exists. */

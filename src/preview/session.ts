@@ -18,6 +18,7 @@ import { displayPath, isInside } from '../lib/paths.js';
 import { skippedLines } from '../stages/load.js';
 import { printSettings } from '../stages/print.js';
 import type { Io } from '../io.js';
+import type { Diagnostic } from '../types.js';
 import { printPlans } from '../build/print-plans.js';
 import { guardOut } from '../site/out-guard.js';
 import { createLiveSite, type LiveSite, type PlanChanges, type Update } from './live-site.js';
@@ -32,6 +33,8 @@ export interface WatchOptions {
   readonly open: boolean;
   readonly pdf: boolean;
   readonly color: boolean;
+  /** Print every problem the first build finds, warnings too (otherwise errors and a count). */
+  readonly verbose: boolean;
   /** The browser named by `--browser`. */
   readonly browser?: string;
   /** Reads and resolves the config file again (after it changed). */
@@ -57,6 +60,8 @@ export interface Session {
   readonly templateFolders: readonly string[];
   /** Set once a newer session is on its way: this one's batches are dropped. */
   retired: boolean;
+  /** The first build of every plan, which runs while the preview serves (pages asked for are built first). */
+  firstBuild: Promise<void>;
 }
 
 /** The preview across its sessions: what stays while the config changes. */
@@ -90,14 +95,12 @@ export function say(preview: Preview, line: string): void {
 
 const now = (): string => new Date().toTimeString().slice(0, 8);
 
-/** Builds a configuration's site and starts watching its files. */
+/** Starts a configuration's site: lists its plans, watches its files and builds every plan in the background; pages asked for meanwhile are built first. */
 export async function startSession(preview: Preview, config: Config): Promise<Session> {
   const { io, options, builtinTemplates, browser } = preview;
   const started = performance.now();
   const site = createLiveSite({ config, cwd: io.cwd, builtinTemplates, generator: preview.generator, pdfs: browser !== undefined, signal: options.signal });
-  const built = await site.buildAll();
-  saySkipped(preview, built);
-  report(preview, site, built.checked, `built ${site.models().length} of ${site.planCount} plans`, started);
+  saySkipped(preview, await site.start());
   // The built-in theme is watched when careerplan runs from its own repository, not from an installed package.
   const builtinIsSource = !builtinTemplates.split(path.sep).includes('node_modules');
   const templateFolders = [...new Set([config.templates, ...(builtinIsSource ? [builtinTemplates] : [])])];
@@ -109,9 +112,37 @@ export async function startSession(preview: Preview, config: Config): Promise<Se
     onChange: (batch) => (self === undefined || self.retired ? undefined : serial(preview, () => onBatch(preview, self as Session, batch))),
     onError: (error) => say(preview, `careerplan: watching failed: ${error instanceof Error ? error.message : String(error)}`),
   });
-  self = { config, site, watcher, printing: printingQueue, templateFolders, retired: false };
-  printingQueue?.request([]);
+  self = { config, site, watcher, printing: printingQueue, templateFolders, retired: false, firstBuild: Promise.resolve() };
+  self.firstBuild = buildInBackground(preview, self, started);
   return self;
+}
+
+/** Builds every plan the session has not built yet; then tells the terminal what it found, reloads the index and prints the PDFs. */
+async function buildInBackground(preview: Preview, session: Session, started: number): Promise<void> {
+  const { site } = session;
+  try {
+    const built = await site.buildRest();
+    if (session.retired || preview.options.signal.aborted) return;
+    const { diagnostics } = site.diagnostics();
+    const listed = preview.options.verbose ? () => true : (diagnostic: Diagnostic) => diagnostic.severity === 'error';
+    report(preview, site, built.checked, `built ${site.models().length} of ${site.planCount} plans`, started, listed);
+    const summary = problemsSummary(site.planCount, diagnostics, preview.options.verbose);
+    if (summary !== undefined) say(preview, summary);
+    reload(preview, built);
+    session.printing?.request([]);
+  } catch (error) {
+    say(preview, `careerplan: building the plans failed: ${error instanceof Error ? error.message : String(error)}; the preview goes on`);
+  }
+}
+
+/** One line for the problems of every plan: how many plans have errors, how many warnings, and where to read them. Pure. */
+export function problemsSummary(planCount: number, diagnostics: readonly Diagnostic[], verbose: boolean): string | undefined {
+  if (diagnostics.length === 0) return undefined;
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const withErrors = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const where = verbose ? 'listed above and in the problems panel of the pages' : 'see the problems panel of the pages, run `careerplan check`, or start with `--verbose` to list them here';
+  return `careerplan: ${count(planCount, 'plan', 'plans')}, ${withErrors.toLocaleString('en-US')} with errors, ${count(warnings, 'warning', 'warnings')}: ${where}`;
 }
 
 /** The print queue of a session: every out-of-date PDF printed with the same print stage as `build`, the plans just changed first. */
@@ -216,6 +247,8 @@ async function reconfigure(preview: Preview, old: Session): Promise<void> {
     preview.release = await lockOut(config.out);
   }
   preview.session = await startSession(preview, config);
+  // A new config changes every page: the pages are all built before they reload.
+  await preview.session.firstBuild;
   reload(preview, { paths: [], all: true });
   say(preview, `${now()} config changed: rebuilt everything in ${Math.round(performance.now() - started)} ms`);
 }
@@ -257,6 +290,8 @@ export async function closeSession(preview: Preview, old: Session): Promise<void
     await old.site.writeData();
   }
   old.retired = true;
+  old.site.close();
+  await old.firstBuild;
   await old.watcher.close();
   await old.printing?.close();
 }
@@ -276,11 +311,13 @@ function saySkipped(preview: Preview, update: Pick<Update, 'links' | 'unreadable
 }
 
 /** Tells the terminal what a rebuild found: the problems of the plans it checked, then one line. */
-function report(preview: Preview, site: LiveSite, checked: readonly string[], what: string, started: number): void {
+function report(preview: Preview, site: LiveSite, checked: readonly string[], what: string, started: number, listed: (diagnostic: Diagnostic) => boolean = () => true): void {
   const { io } = preview;
   const { diagnostics, sources } = site.diagnostics();
-  const shown = diagnostics.filter((d) => checked.includes(d.file));
-  if (shown.length > 0) io.stderr.write(reporters.pretty(shown, { sources, color: preview.options.color, planCount: checked.length, summary: false }));
+  const files = new Set(checked);
+  const shown = diagnostics.filter((d) => files.has(d.file));
+  const printed = shown.filter(listed);
+  if (printed.length > 0) io.stderr.write(reporters.pretty(printed, { sources, color: preview.options.color, planCount: checked.length, summary: false }));
   if (site.themeError) io.stderr.write(`careerplan: ${site.themeError.message}\n`);
   const errors = shown.filter((d) => d.severity === 'error').length;
   const ms = Math.round(performance.now() - started);

@@ -22,6 +22,7 @@ let browser: Browser;
 const states = new Map<string, PreviewState>([
   ['/problems/', { problems }],
   ['/plan/', { problems: [], printView: '/__careerplan/print/jordan-lee/' }],
+  ['/building/', { problems: [], building: { built: 12, plans: 1000 } }],
 ]);
 let pdfReady = true;
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
   write('doc/index.html', tallPage('Version 1'));
   write('problems/index.html', tallPage('Last good version'));
   write('plan/index.html', tallPage('Jordan Lee'));
+  write('building/index.html', tallPage('Plans'));
   // The pdf event as a marker: it changes this iframe, so once it has, every event sent before it was handled.
   write('quiet/index.html', tallPage('Quiet', '<iframe id="careerplan-pdf" data-slug="marker" src="/marker.txt" title="Marker"></iframe>'));
   write('marker.txt', 'marker');
@@ -197,6 +199,32 @@ describe('the print view link', () => {
       expect(await evaluate(page, `document.getElementById('careerplan-pdf').getAttribute('src')`)).toBe('/jordan-lee/jordan-lee.pdf');
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('the first build’s progress', () => {
+  test('while the first build runs, the page says how many plans are built, in the bottom-left corner, not printed', async () => {
+    const page = await open('/building/');
+    try {
+      const note = await evaluate<{ text: string; role: string | null; position: string; left: number }>(
+        page,
+        `(() => {
+          const note = document.getElementById('careerplan-building');
+          return { text: note.textContent, role: note.getAttribute('role'), position: getComputedStyle(note).position, left: note.getBoundingClientRect().left };
+        })()`,
+      );
+      expect(note).toEqual({ text: 'Building the plans: 12 of 1,000. This list updates when all are built.', role: 'status', position: 'fixed', left: 12 });
+      await page.emulateMediaType('print');
+      expect(await evaluate(page, `getComputedStyle(document.getElementById('careerplan-building')).display`)).toBe('none');
+    } finally {
+      await page.close();
+    }
+    const done = await open('/plan/');
+    try {
+      expect(await evaluate(done, `document.getElementById('careerplan-building')`)).toBeNull();
+    } finally {
+      await done.close();
     }
   });
 });

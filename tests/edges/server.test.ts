@@ -386,6 +386,34 @@ describe('server-sent events', () => {
   });
 });
 
+describe('pages built on demand', () => {
+  test('prepare runs before a page is looked up, so a page it writes is served at once; never for the server\'s own files', async () => {
+    const prepared: string[] = [];
+    const own = await createServer({
+      root,
+      port: 0,
+      prepare: async (requestPath) => {
+        prepared.push(requestPath);
+        if (requestPath === '/made-on-demand/') {
+          mkdirSync(path.join(root, 'made-on-demand'), { recursive: true });
+          writeFileSync(path.join(root, 'made-on-demand', 'index.html'), '<!doctype html><title>Made</title><p>made when asked</p>');
+        }
+      },
+      memory: (name) => (name === 'client.js' ? '//' : undefined),
+    });
+    try {
+      const page = await request('/made-on-demand/', { port: own.port });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('made when asked');
+      await request('/__careerplan/client.js', { port: own.port });
+      expect(prepared).toEqual(['/made-on-demand/']);
+    } finally {
+      await own.close();
+      rmSync(path.join(root, 'made-on-demand'), { recursive: true, force: true });
+    }
+  });
+});
+
 describe('ports', () => {
   async function occupy(): Promise<net.Server> {
     const blocker = net.createServer();

@@ -197,4 +197,33 @@ describe('the live site', () => {
     expect(again.models().map((model) => model.slug)).toEqual(['jordan-lee', 'sam-okafor']);
     expect(await page('lena-schmidt')).toContain('Lena Schmidt');
   });
+
+  test('on demand: start reads no plan; a page asked for is built alone, the index from what is built; buildRest builds the rest once', async () => {
+    await rm(out, { recursive: true, force: true });
+    const fresh = liveSite();
+    await fresh.start();
+    expect(fresh.progress()).toEqual({ built: 0, plans: 3 });
+    expect(fresh.models()).toEqual([]);
+    await fresh.ensure('lena-schmidt');
+    expect(fresh.progress()).toEqual({ built: 1, plans: 3 });
+    expect(await page('lena-schmidt')).toContain('Lena Schmidt');
+    await expect(stat(path.join(out, 'jordan-lee', 'index.html'))).rejects.toThrow();
+    await fresh.ensure('index');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('lena-schmidt/');
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).not.toContain('jordan-lee/');
+    const rest = await fresh.buildRest();
+    expect(rest.paths).toEqual(['/']);
+    expect([...rest.reprint].sort()).toEqual(['jordan-lee', 'sam-okafor']);
+    expect(fresh.progress()).toEqual({ built: 3, plans: 3 });
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('jordan-lee/');
+  });
+
+  test('a save while the first build runs: the page shows the save, whichever check comes first', async () => {
+    const fresh = liveSite();
+    await fresh.start();
+    await edit('jordan-lee.md', /^owner: .*$/m, 'owner: Jordan Saved Meanwhile');
+    const [rest] = await Promise.all([fresh.buildRest(), fresh.update({ changed: [at('jordan-lee.md')], added: [], removed: [] })]);
+    expect(rest.checked).toHaveLength(3);
+    expect(await page('jordan-lee')).toContain('Jordan Saved Meanwhile');
+  });
 });

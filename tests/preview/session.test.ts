@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sortBatch } from '../../src/preview/session.js';
+import { problemsSummary, sortBatch } from '../../src/preview/session.js';
+import type { Diagnostic } from '../../src/types.js';
 import { linkingTo, sortChanges, touchedBy } from '../../src/preview/live-site.js';
 import { pageOf } from '../../src/preview/requests.js';
 
@@ -52,5 +53,15 @@ describe('pageOf', () => {
     expect(pageOf('/jordan-lee/index.html')).toBe('jordan-lee');
     expect(pageOf('/assets/')).toBeUndefined();
     expect(pageOf('/jordan-lee/media/x.png')).toBeUndefined();
+  });
+});
+
+describe('problemsSummary', () => {
+  const problem = (file: string, severity: Diagnostic['severity']) => ({ file, severity }) as Diagnostic;
+  it('counts the plans with errors and the warnings in one line, and says where to read them', () => {
+    const found = [problem('plans/a.md', 'error'), problem('plans/a.md', 'error'), problem('plans/b.md', 'warning'), ...Array.from({ length: 1_200 }, () => problem('plans/c.md', 'warning'))];
+    expect(problemsSummary(2_000, found, false)).toBe('careerplan: 2,000 plans, 1 with errors, 1,201 warnings: see the problems panel of the pages, run `careerplan check`, or start with `--verbose` to list them here');
+    expect(problemsSummary(1, [problem('plans/b.md', 'warning')], true)).toBe('careerplan: 1 plan, 0 with errors, 1 warning: listed above and in the problems panel of the pages');
+    expect(problemsSummary(3, [], false)).toBeUndefined();
   });
 });

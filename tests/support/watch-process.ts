@@ -4,10 +4,9 @@
  * Ctrl-C at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 import { expect, vi } from 'vitest';
-import { connectEvents, type ReceivedEvent } from '../../bench/events-client.js';
+import { connectEvents, getPage, type ReceivedEvent } from '../../bench/events-client.js';
 import { repo } from '../e2e/run.js';
 
 /** A running `careerplan watch`. */
@@ -26,8 +25,17 @@ export interface WatchProcess {
   readonly child: ChildProcess;
 }
 
-/** Starts `careerplan watch ...args` in `cwd`, waits until it serves, and connects to its events stream. */
-export async function startWatch(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}): Promise<WatchProcess> {
+/** How a test starts watch. */
+export interface StartOptions {
+  /** Wait until the first build of every plan is over (the default), not only until the preview serves. */
+  readonly firstBuild?: boolean;
+}
+
+/** The line watch prints once its first build of every plan is over. */
+const firstBuildDone = /^\d\d:\d\d:\d\d built \d+ of \d+ plans in /m;
+
+/** Starts `careerplan watch ...args` in `cwd`, waits until it serves (and, unless told, has built every plan), and connects to its events stream. */
+export async function startWatch(cwd: string, args: readonly string[] = [], env: Record<string, string> = {}, options: StartOptions = {}): Promise<WatchProcess> {
   const child = spawn(process.execPath, [path.join(repo, 'bin/careerplan.js'), 'watch', '--port', '0', ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -42,6 +50,7 @@ export async function startWatch(cwd: string, args: readonly string[] = [], env:
     () => {
       if (child.exitCode !== null) throw new Error(`watch exited with ${child.exitCode}:\n${stderr}`);
       expect(stderr).toMatch(/previewing \d+ plans at http:\/\/[^ ]+\//);
+      if (options.firstBuild !== false) expect(stderr).toMatch(firstBuildDone);
     },
     { timeout: 60_000, interval: 20 },
   );
@@ -55,25 +64,13 @@ export async function startWatch(cwd: string, args: readonly string[] = [], env:
     events,
     stderr: () => stderr,
     rebuilds: () => stderr.split('\n').filter((line) => /^\d\d:\d\d:\d\d (rebuilt|re-rendered|config changed)/.test(line)),
-    get: (pathname) => get(new URL(pathname, url).href),
+    get: (pathname) => getPage(new URL(pathname, url).href),
     async stop(signal = 'SIGINT') {
       stream.destroy();
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },
   };
-}
-
-function get(url: string): Promise<{ status: number; body: string; type: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body, type: response.headers['content-type'] }));
-      })
-      .on('error', reject);
-  });
 }
 
 /** The preview state a served page carries (problems and the print view link). */
