@@ -16,12 +16,14 @@
  *   one the command throws. Next to it, `check.js.modules.json` lists the
  *   modules it was made of (tests read it).
  *
+ * Both carry values computed here once (`src/format/precomputed.ts`).
+ *
  * Run after `tsc -p tsconfig.build.json` (`npm run build:ts` does both).
  * Reads and writes `dist/`.
  */
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const header = '// Bundled by scripts/bundle.mjs from the modules tsc compiled.';
@@ -36,7 +38,7 @@ const compiled = path.join(root, 'dist/src');
 async function bundleInPlace(file, shared = new Set()) {
   // Bundled already (this script run again without tsc): bundling the bundle would lose the list of its modules.
   if ((await readFile(file, 'utf8')).startsWith(header)) return undefined;
-  const bundle = await rolldown({ input: file, platform: 'node', logLevel: 'silent', external: (id, importer) => shared.has(resolved(id, importer)) });
+  const bundle = await rolldown({ input: file, platform: 'node', logLevel: 'silent', external: (id, importer) => shared.has(resolved(id, importer)), plugins: [precomputing] });
   try {
     // No code splitting: a dynamic import inside the graph is inlined, so the result is one file.
     const { output } = await bundle.generate({ format: 'esm', codeSplitting: false });
@@ -48,6 +50,14 @@ async function bundleInPlace(file, shared = new Set()) {
     await bundle.close();
   }
 }
+
+/** What the bundles carry computed once (see src/format/precomputed.ts): computed here by the modules tsc compiled. */
+const precomputedModule = path.join(compiled, 'format/precomputed.js');
+const { planJsonSchema } = await import(pathToFileURL(path.join(compiled, 'format/schema.js')).href);
+const precomputing = {
+  name: 'precomputed',
+  load: (id) => (id === precomputedModule ? `export const precomputed = ${JSON.stringify({ planJsonSchema: planJsonSchema() })};\n` : undefined),
+};
 
 /** The modules `file` imports statically, itself included, as absolute paths: what is loaded before any of its dynamic imports. */
 async function staticGraph(file) {
