@@ -5,27 +5,13 @@
  * in a process of its own. Not timed: `npm run bench` times it (the `check`
  * section's one-plan row).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { benchAsOf, writePlans } from '../../bench/generate.js';
 import { careerplanProcess, repo, type Run } from './run.js';
-
-const plan = `---
-title: Plan
-owner: Sam
-lang: en-GB
-vision: Ship what people use
-goals:
-  - title: Ship it
-    kind: professional
-    measure: Shipped
-    due: 2027-06
-    steps: [Start]
----
-Body with a [link](https://example.com/).
-`;
 
 /** careerplan's own folders that checking has no use for, below dist/src/. */
 const notForCheck = ['build/', 'preview/', 'print/', 'history/', 'theme/', 'timeline/', 'scaffold/', 'site/', 'edges/browser.js', 'edges/watcher.js', 'edges/git.js', 'edges/server.js'];
@@ -41,16 +27,16 @@ let project: string;
 let run: Run;
 let loaded: string[];
 
-beforeAll(() => {
+beforeAll(async () => {
   project = mkdtempSync(path.join(os.tmpdir(), 'careerplan-check-startup-'));
-  mkdirSync(path.join(project, 'plans'));
-  writeFileSync(path.join(project, 'plans/sam.md'), plan);
+  // A plan as people write them, the first of the bench's (its rules have something to look at), with its images.
+  const [plan] = await writePlans(path.join(project, 'plans'), 1, 1);
   // With a config file, as `careerplan init` sets a project up: reading it must not load more.
   writeFileSync(path.join(project, 'careerplan.config.yaml'), 'plans: plans\nout: site\n');
   const log = path.join(project, 'modules.log');
   const hook = pathToFileURL(path.join(repo, 'tests/support/record-modules.mjs')).href;
   // A module hook in NODE_OPTIONS works only in a process of its own.
-  run = careerplanProcess(['check', 'plans/sam.md', '--as-of', '2026-11-26'], { cwd: project, env: { NODE_OPTIONS: `--import ${hook}`, CAREERPLAN_MODULES_LOG: log } });
+  run = careerplanProcess(['check', `plans/${plan?.name ?? ''}`, '--as-of', benchAsOf], { cwd: project, env: { NODE_OPTIONS: `--import ${hook}`, CAREERPLAN_MODULES_LOG: log } });
   loaded = modulesLoaded(readFileSync(log, 'utf8').split('\n'));
 });
 afterAll(() => rmSync(project, { recursive: true, force: true }));
