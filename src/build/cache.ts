@@ -15,11 +15,10 @@ import { writeIfChanged } from '../edges/files.js';
 import { calendarName } from '../stages/calendar.js';
 import { isPrivate, type Copy } from '../markdown/media.js';
 import { modelVersion, type PlanModel } from '../stages/model.js';
-import { indexPlan } from '../site/index-view.js';
 import type { Diagnostic } from '../types.js';
 import { comparePaths } from '../lib/paths.js';
 import { hashOf } from '../lib/hash.js';
-import type { BuiltPlan } from './pages.js';
+import type { BuiltPlan } from './built-plan.js';
 import type { PlanSource } from './plan-sources.js';
 
 /** The cache file in the out folder. */
@@ -95,12 +94,14 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
       return entry;
     },
     async siteIsCurrent(siteKey, outFolder) {
-      if (file?.site?.key !== siteKey || !isThere(path.join(outFolder, 'index.html'))) return false;
+      if (file?.site?.key !== siteKey || !['index.html', 'plans.csv'].every((name) => isThere(path.join(outFolder, name)))) return false;
       return plansJsonIsAsWritten(outFolder, file.site);
     },
     async models(outFolder, wanted, take) {
       const taken = new Set<string>();
       if (file?.site === undefined || !(await plansJsonIsAsWritten(outFolder, file.site))) return taken;
+      // Loaded here, not with the cache: a build with nothing changed loads no library (csv-stringify among them).
+      const { builtPlan } = await import('./built-plan.js');
       try {
         // plans.json as this tool writes it (see plans-json.ts): after its head, each plan's object starts at a line `    {` and ends at a line `    }`.
         let head: string | undefined = '';
@@ -125,7 +126,7 @@ export async function readCache(out: string, tool: string): Promise<BuildCache> 
             plan = undefined;
             const model = JSON.parse(json) as PlanModel;
             if (!wanted.has(model.slug) || taken.has(model.slug)) continue;
-            take({ slug: model.slug, index: JSON.stringify(indexPlan(model)), json });
+            take(builtPlan(model, json));
             taken.add(model.slug);
           }
         }

@@ -8,10 +8,8 @@
 import { checkFile, crossPlanDiagnostics, isChecked } from './check-plans.js';
 import type { Config } from '../config/config.js';
 import { createHtmlRenderer } from '../markdown/html.js';
-import type { PlanModel } from '../stages/model.js';
 import { isBuildable, planPage } from '../stages/page.js';
-import { planJson } from '../site/plans-json.js';
-import { indexPlan } from '../site/index-view.js';
+import { builtPlan, type BuiltPlan } from './built-plan.js';
 import { historyInView } from '../site/view.js';
 import { createBlobReader, type BlobReader } from '../edges/git.js';
 import type { PlanLog } from '../history/stamps.js';
@@ -44,24 +42,6 @@ export interface PageResult {
   readonly entry: Omit<CachedPlan, 'key'>;
   /** A built page's plan: what the index shows of it, and its model as `plans.json` holds it (`planJson`). */
   readonly plan?: BuiltPlan;
-}
-
-/**
- * A built plan as the site needs it, as text: one string holds in a fraction
- * of the memory of the objects it stands for, and the thread collecting
- * thousands of plans holds them while the workers run.
- */
-export interface BuiltPlan {
-  readonly slug: string;
-  /** What the index shows of the plan (`IndexPlan`), as JSON. */
-  readonly index: string;
-  /** Its model as `plans.json` holds it (`planJson`). */
-  readonly json: string;
-}
-
-/** A built plan's texts. Pure. */
-export function builtPlan(model: PlanModel): BuiltPlan {
-  return { slug: model.slug, index: JSON.stringify(indexPlan(model)), json: planJson(model) };
 }
 
 /** Builds plan pages one file at a time, in this thread. */

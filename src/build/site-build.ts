@@ -16,6 +16,7 @@ import type { IndexPlan } from '../site/index-view.js';
 import type { SiteContext } from '../site/output.js';
 import { formatShard, type Shard } from '../site/shard.js';
 import { modelVersion } from '../stages/model.js';
+import { printSettings } from '../stages/print.js';
 import type { ThemeSource } from '../theme/source.js';
 import type { PrecompiledTheme } from '../theme/theme.js';
 import type { Io } from '../io.js';
@@ -189,7 +190,7 @@ async function buildChanged(run: SiteBuild, toBuild: string[], keys: BuildKeys, 
   }
 }
 
-/** Writes the index, `plans.json`, the assets and the manifest, and removes what the site no longer has; then makes them durable. Writes the out folder. */
+/** Writes the index, `plans.json`, `plans.csv`, the assets and the manifest, and removes what the site no longer has; then makes them durable. Writes the out folder. */
 async function writeShared(run: SiteBuild, plans: readonly IndexPlan[], writesSince: number): Promise<void> {
   const { config, kept } = run;
   const site = await run.siteContext();
@@ -198,6 +199,7 @@ async function writeShared(run: SiteBuild, plans: readonly IndexPlan[], writesSi
   const previous = await manifest.readManifest(config.out);
   await output.writeIndexPage(plans, site);
   await output.writePlansJsonOf(plans.length, plans.map((plan) => () => kept.modelJson(plan.slug)), site);
+  await output.writePlansCsvOf(plans.map((plan) => () => kept.csvRows(plan.slug)), site);
   // Nothing more is read from the spool. Deleted before the syncfs below, its pages (about 40 MB for 1,000 plans)
   // are dropped without being written to the disk.
   kept.close();
@@ -240,7 +242,3 @@ async function printSite(run: SiteBuild, plans: readonly IndexPlan[], keys: Buil
   }, run.io);
 }
 
-/** The paper and margins of the PDFs, from the config. */
-function printSettings(config: Config): { readonly paper: Config['pdf']['paper']; readonly margin: Config['pdf']['margin'] } {
-  return { paper: config.pdf.paper, margin: config.pdf.margin };
-}

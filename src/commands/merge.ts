@@ -2,7 +2,7 @@
  * `careerplan merge <slice>… --out DIR`: joins the out folders of sharded
  * builds (`careerplan build --shard i/n`, one per CI job) into the site that
  * one build of every plan writes. Each slice's plan folders (page, media,
- * PDF) are copied; the index, `plans.json`, assets and manifest are written
+ * PDF) are copied; the index, `plans.json`, `plans.csv`, assets and manifest are written
  * from the slices' `plans.json` the way `build` writes them. Every slice is
  * checked whole before anything is written, and a new out folder appears
  * whole. Needs neither the plans nor a browser. Reads the slices, writes the
@@ -25,7 +25,7 @@ import { exitCodes, UsageError, type Io } from '../io.js';
 import { pdfPath } from '../build/print-plans.js';
 import { guardOut } from '../site/out-guard.js';
 import { planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from '../site/manifest.js';
-import { writeAssets, writeIndexPage, writePlansJson, type SiteContext } from '../site/output.js';
+import { writeAssets, writeIndexPage, writePlansCsv, writePlansJson, type SiteContext } from '../site/output.js';
 
 /** What `merge` joins. */
 export interface MergeOptions {
@@ -79,6 +79,7 @@ export async function merge(config: Config, options: MergeOptions, io: Io): Prom
       });
       await writeIndexPage(models, site);
       await writePlansJson(models, site);
+      await writePlansCsv(models, site);
       await writeAssets(site);
       await writeManifest(target, written);
       await removeStale(target, previous, written);

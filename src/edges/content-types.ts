@@ -22,6 +22,7 @@ export const contentTypes = {
   '.woff': 'font/woff',
   '.pdf': 'application/pdf',
   '.ics': 'text/calendar; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
 } satisfies Record<string, string>;

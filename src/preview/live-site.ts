@@ -26,7 +26,7 @@ import { createTheme, ThemeError, type Theme } from '../theme/index.js';
 import type { Diagnostic } from '../types.js';
 import { revisionsOpen } from '../build/pages.js';
 import { filesOfPlans, planOutputs, readManifest, removeStale, siteOutputs, writeManifest } from '../site/manifest.js';
-import { writeAssets, writeIndexPage, writePlanPage, writePlansJson, type SiteContext } from '../site/output.js';
+import { writeAssets, writeIndexPage, writePlanPage, writePlansCsv, writePlansJson, type SiteContext } from '../site/output.js';
 
 /** What a rebuild changed, for the pages open in a browser and the PDFs. */
 export interface Update {
@@ -371,10 +371,12 @@ async function writeIndex(state: State): Promise<boolean> {
   return changed;
 }
 
-/** Writes `plans.json`, every shown plan's data. */
+/** Writes `plans.json` and `plans.csv`, every shown plan's data. */
 async function writeData(state: State): Promise<void> {
   const output = site(state);
-  if (output !== undefined) await writePlansJson(shownModels(state), output);
+  if (output === undefined) return;
+  await writePlansJson(shownModels(state), output);
+  await writePlansCsv(shownModels(state), output);
 }
 
 /** What the out folder keeps: the site, and the pages of plans with errors (their last good version, maybe from an earlier build). */

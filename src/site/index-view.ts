@@ -4,20 +4,24 @@
  */
 import type { IsoDate } from '../format/dates.js';
 import { compareAttention, isPast } from '../format/status.js';
-import type { Deadline, GoalModel, PlanModel } from '../stages/model.js';
+import type { Deadline, GoalModel, PlanModel, SkillModel } from '../stages/model.js';
 
 /** What the index shows of a goal. */
 export type IndexGoal = Pick<GoalModel, 'id' | 'title' | 'kind' | 'status' | 'due' | 'progress' | 'daysLeft'>;
 
+/** What the index shows of a skill: its name and the levels still to go, for "Skills the cohort needs" (`cohort-skills.ts`). */
+export type IndexSkill = Pick<SkillModel, 'name' | 'gap'>;
+
 /**
  * What the index (and the PDFs' running headers) show of a plan: its
- * names, dates, progress and deadlines, and its goals without their steps.
- * A build of thousands of plans keeps these, not the whole models.
+ * names, dates, progress and deadlines, its goals without their steps, and
+ * its skills' names and gaps. A build of thousands of plans keeps these, not
+ * the whole models.
  */
 export type IndexPlan = Pick<
   PlanModel,
   'slug' | 'file' | 'lang' | 'asOf' | 'title' | 'owner' | 'role' | 'created' | 'reviewed' | 'horizon' | 'progress' | 'nextDeadline' | 'deadlines' | 'statusCounts' | 'overdue' | 'evaluations'
-> & { readonly goals: readonly IndexGoal[] };
+> & { readonly goals: readonly IndexGoal[]; readonly skills: readonly IndexSkill[] };
 
 /** The index's part of a plan's model (or of a larger `IndexPlan`): no more than the index may show, whoever calls. */
 export function indexPlan(model: IndexPlan): IndexPlan {
@@ -40,6 +44,7 @@ export function indexPlan(model: IndexPlan): IndexPlan {
     overdue,
     evaluations,
     goals: model.goals.map(({ id, title: goalTitle, kind, status, due, progress: goalProgress, daysLeft }) => ({ id, title: goalTitle, kind, status, due, progress: goalProgress, daysLeft })),
+    skills: model.skills.map(({ name, gap }) => ({ name, gap })),
   };
 }
 

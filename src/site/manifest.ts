@@ -43,7 +43,7 @@ export function planOutputs(slug: string, copies: ReadonlyArray<{ readonly targe
 
 /** The site's files besides the plans' folders: the index, `plans.json` and the theme's assets. Pure. */
 export function siteOutputs(assets: ReadonlyArray<{ readonly target: string }>): string[] {
-  return ['index.html', 'plans.json', ...assets.map((asset) => `assets/${asset.target.split(path.sep).join('/')}`)];
+  return ['index.html', 'plans.json', 'plans.csv', ...assets.map((asset) => `assets/${asset.target.split(path.sep).join('/')}`)];
 }
 
 /** The files of `previous` in the folders of these plans: a page kept from an earlier build while its plan has errors. Pure. */

@@ -1,6 +1,6 @@
 /**
  * Writing the site into the out folder: a plan's page, its calendar and the
- * files it links, the index, `plans.json`, the theme's assets. Shared by
+ * files it links, the index, `plans.json`, `plans.csv`, the theme's assets. Shared by
  * `build`, `watch` and `merge`, which record what they wrote in the manifest
  * (`manifest.ts`). Every write is atomic and skipped when the content is
  * the same.
@@ -16,8 +16,10 @@ import { modelVersion, type PlanModel } from '../stages/model.js';
 import type { HistoryView } from '../history/revisions.js';
 import type { PlanPage } from '../stages/page.js';
 import { planJson, plansJsonPieces } from './plans-json.js';
+import { planCsv, plansCsvPieces } from './plans-csv.js';
 import type { Shard } from './shard.js';
 import { byAttention, indexDeadlines, indexPlan, type IndexPlan } from './index-view.js';
+import { cohortSkills } from './cohort-skills.js';
 import type { Theme } from '../theme/index.js';
 import { render } from '../stages/render.js';
 
@@ -71,6 +73,8 @@ export async function writeIndexPage(plans: readonly IndexPlan[], site: SiteCont
   const html = site.theme.renderIndex({
     plans: byAttention(plans.map(indexPlan)),
     deadlines: indexDeadlines(plans, config.asOf),
+    // A view that leaves out skills leaves out the section, not only its rows.
+    cohortSkills: config.view?.omit.includes('skills') ? [] : cohortSkills(plans),
     asOf: config.asOf,
     lang: config.locale,
     root: '',
@@ -94,6 +98,17 @@ export async function writePlansJson(models: readonly PlanModel[], site: SiteCon
 export async function writePlansJsonOf(count: number, texts: Iterable<() => string | Uint8Array>, site: SiteContext): Promise<void> {
   const head = { version: modelVersion, generator: site.generator, asOf: site.config.asOf, ...(site.shard ? { shard: site.shard } : {}) };
   await writePiecesIfChanged(path.join(site.config.out, 'plans.json'), plansJsonPieces(count, texts, head), writeOptions(site));
+}
+
+/** Writes `plans.csv`, a row per action step of every built plan, sorted by slug; piece by piece, like `plans.json`. */
+export async function writePlansCsv(models: readonly PlanModel[], site: SiteContext): Promise<void> {
+  const plans = [...models].sort((a, b) => a.slug.localeCompare(b.slug));
+  await writePlansCsvOf(plans.map((plan) => () => planCsv(plan)), site);
+}
+
+/** Writes `plans.csv` from each plan's rows (`planCsv`, or its UTF-8 bytes), given in slug order as functions that give them. */
+export async function writePlansCsvOf(texts: Iterable<() => string | Uint8Array>, site: SiteContext): Promise<void> {
+  await writePiecesIfChanged(path.join(site.config.out, 'plans.csv'), plansCsvPieces(texts), writeOptions(site));
 }
 
 /** Copies the theme's stylesheet and fonts into `assets/`; returns whether any changed. */

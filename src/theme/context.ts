@@ -7,6 +7,7 @@ import type { HistoryView } from '../history/revisions.js';
 import type { PlanModel } from '../stages/model.js';
 import type { ReviewSummary } from '../history/review-summary.js';
 import type { IndexDeadline, IndexPlan } from '../site/index-view.js';
+import type { CohortSkill } from '../site/cohort-skills.js';
 
 /** The context of one plan's page, `<slug>/index.html`. */
 export interface PlanPageContext {
@@ -50,6 +51,8 @@ export interface IndexPageContext {
   readonly plans: readonly IndexPlan[];
   /** Overdue goals and steps across all plans, oldest first, then open deadlines of the next 90 days, earliest first (`indexDeadlines`). */
   readonly deadlines: readonly IndexDeadline[];
+  /** "Skills the cohort needs": skills two or more plans need, most plans first (`cohortSkills`); none in a view that omits skills. */
+  readonly cohortSkills?: readonly CohortSkill[];
   readonly asOf: IsoDate;
   /** The language of the index's labels and dates. */
   readonly lang: string;

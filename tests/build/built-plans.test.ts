@@ -7,10 +7,10 @@ import { createBuiltPlans } from '../../src/build/built-plans.js';
 const folder = mkdtempSync(path.join(os.tmpdir(), 'careerplan-built-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const plan = (slug: string, owner: string) => ({ slug, index: JSON.stringify({ slug, owner }), json: `    {\n      "slug": "${slug}"\n    }` });
+const plan = (slug: string, owner: string) => ({ slug, index: JSON.stringify({ slug, owner }), json: `    {\n      "slug": "${slug}"\n    }`, csv: `${owner},${slug},Goal\r\n` });
 
 describe('the plans a build keeps on disk', () => {
-  test('give back what the index shows of each, sorted by slug, their models and texts; nothing is written until something is kept', () => {
+  test('give back what the index shows of each, sorted by slug, their models, rows of plans.csv and texts; nothing is written until something is kept', () => {
     const kept = createBuiltPlans(folder);
     expect(readdirSync(folder)).toEqual([]);
     expect(kept.indexPlans()).toEqual([]);
@@ -19,6 +19,7 @@ describe('the plans a build keeps on disk', () => {
     kept.keepText('plans/zoe.md', '---\ntitle: Zoë\n---\n');
     expect(kept.indexPlans()).toEqual([{ slug: 'adam', owner: 'Adam' }, { slug: 'zoe', owner: 'Zoë Ångström' }]);
     expect(Buffer.from(kept.modelJson('zoe')).toString('utf8')).toBe(plan('zoe', '').json);
+    expect(Buffer.from(kept.csvRows('zoe')).toString('utf8')).toBe(plan('zoe', 'Zoë Ångström').csv);
     expect(kept.texts()).toEqual(new Map([['plans/zoe.md', '---\ntitle: Zoë\n---\n']]));
     kept.close();
     expect(readdirSync(folder)).toEqual([]);

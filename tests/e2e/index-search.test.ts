@@ -6,7 +6,6 @@
  * JavaScript every plan is listed.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,10 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { benchAsOf, writePlans } from '../../bench/generate.js';
 import type { PlanModel } from '../../src/stages/model.js';
 import { byAttention } from '../../src/site/index-view.js';
-import { launchBrowser } from '../support/browser.js';
+import { axeViolations, launchBrowser } from '../support/browser.js';
 import { careerplan } from './run.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const planCount = 240;
 const pageSize = 25;
 
@@ -99,15 +97,6 @@ async function search(page: Page, query: string): Promise<void> {
   await page.click('#plans-search', { count: 3 });
   await page.keyboard.press('Backspace');
   await page.type('#plans-search', query);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through DevTools, which the page's content policy does not govern (an inline script tag would be refused).
-  await page.evaluate(axeSource);
-  return (await page.evaluate(`(async () => {
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((v) => v.id + ': ' + v.nodes.map((node) => node.target.join(' ')).join(', '));
-  })()`)) as string[];
 }
 
 /** The plans a search should find: every word somewhere in the owner, role, title, goals or next deadline, ignoring case and accents. */

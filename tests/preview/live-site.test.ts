@@ -49,7 +49,7 @@ describe('the live site', () => {
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('jordan-lee/');
   });
 
-  test('a changed plan is checked and written alone; the index waits for writeIndex, plans.json for writeData', async () => {
+  test('a changed plan is checked and written alone; the index waits for writeIndex, plans.json and plans.csv for writeData', async () => {
     const others = [await mtime('lena-schmidt'), await mtime('sam-okafor')];
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
     await edit('jordan-lee.md', /^owner: .*$/m, 'owner: Jordan Q. Lee');
@@ -61,8 +61,11 @@ describe('the live site', () => {
     expect(await site.writeIndex()).toBe(true);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Jordan Q. Lee');
     expect(await readFile(path.join(out, 'plans.json'), 'utf8')).not.toContain('Jordan Q. Lee');
+    expect(await readFile(path.join(out, 'plans.csv'), 'utf8')).not.toContain('Jordan Q. Lee');
     await site.writeData();
     expect(JSON.parse(await readFile(path.join(out, 'plans.json'), 'utf8')).plans.find((plan: { slug: string }) => plan.slug === 'jordan-lee').owner).toBe('Jordan Q. Lee');
+    // plans.csv goes with plans.json: a row per step, the owner on each of the plan's rows.
+    expect(await readFile(path.join(out, 'plans.csv'), 'utf8')).toMatch(/\r\nJordan Q\. Lee,jordan-lee,/u);
   });
 
   test('a save that changes nothing in the output reloads nothing and reprints nothing', async () => {

@@ -3,6 +3,7 @@ import type { Element } from 'hast';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTheme, type Theme } from '../../src/theme/theme.js';
 import { everyCase } from './fixtures.js';
+import { cohortSkills } from '../../src/site/cohort-skills.js';
 import { builtin, classes, dom, examplePlan, indexPage, modelOf, text } from './render.js';
 
 let theme: Theme;
@@ -149,5 +150,27 @@ describe('the index’s search and pages', () => {
     expect(selectAll('nav.pager', tree).map((nav) => nav.properties['ariaLabel'])).toEqual(['Seiten der Pläne', 'Seiten der Termine']);
     expect(select('nav.pager', tree)?.properties['dataRange']).toBe('{from}–{to} von {count}');
     expect(selectAll('nav.pager button', tree).slice(0, 2).map(text)).toEqual(['← Vorherige Seite', 'Nächste Seite →']);
+  });
+});
+
+describe('the index’s skills the cohort needs', () => {
+  const owners = Array.from({ length: 14 }, () => examplePlan('jordan-lee')).map((plan, index) => ({ ...plan, slug: `p${String(index).padStart(2, '0')}`, owner: `Owner ${index}`, skills: plan.skills.map((skill) => ({ ...skill, gap: 1 + (index % 2) })) }));
+
+  test('in German: its heading, the plans counted, the average gap in German digits, the first 12 plans linked and the rest folded away', () => {
+    const tree = dom(theme.renderIndex({ ...indexPage(owners, 'de'), cohortSkills: cohortSkills(owners) }));
+    expect(text(select('#cohort-skills-title', tree))).toBe('Kompetenzen, die die Gruppe braucht');
+    expect(select('.site-nav a[href="#cohort-skills"]', tree)).toBeDefined();
+    const row = select('#cohort-skills tbody tr', tree);
+    expect(selectAll('td', row).slice(0, 2).map((cell) => text(cell))).toEqual(['14 Pläne', 'noch 1,5 Stufen']);
+    expect(selectAll('td > a', row)).toHaveLength(12);
+    expect(text(select('details.cohort__more summary', row))).toBe('und 2 weitere Pläne');
+    // The 7 plans 2 levels short first, then the others by owner: the last two of those are folded.
+    expect(selectAll('details.cohort__more a', row).map((link) => link.properties['href'])).toEqual(['./p06/index.html#skills', './p08/index.html#skills']);
+  });
+
+  test('is left out when no skill is shared', () => {
+    const tree = dom(theme.renderIndex({ ...indexPage(plans()), cohortSkills: [] }));
+    expect(select('#cohort-skills', tree)).toBeUndefined();
+    expect(select('.site-nav a[href="#cohort-skills"]', tree)).toBeUndefined();
   });
 });
