@@ -16,10 +16,16 @@ import { careerplanProcess, repo, type Run } from './run.js';
 /** careerplan's own folders that checking has no use for, below dist/src/. */
 const notForCheck = ['build/', 'preview/', 'print/', 'history/', 'theme/', 'timeline/', 'scaffold/', 'site/', 'edges/browser.js', 'edges/watcher.js', 'edges/git.js', 'edges/server.js'];
 /**
- * What check uses of them: `build/check-plans.js` is where every command checks plans (load → parse → validate), and
- * the config's schema names the parts of a page a view may leave out (`site/view.js`, a list of names).
+ * What check uses of them: `build/check-plans.js` is where every command checks plans (load → parse → validate); the
+ * config's schema names the parts of a page a view may leave out (`site/view.js`, a list of names); and the
+ * `vague-measure` rule takes its words, in the plan's language, from the built-in theme's locale files, which these
+ * read and check (nothing of the theme that renders: no templates, no Handlebars).
  */
-const usedByCheck = ['build/check-plans.js', 'site/view.js'];
+const usedByCheck = [
+  'build/check-plans.js',
+  'site/view.js',
+  ...['intl', 'locale-schema', 'locales', 'lookup', 'source', 'stage-words', 'theme-error', 'words'].map((name) => `theme/${name}.js`),
+];
 /** Libraries of the build, the preview and printing. */
 const notForCheckLibraries = ['puppeteer-core', '@puppeteer/browsers', 'chokidar', 'handlebars', 'pdf-lib', 'd3-scale', 'd3-time', '@fontsource/inter'];
 
