@@ -27,6 +27,7 @@ import type { UnifiedBuild } from './references/unified.js';
 import { renderReport, type BenchResults, type CaseRuns, type Failure, type Machine, type Runs } from './report.js';
 import { measureFastReaders } from './fast-readers.js';
 import { measureHistory } from './history.js';
+import { measureOnePlanCheck, onePlanTurns } from './one-plan.js';
 import { runProperties } from './properties.js';
 import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
@@ -242,6 +243,9 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     if (measured) caseResults[benchCase.name] = measured;
     await benchCase.reset?.(context);
   }
+  const onePlan = sections.has('check')
+    ? await attempt('check of one plan', false, () => measureOnePlanCheck({ work: path.join(work, 'one-plan'), turns: Math.max(onePlanTurns, runs), seed: options.seed, usageFile, progress }))
+    : undefined;
   if (!sections.has(withReferences as SectionName) && (sections.has('unified') || peers)) {
     for (let index = 1; index <= runs; index++) {
       await generate();
@@ -368,6 +372,7 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     ...(described ? { corpus: described } : {}),
     ...(startup ? { startup: toRuns(startup) } : {}),
     cases: caseResults,
+    ...(onePlan ? { onePlan } : {}),
     ...(unified ? { unified } : {}),
     ...(Object.keys(scale).length > 0 && sections.has('scale') ? { scale } : {}),
     ...(peers ? { peers: { versions: peers.versions, installSeconds: peers.installSeconds } } : {}),

@@ -43,6 +43,8 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Variables added to the environment. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Preload `child-usage.js` for the child's peak RSS and CPU time (default); `false` times the process alone, as a user starts it. */
+  readonly usage?: boolean;
 }
 
 /** Runs `careerplan ...args` from the repository root; `usageFile` is a scratch path for the child's report. */
@@ -56,7 +58,7 @@ export async function runNode(script: string, args: readonly string[], usageFile
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, NO_COLOR: '1', CAREERPLAN_BENCH_USAGE: usageFile };
   delete env.NODE_OPTIONS;
   delete env.CAREERPLAN_BENCH_PRINT;
-  const hooks = ['--import', usageHook];
+  const hooks = options.usage === false ? [] : ['--import', usageHook];
   if (options.printReport) {
     await rm(options.printReport, { force: true });
     env.CAREERPLAN_BENCH_PRINT = options.printReport;

@@ -17,7 +17,7 @@ export type SectionName = (typeof sectionNames)[number];
  * faster.
  */
 export const sectionHelp = {
-  check: 'check --format json, cold then unchanged, N plans (~25 s)',
+  check: 'check --format json, cold then unchanged, N plans; then check of one plan taking turns with node -e 0, 15 times (~35 s)',
   build: 'build --no-pdf, cold then unchanged, N plans: the cold build the targets judge (~40 s)',
   unified: 'the straightforward unified pipeline on the same N plans, after each cold build (~16 s)',
   scale: 'cold build at each --scale size for growth and peak RSS; N itself comes from build (~90 s, most of it 4,000 plans)',

@@ -7,6 +7,7 @@
  */
 import type { PdfFigures } from './pdf.js';
 import type { HistoryFigures } from './history.js';
+import type { OnePlanFigures } from './one-plan.js';
 import { fastReaderNames } from '../src/fast/switch.js';
 import type { FastReaderFigures } from './fast-readers.js';
 import type { StageFigures } from './stages.js';
@@ -81,6 +82,8 @@ export interface BenchResults {
   readonly startup?: Runs;
   /** Each case of `cases.ts` that ran, by name. */
   readonly cases: Readonly<Record<string, CaseRuns>>;
+  /** `check` of one plan next to `node -e 0`, taking turns (the check section). */
+  readonly onePlan?: OnePlanFigures;
   /** The straightforward unified pipeline at `plans`; `innerMs`: its own time, first read to last write. */
   readonly unified?: Runs & { readonly innerMs: readonly number[] };
   /** careerplan's cold build (HTML) at each size of the scale section, by size. */
@@ -381,6 +384,7 @@ export function tableRows(results: BenchResults): Row[] {
       ...(offSize ? { offSize } : {}),
     }),
   );
+  rows.push(...onePlanRows(results.onePlan, group, missingFor('check')));
   rows.push(...growthRows(results, group));
 
   // The cold build's references, each with its runs, for the comparisons below.
@@ -622,6 +626,19 @@ export function renderReport(results: BenchResults): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `check` of one plan against Node's own start in the same run: wall time (the issue's target), and CPU time, which load on a shared machine inflates less. */
+function onePlanRows(figures: OnePlanFigures | undefined, group: string, missing: { missing?: string }): Row[] {
+  const reference = (samples: readonly number[] | undefined): Reference => {
+    const value = medianOf(samples);
+    return value === undefined ? { label: 'node -e 0', missing: missing.missing ?? 'not measured' } : { label: 'node -e 0', value };
+  };
+  const cpuMs = (runs: Runs | undefined): number[] | undefined => runs?.cpuSeconds.map((value) => value * 1000);
+  return [
+    measuredRow({ group, figure: 'check of one plan (a project with a config file)', unit: 'ms', samples: figures?.check.wallMs, ...missing, reference: reference(figures?.node.wallMs), target: { op: '<=', limit: 4 } }),
+    measuredRow({ group, figure: '  the same in CPU time (user + system)', unit: 'ms', samples: cpuMs(figures?.check), ...missing, reference: reference(cpuMs(figures?.node)) }),
+  ];
+}
+
 /**
  * What each fast reader earns: `check` and the cold build with every reader on, against the same with that
  * reader alone off (kept where on takes at most 0.9× the time off, i.e. it saves at least 10%); every reader off;
@@ -678,6 +695,8 @@ function notes(results: BenchResults): string[] {
     '- **peak RSS**: the careerplan process (or the reference’s), measured by a preloaded hook at exit; the browser’s processes are not included.',
     '- **validation alone**: `careerplan check` reads and validates every plan, as the build does before it makes a page, and writes nothing;',
     '  set against the cold build’s references, it shows how much of each target is left for making and writing the pages.',
+    '- **check of one plan**: `careerplan check plans/<one>.md` in a project with a config file, as a pre-commit hook or an editor on',
+    '  save runs it, taking turns with `node -e 0`; wall times without any preloaded hook, CPU times with the usage hook in both.',
   ];
   const pdf = results.pdf;
   if (pdf) {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitCodes, terminalIo, UsageError, type Io } from './io.js';
-import type { Config, ConfigFlags, Resolved } from './config/config.js';
+import type { Config, Resolved } from './config/config.js';
 import type { ReporterName } from './diagnostics/reporters/index.js';
 import { wantsColor as colorWanted } from './diagnostics/color.js';
 import { parseDate, today } from './format/dates.js';
@@ -193,10 +193,9 @@ async function runCheck(flags: Flags, paths: readonly string[], io: Io): Promise
     throw new UsageError(`--max-warnings takes a whole number, not \`${flags['max-warnings']}\``);
   }
   const color = wantsColor(flags, io);
-  const config = await loadConfig(flags, io, color);
-  if (!config) return exitCodes.failure;
-  const { check } = await import('./commands/check.js');
-  return check(config, { paths, format: format as ReporterName, quiet: flags.quiet ?? false, color, ...(maxWarnings === undefined ? {} : { maxWarnings }) }, io);
+  // check reads its config with its own code: in dist/ it is one bundled file that loads at once (scripts/bundle.mjs).
+  const { checkWithConfig } = await import('./commands/check.js');
+  return checkWithConfig(flags, { paths, format: format as ReporterName, quiet: flags.quiet ?? false, color, ...(maxWarnings === undefined ? {} : { maxWarnings }) }, io);
 }
 
 async function runHistory(flags: Flags, plans: readonly string[], io: Io): Promise<number> {
@@ -271,34 +270,12 @@ async function runDoctor(flags: Flags, io: Io): Promise<number> {
 
 /** Reads and resolves the config; reports its problems; `undefined` when it is unusable. */
 async function loadConfig(flags: Flags, io: Io, color: boolean): Promise<Config | undefined> {
-  const [{ resolved, file, text }, { reporters }] = await Promise.all([resolveConfigOf(flags, io), import('./diagnostics/reporters/index.js')]);
-  if (resolved.diagnostics.length > 0) {
-    const sources = new Map(file !== undefined && text !== undefined ? [[file, text]] : []);
-    io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color, planCount: 0, summary: false }));
-  }
-  return resolved.config;
+  return (await import('./config/load.js')).loadConfig(flags, io, color);
 }
 
 /** Reads the config file and resolves it with the flags; also its shown path and text, for code frames. */
 async function resolveConfigOf(flags: Flags, io: Io): Promise<{ resolved: Resolved; file?: string; text?: string }> {
-  const asOf = flags['as-of'];
-  if (asOf !== undefined && parseDate(asOf) === undefined) throw new UsageError(`--as-of takes a date as YYYY-MM-DD, not \`${asOf}\``);
-  const configFlags: ConfigFlags = {
-    ...(asOf === undefined ? {} : { asOf }),
-    ...(flags.out === undefined ? {} : { out: flags.out }),
-    ...(flags.plans === undefined ? {} : { plans: flags.plans }),
-    ...(flags.view === undefined ? {} : { view: flags.view }),
-    ...(flags.paper === undefined && flags.margin === undefined
-      ? {}
-      : { pdf: { ...(flags.paper === undefined ? {} : { paper: flags.paper }), ...(flags.margin === undefined ? {} : { margin: flags.margin }) } }),
-  };
-  const { readConfigFile } = await import('./config/file.js');
-  // The nearest config file in this folder or above (see config/file.ts), unless one is named.
-  const source = await readConfigFile({ cwd: io.cwd, named: flags.config, home: io.env.HOME });
-  // Without a config file, the schema (zod) and the YAML reader are not loaded at all.
-  const plain = source === undefined ? (await import('./config/defaults.js')).configWithoutFile(configFlags, io.cwd, today()) : undefined;
-  const resolved = plain ?? (await import('./config/config.js')).resolveConfig(source, configFlags, io.cwd, today());
-  return source ? { resolved, file: source.displayPath, text: source.text } : { resolved };
+  return (await import('./config/load.js')).resolveConfigOf(flags, io);
 }
 
 function wantsColor(flags: Flags, io: Io): boolean {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkPlans } from '../build/check-plans.js';
 import { displayPath } from '../lib/paths.js';
 import type { Config } from '../config/config.js';
+import { loadConfig, type ConfigFlagValues } from '../config/load.js';
 import { reporters, type ReporterName } from '../diagnostics/reporters/index.js';
 import { findPlanFiles, PlanPathError, skippedLines } from '../stages/load.js';
 import { exitCodes, type Io } from '../io.js';
@@ -17,6 +18,12 @@ export interface CheckOptions {
   /** Report errors only. */
   readonly quiet: boolean;
   readonly color: boolean;
+}
+
+/** Reads the config the flags and the config file set, then checks the plans as `check` does; returns the exit code. Reads the disk, writes to `io`. */
+export async function checkWithConfig(flags: ConfigFlagValues, options: CheckOptions, io: Io): Promise<number> {
+  const config = await loadConfig(flags, io, options.color);
+  return config ? check(config, options, io) : exitCodes.failure;
 }
 
 /** Checks the plans and writes the report; returns the exit code. Reads the disk, writes to `io`. */

@@ -4,7 +4,6 @@
  * a half-written file. Touches the disk.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { closeSync, constants, createReadStream, fstatSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -164,7 +163,9 @@ export async function syncWrittenSince(folder: string, since: number, syncFileSy
 }
 
 /** Runs `sync -f <folder>`: whether it synced the folder's file system. */
-function runSyncCommand(folder: string): Promise<boolean> {
+async function runSyncCommand(folder: string): Promise<boolean> {
+  // Loaded here, not with this module: `check`, which writes nothing, starts without it.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile('sync', ['-f', folder], { windowsHide: true }, (error) => resolve(error === null));
   });

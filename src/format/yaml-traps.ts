@@ -12,6 +12,7 @@
  * plan may hold. Pure.
  */
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLSeq } from 'yaml';
+import { precomputed } from './precomputed.js';
 import { planJsonSchema } from './schema.js';
 import { quote } from './yaml-slips.js';
 import { rangeOf, type DataPath, type YamlProblem } from './yaml.js';
@@ -41,9 +42,9 @@ export interface Traps {
 
 let planSchemaNode: SchemaNode | undefined;
 
-/** The plan's JSON Schema, made once. */
+/** The plan's JSON Schema, made once (in a bundle, when careerplan was built). */
 function planNode(): SchemaNode {
-  planSchemaNode ??= planJsonSchema() as SchemaNode;
+  planSchemaNode ??= (precomputed.planJsonSchema ?? planJsonSchema()) as SchemaNode;
   return planSchemaNode;
 }
 

@@ -81,6 +81,8 @@ describe('the bench report', () => {
       'peak RSS, cold build of 4,000 plans → HTML (careerplan’s process)',
       'watch: save → reload of the page, 1,000 plans',
       'watch, fresh copy of 1,000 plans (no out/, no cache): start → a plan’s page served',
+      'check of one plan (a project with a config file)',
+      '  the same in CPU time (user + system)',
       'time growth, cold build, 100 → 1,000 → 4,000 plans: cost of a further plan',
       'memory growth, cold build, 100 → 1,000 → 4,000 plans: peak RSS per further 1,000 plans',
     ]);
@@ -120,6 +122,16 @@ describe('the bench report', () => {
     expect(find(rows, 'check, CPU time: every reader on', 'yaml-subset off')).toMatchObject({ ratio: '0.94×', met: 'no' });
     expect(find(rows, 'cold build, wall time: every reader on', 'every reader off')).toMatchObject({ target: '–', met: '–' });
     expect(find(rows, 'cold build, CPU time: the plans saved with CR LF')).toMatchObject({ reference: 'the same plans with LF: 4.50 s', target: '≤ 1.3×', met: 'yes' });
+  });
+
+  it('judges check of one plan against node -e 0 of the same run, in wall time; shows CPU time without a target', () => {
+    const onePlan = { check: runs([300, 320, 310], [90, 90, 90], [0.24, 0.25, 0.23]), node: runs([80, 70, 90], [40, 40, 40], [0.07, 0.08, 0.08]) };
+    const rows = tableRows(results({ onePlan }));
+    expect(find(rows, 'check of one plan')).toMatchObject({ median: '310 ms', reference: 'node -e 0: 80.0 ms', ratio: '3.88×', target: '≤ 4×', met: 'yes' });
+    expect(find(rows, '  the same in CPU time')).toMatchObject({ median: '240 ms', reference: 'node -e 0: 80.0 ms', ratio: '3.00×', target: '–' });
+    // Without the check section: not measured, and said so.
+    const withoutCheck = results({ options: { ...results().options, sections: ['build'] } });
+    expect(find(tableRows(withoutCheck), 'check of one plan')).toMatchObject({ median: '– (check not run)', met: 'not measured (check not run)' });
   });
 
   it('compares the cold builds in CPU time too, without a target', () => {

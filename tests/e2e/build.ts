@@ -3,19 +3,19 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** What `npm run build:ts` compiles from: when none is newer than its last output, `dist/` is current. */
-const inputs = ['src', 'bench', 'scripts/bundle-worker.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
-/** The file `npm run build:ts` writes last (the bundled page worker). */
+const inputs = ['src', 'bench', 'scripts/bundle.mjs', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+/** The file `npm run build:ts` writes last (the bundled page worker, see scripts/bundle.mjs). */
 const lastOutput = 'dist/src/build/page-worker.js';
 
 /**
- * Compiles the CLI as `npm run build:ts` does (tsc, then the worker bundled), so end-to-end tests run exactly what
+ * Compiles the CLI as `npm run build:ts` does (tsc, then check and the worker bundled), so end-to-end tests run exactly what
  * `bin/careerplan.js` runs — unless `dist/` is newer than every file it is made from, as right after `npm ci`
  * (whose `prepare` compiles it) or a run with nothing edited since.
  */
 export default function setup(): void {
   if (newestChange(inputs) < modified(lastOutput)) return;
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  execFileSync(process.execPath, ['scripts/bundle-worker.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
 }
 
 /** When a file was last changed, or 0 when it is missing. Reads the disk. */

@@ -247,6 +247,18 @@ describe('parseBody on generated Markdown', () => {
     }
   }, propertyTimeout);
 
+  test('bodies of any shape are cut and read without micromark alike with CR LF and with LF', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyBody, planBody), (body) => {
+        // A CR of the body's own makes it another text once its line feeds gain one.
+        fc.pre(!body.includes('\r'));
+        const [lf, crlf] = [readBody(body), readBody(body.replace(/\n/g, '\r\n'))];
+        expect({ chunks: crlf.chunks, fastChunks: crlf.fastChunks }).toEqual({ chunks: lf.chunks, fastChunks: lf.fastChunks });
+      }),
+      { numRuns: Math.ceil(runs / 4) },
+    );
+  }, propertyTimeout);
+
   test('cutting into chunks alone gives the tree remark-gfm gives', () => {
     fc.assert(
       fc.property(fc.oneof(trickyBody, planBody), (body) => readsLikeGfm((text) => readBody(text, false).tree, body)),

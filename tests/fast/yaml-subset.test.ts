@@ -152,6 +152,18 @@ describe('the YAML subset reader', () => {
     );
   });
 
+  test('reads CR LF text whenever it reads the same text with LF: CR LF plans are not left to the slower library', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(indent, line), { maxLength: 12 }), fc.constantFrom('', '\n'), (lines, end) => {
+        const text = lines.map(([spaces, written]) => spaces + written).join('\n') + end;
+        // Text holding a CR of its own (a scalar may) is another text once its line feeds gain one.
+        fc.pre(!text.includes('\r'));
+        expect(readYamlSubset(text.replace(/\n/g, '\r\n')) === undefined).toBe(readYamlSubset(text) === undefined);
+      }),
+      property(1_000),
+    );
+  });
+
   test('YAML written by the yaml package in several styles', () => {
     fc.assert(
       fc.property(
