@@ -11,7 +11,7 @@ import { parse } from '../stages/parse.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug } from '../format/slug.js';
 import { applySeverities, validate } from '../stages/validate.js';
-import type { Checked, Diagnostic } from '../types.js';
+import type { Checked, Diagnostic, SourceFile } from '../types.js';
 import { displayPath, isInside } from '../lib/paths.js';
 import { mapLimit } from '../lib/map-limit.js';
 import { inspectPath } from '../edges/attachments.js';
@@ -89,6 +89,15 @@ export async function checkFile(
   const shown = displayPath(file, cwd);
   const source = await loadPlan(file, shown);
   if (isFinding(source)) return { source: { path: shown }, diagnostics: [...applySeverities([source], config.rules), ...crossPlan].sort(compareDiagnostics) };
+  return checkSource(source, config, crossPlan);
+}
+
+/**
+ * Parses and validates a plan's text as read (from disk, or an editor's open
+ * text), adding the cross-plan diagnostics that concern it. Reads the disk
+ * only through `inspectPath`, for the files the plan links to.
+ */
+export function checkSource(source: SourceFile, config: Config, crossPlan: readonly Diagnostic[]): Checked {
   const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
   const validated = validate(parse(source), { asOf: config.asOf, plansRoot, inspect: inspectPath, rawHtml: config.allowRawHtml, severities: config.rules });
   return { ...validated, diagnostics: [...validated.diagnostics, ...crossPlan].sort(compareDiagnostics) };
