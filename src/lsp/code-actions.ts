@@ -6,6 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { frontmatterLines, readYamlLine } from './cursor.js';
+import { messageOf } from './diagnostics.js';
 
 /** The quick fixes for `diagnostics` of the plan `text` at `uri`. Pure. */
 export function codeActions(text: string, uri: string, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
@@ -67,9 +68,4 @@ function at(line: number): TextEdit['range'] {
 
 function isOneLine(diagnostic: LspDiagnostic): boolean {
   return diagnostic.range.start.line === diagnostic.range.end.line && diagnostic.range.end.character > diagnostic.range.start.character;
-}
-
-/** A diagnostic's message as text. */
-function messageOf(diagnostic: LspDiagnostic): string {
-  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

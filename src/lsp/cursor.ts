@@ -102,8 +102,10 @@ function pathAt(above: ReadonlyArray<YamlLine | undefined>, column: number, inLi
     if (line === undefined || line.keyColumn > at || (list && line.dash === at)) continue;
     if (!list && line.keyColumn === at) {
       // A sibling key, or the first key of the item this mapping is.
-      if (line.dash !== undefined) [at, list] = [line.dash, true];
-      if (line.dash !== undefined) path.unshift(item);
+      if (line.dash !== undefined) {
+        path.unshift(item);
+        [at, list] = [line.dash, true];
+      }
       continue;
     }
     if (line.key === undefined || line.rest !== '') return undefined;

@@ -50,3 +50,8 @@ export function outcomeDiagnostics(outcome: CheckOutcome, file: string, text: st
   const ruleId = outcome.kind === 'too-slow' ? 'too-complex' : 'bad-file';
   return [toLspDiagnostic({ file, place: { start: { line: 1, column: 1 } }, severity: 'error', ruleId, message }, text, cwd)];
 }
+
+/** A diagnostic's message as text (LSP allows Markdown there too). Pure. */
+export function messageOf(diagnostic: LspDiagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

@@ -8,6 +8,7 @@ import { parsePeriod, utcDate, type Period } from '../format/dates.js';
 import { dateTimeFormat } from '../theme/intl.js';
 import { cursorAt, frontmatterLines, item, mappingOf, readYamlLine, type TextPosition } from './cursor.js';
 import type { FormatDocs } from './format-docs.js';
+import { messageOf } from './diagnostics.js';
 
 const longDay = { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' } as const satisfies Intl.DateTimeFormatOptions;
 const longMonth = { timeZone: 'UTC', year: 'numeric', month: 'long' } as const satisfies Intl.DateTimeFormatOptions;
@@ -31,7 +32,7 @@ function problemParts(position: TextPosition, docs: FormatDocs, diagnostics: rea
     .filter((diagnostic) => contains(diagnostic.range, position))
     .map((diagnostic) => {
       const rule = typeof diagnostic.code === 'string' ? docs.rules.get(diagnostic.code) : undefined;
-      const heading = `**\`${String(diagnostic.code)}\`**: ${diagnostic.message}`;
+      const heading = `**\`${String(diagnostic.code)}\`**: ${messageOf(diagnostic)}`;
       return [heading, rule?.explanation, rule?.fix].filter((part) => part !== undefined && part !== '').join('\n\n');
     });
 }
