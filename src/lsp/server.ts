@@ -10,13 +10,13 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
-  type Diagnostic as LspDiagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,7 +25,7 @@ import { isPlanFile } from '../stages/load.js';
 import { createChecker, type Checker } from './checker.js';
 import { codeActions } from './code-actions.js';
 import { completions } from './completion.js';
-import { outcomeDiagnostics } from './diagnostics.js';
+import { createOpenPlans } from './open-plans.js';
 import { readFormatDocs } from './format-docs.js';
 import { hoverAt } from './hover.js';
 
@@ -40,20 +40,11 @@ export interface ServerOptions {
   readonly timeoutMs: number;
 }
 
-/** What the server keeps of one open plan. */
-interface OpenPlan {
-  timer?: NodeJS.Timeout;
-  running: boolean;
-  again: boolean;
-  diagnostics: LspDiagnostic[];
-}
-
 /** Starts the language server on `input` and `output`; the connection ends the process on `exit`, as LSP asks. Touches the world. */
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, options: ServerOptions): Connection {
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StreamMessageWriter(output));
   const documents = new TextDocuments(TextDocument);
   const docs = readFormatDocs();
-  const open = new Map<string, OpenPlan>();
   let checker: Checker | undefined;
   let timeoutMs = options.timeoutMs;
 
@@ -71,46 +62,15 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     }
   };
 
-  const check = async (uri: string, plan: OpenPlan): Promise<void> => {
-    const document = documents.get(uri);
-    const file = fileOf(uri);
-    if (document === undefined || file === undefined || checker === undefined) return;
-    if (plan.running) {
-      plan.again = true;
-      return;
-    }
-    plan.running = true;
-    const { version } = document;
-    const text = document.getText();
-    const outcome = await checker.check(file, text);
-    plan.running = false;
-    const now = documents.get(uri);
-    if (now !== undefined && now.version === version && open.get(uri) === plan) {
-      plan.diagnostics = safely('reporting', () => outcomeDiagnostics(outcome, file, text, options.cwd), []);
-      await connection.sendDiagnostics({ uri, version, diagnostics: plan.diagnostics });
-    }
-    if (plan.again) {
-      plan.again = false;
-      await check(uri, plan);
-    }
-  };
+  const plans = createOpenPlans({ connection, documents, checker: () => checker, fileOf, cwd: options.cwd, debounceMs: options.debounceMs });
+  documents.onDidChangeContent(({ document }) => plans.schedule(document.uri));
+  documents.onDidClose(({ document }) => plans.close(document.uri));
+  // A plan added, removed or renamed on disk can change what the rules over all plans say of the open ones.
+  connection.onDidChangeWatchedFiles(() => plans.scheduleAll());
 
-  documents.onDidChangeContent(({ document }) => {
-    if (fileOf(document.uri) === undefined) return;
-    const plan = open.get(document.uri) ?? { running: false, again: false, diagnostics: [] };
-    open.set(document.uri, plan);
-    clearTimeout(plan.timer);
-    plan.timer = setTimeout(() => void check(document.uri, plan).catch((error: unknown) => connection.console.error(String(error))), options.debounceMs);
-  });
-  documents.onDidClose(({ document }) => {
-    const plan = open.get(document.uri);
-    if (plan === undefined) return;
-    clearTimeout(plan.timer);
-    open.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
-  });
-
+  let watchesFiles = false;
   connection.onInitialize((params): InitializeResult => {
+    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const given = (params.initializationOptions as { checkTimeoutMs?: unknown } | undefined)?.checkTimeoutMs;
     if (typeof given === 'number' && given > 0) timeoutMs = given;
     checker = createChecker({ config: options.config, cwd: options.cwd, timeoutMs, threads: 4 });
@@ -124,6 +84,9 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
       serverInfo: { name: 'careerplan' },
     };
   });
+  connection.onInitialized(() => {
+    if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,MD}' }] });
+  });
   const textOf = (uri: string): string | undefined => (fileOf(uri) === undefined ? undefined : documents.get(uri)?.getText());
   connection.onCompletion(({ textDocument, position }) => {
     const text = textOf(textDocument.uri);
@@ -131,7 +94,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
   });
   connection.onHover(({ textDocument, position }) => {
     const text = textOf(textDocument.uri);
-    const diagnostics = open.get(textDocument.uri)?.diagnostics ?? [];
+    const diagnostics = plans.diagnostics(textDocument.uri);
     return text === undefined ? null : (safely('hover', () => hoverAt(text, position, docs, diagnostics), undefined) ?? null);
   });
   connection.onCodeAction(({ textDocument, context }) => {
@@ -139,7 +102,7 @@ export function startServer(input: NodeJS.ReadableStream, output: NodeJS.Writabl
     return text === undefined ? [] : safely('quick fixes', () => codeActions(text, textDocument.uri, context.diagnostics), []);
   });
   connection.onShutdown(async () => {
-    for (const plan of open.values()) clearTimeout(plan.timer);
+    plans.stop();
     await checker?.close();
   });
 

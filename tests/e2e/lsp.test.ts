@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, Position } from 'vscode-languageserver/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type Position } from 'vscode-languageserver/node';
 import { careerplan } from './run.js';
 import { startLsp, type LspClient } from '../support/lsp-client.js';
 
@@ -156,6 +156,16 @@ describe('careerplan lsp --stdio', () => {
     writeFileSync(path.join(project, 'plans/problems.md'), fixed);
     expect(second.diagnostics.map(shape).sort()).toEqual((await checked('plans/problems.md')).sort());
     writeFileSync(path.join(project, 'plans/problems.md'), problems);
+  });
+
+  it('checks an open plan again when a plan on disk comes to share its name', async () => {
+    const solo = fixed.replace('title: Problems', 'title: Solo');
+    lsp.open('plans/solo.md', solo);
+    expect((await lsp.diagnostics('plans/solo.md', 1)).diagnostics.map((each) => each.code)).not.toContain('duplicate-id');
+    writeFileSync(path.join(project, 'plans/old/Solo.md'), solo);
+    await lsp.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: lsp.uri('plans/old/Solo.md'), type: FileChangeType.Created }] });
+    const again = await lsp.diagnostics('plans/solo.md', 1, (published) => published.diagnostics.some((each) => each.code === 'duplicate-id'));
+    expect(again.diagnostics.find((each) => each.code === 'duplicate-id')?.message).toContain('the output name `solo` of another plan');
   });
 
   it('offers the keys, values and skills valid at a dozen places in the frontmatter, each key with its documentation', async () => {

@@ -17,6 +17,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -63,8 +64,11 @@ export async function startLsp(cwd: string, args: readonly string[] = [], initia
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     published.set(params.uri, { ...(params.version === undefined ? {} : { version: params.version }), diagnostics: params.diagnostics, at: Date.now() });
   });
+  // As an editor that watches files for its servers: it accepts the server's registration of the files it wants to hear about.
+  connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(cwd).href, capabilities: {}, initializationOptions });
+  const capabilities = { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } };
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(cwd).href, capabilities, initializationOptions });
   await connection.sendNotification(InitializedNotification.type, {});
   const uri = (file: string): string => pathToFileURL(path.join(cwd, file)).href;
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
