@@ -65,14 +65,14 @@ function enumValues(schema: z.ZodType | undefined): readonly string[] {
   return [];
 }
 
-/** The plan's skills, each by its id (the name as detail), as the frontmatter has them now. */
+/** The plan's skills, each by its id (found by its name too, which it shows), as the frontmatter has them now. */
 function skillItems(text: string): CompletionItem[] {
   const items = new Map<string, CompletionItem>();
   for (const skill of skillsOf(text)) {
     const name = typeof skill.name === 'string' ? skill.name : undefined;
     const id = typeof skill.id === 'string' ? skill.id : name === undefined ? undefined : slugify(name);
     if (id === undefined || id === '') continue;
-    items.set(id, { label: id, kind: CompletionItemKind.Value, ...(name === undefined ? {} : { detail: name }) });
+    items.set(id, { label: id, kind: CompletionItemKind.Value, ...(name === undefined ? {} : { detail: name, filterText: `${id} ${name}` }) });
   }
   return [...items.values()];
 }
