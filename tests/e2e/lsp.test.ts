@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic, type Position } from 'vscode-languageserver/node';
 import { careerplan } from './run.js';
-import { startLsp, type LspClient } from '../support/lsp-client.js';
+import { startLsp, type LspClient } from '../../bench/lsp-client.js';
 
 const asOf = '2026-11-26';
 

@@ -1,7 +1,8 @@
 /**
- * A scripted editor for `careerplan lsp --stdio`: starts the server as a
- * child process and speaks LSP to it through vscode-languageserver's own
- * protocol connection, as an editor's client does. Starts a process.
+ * A scripted editor for `careerplan lsp --stdio`, for the bench's lsp section
+ * and the end-to-end tests: starts the server as a child process and speaks
+ * LSP to it through vscode-languageserver's own protocol connection, as an
+ * editor's client does. Starts a process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -29,7 +30,7 @@ import {
   type Position,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { repo } from '../e2e/run.js';
+import { packageRoot } from '../src/lib/package-root.js';
 
 /** The diagnostics last published for a document, with when they arrived. */
 export interface Published {
@@ -58,7 +59,7 @@ export interface LspClient {
 
 /** Starts `careerplan lsp --stdio` in the project `cwd` and initializes it. Starts a process. */
 export async function startLsp(cwd: string, args: readonly string[] = [], initializationOptions: Record<string, unknown> = {}): Promise<LspClient> {
-  const child = spawn(process.execPath, [path.join(repo, 'bin/careerplan.js'), 'lsp', '--stdio', ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(packageRoot().folder, 'bin/careerplan.js'), 'lsp', '--stdio', ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<string, Published>();
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
