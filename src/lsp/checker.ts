@@ -76,7 +76,10 @@ export function createChecker(options: CheckerOptions): Checker {
   let nextId = 1;
   const start = (): Thread => {
     const data: CheckerData = { config: options.config, cwd: options.cwd };
-    const thread: Thread = { worker: new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: threadHeapMb } }), job: undefined, ready: false };
+    // The protocol owns standard output: anything a thread prints goes to standard error, where editors log it.
+    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: threadHeapMb }, stdout: true });
+    worker.stdout.pipe(process.stderr);
+    const thread: Thread = { worker, job: undefined, ready: false };
     thread.worker.on('message', (reply: CheckReply) => {
       if ('ready' in reply) {
         thread.ready = true;
