@@ -1,6 +1,6 @@
 /**
  * What the editor offers at the cursor in a plan's frontmatter: the keys of
- * the mapping it is in, the values a key allows (`kind`, `status`, `worth`,
+ * the mapping it is in that it does not have yet, the values a key allows (`kind`, `status`, `worth`,
  * `lang`), and the plan's skills where a goal or opportunity names one; each
  * with its line of the format's documentation. Pure.
  */
@@ -11,14 +11,17 @@ import { evaluations, mappings } from '../format/schema.js';
 import { builtinLanguages } from '../format/language.js';
 import { slugify } from '../format/slug.js';
 import { isRecord } from '../lib/is-record.js';
-import { cursorAt, frontmatterLines, item, mappingOf, type MappingName, type PathStep, type TextPosition } from './cursor.js';
+import { cursorAt, frontmatterLines, item, keysAround, mappingOf, type MappingName, type PathStep, type TextPosition } from './cursor.js';
 import type { FormatDocs, KeyDoc } from './format-docs.js';
 
 /** The completions at `position` in the plan `text`. Pure. */
 export function completions(text: string, position: TextPosition, docs: FormatDocs): CompletionItem[] {
   const cursor = cursorAt(text, position);
   if (cursor === undefined) return [];
-  if (cursor.at === 'key') return keyItems(mappingOf(cursor.path), text, docs);
+  if (cursor.at === 'key') {
+    const written = keysAround(text, position.line, position.character - cursor.prefix.length);
+    return keyItems(mappingOf(cursor.path), text, docs).filter((each) => !written.has(each.label));
+  }
   if (cursor.at === 'item') {
     if (isSkillList(cursor.path)) return skillItems(text);
     return keyItems(mappingOf([...cursor.path, item]), text, docs);

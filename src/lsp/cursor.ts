@@ -81,6 +81,33 @@ export function cursorAt(text: string, position: TextPosition): Cursor | undefin
   return { at: 'key', path: mapping, prefix: content };
 }
 
+/**
+ * The keys already written in the mapping whose keys stand at `column`
+ * around line `line` (the cursor's, left out): the lines above up to the
+ * mapping's first key, and below up to its end. Pure.
+ */
+export function keysAround(text: string, line: number, column: number): Set<string> {
+  const bounds = frontmatterLines(text);
+  const keys = new Set<string>();
+  if (!bounds) return keys;
+  const lines = text.split('\n');
+  for (let index = line - 1; index >= bounds.first; index--) {
+    const read = readYamlLine(lines[index] ?? '');
+    if (read === undefined || read.keyColumn > column) continue;
+    if (read.keyColumn < column) break;
+    if (read.key !== undefined) keys.add(read.key);
+    // The first key of a list item: the mapping starts here.
+    if (read.dash !== undefined) break;
+  }
+  for (let index = line + 1; index < bounds.end; index++) {
+    const read = readYamlLine(lines[index] ?? '');
+    if (read === undefined || read.keyColumn > column) continue;
+    if (read.keyColumn < column || read.dash !== undefined) break;
+    if (read.key !== undefined) keys.add(read.key);
+  }
+  return keys;
+}
+
 /** The part of a value being typed: after an opening quote or bracket, or a flow list's last comma. */
 function valuePrefix(value: string): string {
   const flow = /[[,]\s*([^,[\]]*)$/u.exec(value);

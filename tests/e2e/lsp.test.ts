@@ -168,15 +168,15 @@ describe('careerplan lsp --stdio', () => {
     expect(again.diagnostics.find((each) => each.code === 'duplicate-id')?.message).toContain('the output name `solo` of another plan');
   });
 
-  it('offers the keys, values and skills valid at a dozen places in the frontmatter, each key with its documentation', async () => {
+  it('offers the keys (those not written yet), values and skills valid at a dozen places in the frontmatter, each key with its documentation', async () => {
     lsp.open('plans/completion.md', completion);
     const labels = async (position: Position): Promise<string[]> => (await lsp.complete('plans/completion.md', position)).map((each) => each.label).sort();
-    const skillKeys = ['id', 'kind', 'level', 'name', 'note', 'target'];
     const goalKeys = ['done', 'due', 'id', 'kind', 'measure', 'skills', 'start', 'status', 'steps', 'title'];
     const stepKeys = ['done', 'due', 'reflection', 'resources', 'title', 'worth'];
     expect(await labels(endOf(completion, 'lang: '))).toEqual(['de', 'en', 'fr']);
     expect(await labels(endOf(completion, '    kind: '))).toEqual(['domain', 'other', 'people', 'technical']);
-    expect(await labels(endOf(completion, '    '))).toEqual(skillKeys);
+    // Keys the skill has already are not offered again.
+    expect(await labels(endOf(completion, '    '))).toEqual(['note']);
     expect(await labels(endOf(completion, '    kind: ', 2))).toEqual(['personal', 'professional']);
     expect(await labels(endOf(completion, '    status: '))).toEqual(['active', 'dropped', 'paused']);
     expect(await labels(at(completion, 'skills: [sql, ]', 'skills: [sql, '.length))).toEqual(['public-speaking', 'sql']);
@@ -187,7 +187,7 @@ describe('careerplan lsp --stdio', () => {
     expect(await labels(endOf(completion, '    status: ', 2))).toEqual(['accepted', 'applied', 'declined', 'interviewing', 'offered', 'passed', 'watching']);
     expect(await labels(endOf(completion, '      '))).toEqual(['public-speaking', 'sql']);
     expect(await labels(endOf(completion, '  '))).toEqual(['current', 'needed', 'note']);
-    expect(await labels({ line: 2, character: 0 })).toEqual(['education', 'goals', 'horizon', 'lang', 'opportunities', 'owner', 'priorities', 'reviewed', 'role', 'skills', 'strengths', 'title', 'vision', 'weaknesses', 'created'].sort());
+    expect(await labels({ line: 2, character: 0 })).toEqual(['created', 'horizon', 'owner', 'priorities', 'reviewed', 'role', 'strengths', 'vision', 'weaknesses']);
     // Each key comes with its line of docs/plan-format.md; nothing is offered in the body.
     const measure = (await lsp.complete('plans/completion.md', endOf(completion, '  - '))).find((each) => each.label === 'measure');
     expect(measure?.documentation).toMatchObject({ value: 'The measurable outcome: how you will know the goal is reached.' });

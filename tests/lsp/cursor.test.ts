@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorAt, item, mappingOf } from '../../src/lsp/cursor.js';
+import { cursorAt, item, keysAround, mappingOf } from '../../src/lsp/cursor.js';
 
 /** The cursor at `|` in a plan's text. */
 function at(marked: string): ReturnType<typeof cursorAt> {
@@ -35,5 +35,12 @@ describe('cursorAt', () => {
     expect(mappingOf(['goals', item, 'steps', item])).toBe('step');
     expect(mappingOf(['opportunities', item, 'requires'])).toBe('requires');
     expect(mappingOf(['goals'])).toBeUndefined();
+  });
+
+  it('lists the keys a mapping has around a line: up to its item\'s dash above, up to its end below', () => {
+    const text = '---\ntitle: A\ngoals:\n  - title: G\n    due: 2027\n    \n    steps: [S]\n  - title: H\nowner: B\n---\n';
+    expect([...keysAround(text, 5, 4)].sort()).toEqual(['due', 'steps', 'title']);
+    expect([...keysAround(text, 5, 0)].sort()).toEqual(['goals', 'owner', 'title']);
+    expect([...keysAround(text, 1, 0)].sort()).toEqual(['goals', 'owner']);
   });
 });
