@@ -609,7 +609,7 @@ const goalTemplates: readonly GoalTemplate[] = [
   { title: 'Build an outside network', id: 'network', kind: 'personal', measure: 'Ten people outside the company I could ask for advice' },
   { title: 'Own a budget', id: 'budget', kind: 'professional', measure: 'Responsible for a budget of at least $50,000 for a full year' },
   { title: 'Publish internal guides', id: 'guides', kind: 'professional', measure: 'Four guides published on the intranet and used by another team' },
-  { title: 'Get comfortable negotiating', id: 'negotiating', kind: 'personal', measure: 'Negotiate my own salary review with a prepared case' },
+  { title: 'Get comfortable negotiating', id: 'negotiating', kind: 'personal', measure: 'My own salary review held, with a prepared case' },
   { title: 'Learn conversational Spanish', id: 'spanish-b1', kind: 'personal', measure: 'Pass the B1 exam' },
   { title: 'Automate the monthly reporting', id: 'automation', kind: 'professional', measure: 'Monthly report produced in under an hour instead of two days' },
   { title: 'Take a three-month sabbatical', id: 'sabbatical', kind: 'personal', measure: 'Sabbatical approved and taken without losing my role' },

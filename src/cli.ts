@@ -12,6 +12,7 @@ import type { ReporterName } from './diagnostics/reporters/index.js';
 import { wantsColor as colorWanted } from './diagnostics/color.js';
 import { parseDate, today } from './format/dates.js';
 import { packageRoot } from './lib/package-root.js';
+import { ImportError } from './import/imported.js';
 import { PlanPathError } from './stages/load.js';
 import { commandHelp, commandNamed, flagValueProblem, isFlagName, mainHelp, parseOptions, takesFlag, unknownCommandMessage, unknownFlagMessage, type Command } from './usage.js';
 
@@ -56,6 +57,8 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       case 'lsp':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for lsp: it serves the plans folder`);
         return await runLsp(flags, io);
+      case 'import':
+        return await runImport(flags, rest, io);
       case 'doctor':
         if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for doctor`);
         return await runDoctor(flags, io);
@@ -259,6 +262,16 @@ async function runLsp(flags: Flags, io: Io): Promise<number> {
   return lsp(config, io);
 }
 
+async function runImport(flags: Flags, sources: readonly string[], io: Io): Promise<number> {
+  const [source, extra] = sources;
+  if (source === undefined) throw new UsageError('import needs a file: a JSON Resume, such as `careerplan import resume.json`, or LinkedIn\'s data export (its folder or .zip)', 'import');
+  if (extra !== undefined) throw new UsageError(`unexpected argument \`${extra}\` for import: it takes one file`, 'import');
+  const config = await loadConfig(flags, io, wantsColor(flags, io));
+  if (!config) return exitCodes.failure;
+  const { importPlan } = await import('./commands/import.js');
+  return importPlan({ source: path.resolve(io.cwd, source), plans: config.plans, today: config.asOf, force: flags.force ?? false }, io);
+}
+
 async function runDoctor(flags: Flags, io: Io): Promise<number> {
   const config = await loadConfig(flags, io, wantsColor(flags, io));
   if (!config) return exitCodes.failure;
@@ -303,7 +316,7 @@ function wantsColor(flags: Flags, io: Io): boolean {
 }
 
 function failure(error: unknown, io: Io): number {
-  const known = error instanceof UsageError || error instanceof PlanPathError || isArgumentError(error);
+  const known = error instanceof UsageError || error instanceof PlanPathError || error instanceof ImportError || isArgumentError(error);
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`careerplan: ${message}\n`);
   if (error instanceof UsageError && error.command !== undefined) io.stderr.write(`Run \`careerplan ${error.command} --help\` for its options.\n`);

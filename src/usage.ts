@@ -96,6 +96,21 @@ export const commands: readonly Command[] = [
     ],
   },
   {
+    name: 'import',
+    args: 'FILE',
+    summary: 'Write plans/<name>.md from a JSON Resume or a LinkedIn data export (folder or .zip): a starter plan with the skills, education, role and positions filled in',
+    flags: [
+      asOf('for the plan\'s dates'),
+      ['plans', 'Write the plan into this folder (default: plans, or the config\'s plans)'],
+      ['force', 'Replace the plan when one of that name is there'],
+    ],
+    examples: [
+      ['careerplan import resume.json', 'a plan from a JSON Resume (jsonresume.org)'],
+      ['careerplan import Basic_LinkedInDataExport.zip', 'a plan from LinkedIn\'s "Get a copy of your data"'],
+      ['careerplan import resume.json --force', 'write it again over the plan imported before'],
+    ],
+  },
+  {
     name: 'check',
     args: '[PLAN…]',
     summary: 'Check plans and report every problem, with where it is and how to fix it (default: the plans folder)',

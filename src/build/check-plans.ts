@@ -15,6 +15,11 @@ import type { Checked, Diagnostic, SourceFile } from '../types.js';
 import { displayPath, isInside } from '../lib/paths.js';
 import { mapLimit } from '../lib/map-limit.js';
 import { inspectPath } from '../edges/attachments.js';
+import type { MeasureWords } from '../format/measurable.js';
+import { packageRoot } from '../lib/package-root.js';
+import { languageOf } from '../theme/intl.js';
+import { builtinLocales } from '../theme/locales.js';
+import { measureWordsByLanguage } from '../theme/stage-words.js';
 
 /** Plans in work at once: enough to keep the disk busy, few enough that memory holds only their trees. */
 const plansAtOnce = 16;
@@ -95,12 +100,24 @@ export async function checkFile(
 /**
  * Parses and validates a plan's text as read (from disk, or an editor's open
  * text), adding the cross-plan diagnostics that concern it. Reads the disk
- * only through `inspectPath`, for the files the plan links to.
+ * only through `inspectPath` (the files the plan links to) and for the
+ * built-in theme's words, once.
  */
-export function checkSource(source: SourceFile, config: Config, crossPlan: readonly Diagnostic[]): Checked {
+export async function checkSource(source: SourceFile, config: Config, crossPlan: readonly Diagnostic[]): Promise<Checked> {
   const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
-  const validated = validate(parse(source), { asOf: config.asOf, plansRoot, inspect: inspectPath, rawHtml: config.allowRawHtml, severities: config.rules });
+  const measureWords = await measureWordsOf(config);
+  const validated = validate(parse(source), { asOf: config.asOf, plansRoot, inspect: inspectPath, rawHtml: config.allowRawHtml, measureWords, severities: config.rules });
   return { ...validated, diagnostics: [...validated.diagnostics, ...crossPlan].sort(compareDiagnostics) };
+}
+
+/** The built-in theme's words of the `vague-measure` rule by language, read once: the package's own files, which do not change while it runs. */
+let builtinMeasureWords: Promise<ReadonlyMap<string, MeasureWords>> | undefined;
+
+/** The `vague-measure` rule's words for a plan's `lang`, the config's `locale` for a plan without one. Reads the built-in theme's locale files the first time. */
+async function measureWordsOf(config: Config): Promise<(lang: string | undefined) => MeasureWords | undefined> {
+  builtinMeasureWords ??= builtinLocales(path.join(packageRoot().folder, 'templates')).then(measureWordsByLanguage);
+  const byLanguage = await builtinMeasureWords;
+  return (lang) => byLanguage.get(languageOf(lang ?? config.locale) ?? '');
 }
 
 /** Checks the plan files at `files` and keeps every checked plan. Reads the disk. */

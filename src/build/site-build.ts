@@ -16,6 +16,7 @@ import type { IndexPlan } from '../site/index-view.js';
 import type { SiteContext } from '../site/output.js';
 import { formatShard, type Shard } from '../site/shard.js';
 import { modelVersion } from '../stages/model.js';
+import { printSettings } from '../stages/print.js';
 import type { ThemeSource } from '../theme/source.js';
 import type { PrecompiledTheme } from '../theme/theme.js';
 import type { Io } from '../io.js';
@@ -240,7 +241,3 @@ async function printSite(run: SiteBuild, plans: readonly IndexPlan[], keys: Buil
   }, run.io);
 }
 
-/** The paper and margins of the PDFs, from the config. */
-function printSettings(config: Config): { readonly paper: Config['pdf']['paper']; readonly margin: Config['pdf']['margin'] } {
-  return { paper: config.pdf.paper, margin: config.pdf.margin };
-}

@@ -12,7 +12,7 @@ import { parseDate, type IsoDate } from '../format/dates.js';
 import { ruleIds } from '../format/rules/index.js';
 import { nearest } from '../format/suggest.js';
 import { locate, rangeOf, readYaml, toData } from '../format/yaml.js';
-import { configDefaults, lengthPattern, paperSizes, settle } from './defaults.js';
+import { configDefaults, lengthPattern, paperSizes, printSections, settle } from './defaults.js';
 import { isOmittablePart, omittableParts, type View } from '../site/view.js';
 import type { Diagnostic, RuleSetting } from '../types.js';
 import { isRecord } from '../lib/is-record.js';
@@ -45,6 +45,10 @@ const pdfSchema = z
       .default(configDefaults.pdf.margin)
       .describe('Page margins: one length, or one per side'),
     timeout: z.int().positive().default(configDefaults.pdf.timeout).describe('Milliseconds a plan may take to print'),
+    newPageBefore: z
+      .array(z.enum(printSections))
+      .default([...configDefaults.pdf.newPageBefore])
+      .describe(`Sections of a plan that start on a new page of its PDF (by default sections follow each other): ${printSections.join(', ')}`),
     concurrency: z.int().positive().optional().describe('Plans printed at once; default the number of cores'),
     browser: z.string().min(1).optional().describe('The browser that prints the PDFs (a path); default: one found on this machine'),
   })

@@ -12,6 +12,9 @@ import { nearest } from '../format/suggest.js';
 /** The paper sizes Chromium prints, by their usual names. */
 export const paperSizes = ['Letter', 'Legal', 'Tabloid', 'Ledger', 'A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6'] as const;
 
+/** The sections of a plan's page, by their anchors, that the config may start on a new page of the PDF. */
+export const printSections = ['vision', 'self-assessment', 'skills', 'goals', 'timeline', 'opportunities', 'notes', 'history'] as const;
+
 /** A length of a margin: a number and a unit Chromium takes. */
 export const lengthPattern = /^\d+(\.\d+)?(mm|cm|in|px)$/;
 
@@ -23,7 +26,7 @@ export const configDefaults = Object.freeze({
   locale: 'en',
   rules: Object.freeze({}),
   allowRawHtml: false,
-  pdf: Object.freeze({ paper: 'A4', margin: '18mm', timeout: 60_000 } as const),
+  pdf: Object.freeze({ paper: 'A4', margin: '18mm', timeout: 60_000, newPageBefore: [] as Array<(typeof printSections)[number]> }),
   views: Object.freeze({}),
 } as const);
 

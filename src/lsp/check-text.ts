@@ -27,5 +27,5 @@ export async function checkOpenText(file: string, text: string, config: Config, 
     const finding = { file: shown, place: { start: { line: 1, column: 1 } }, ruleId: 'bad-file', message: message ?? '' };
     return [...applySeverities([finding], config.rules), ...crossPlan].sort(compareDiagnostics);
   }
-  return [...checkSource({ path: shown, absolutePath: file, text: decoded.text }, config, crossPlan).diagnostics];
+  return [...(await checkSource({ path: shown, absolutePath: file, text: decoded.text }, config, crossPlan)).diagnostics];
 }

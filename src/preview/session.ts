@@ -16,6 +16,7 @@ import type { PreviewServer } from '../edges/server.js';
 import { createWatcher, type ChangeBatch, type Watcher } from '../edges/watcher.js';
 import { displayPath, isInside } from '../lib/paths.js';
 import { skippedLines } from '../stages/load.js';
+import { printSettings } from '../stages/print.js';
 import type { Io } from '../io.js';
 import { printPlans } from '../build/print-plans.js';
 import { guardOut } from '../site/out-guard.js';
@@ -124,7 +125,7 @@ function createQueue(preview: Preview, config: Config, site: LiveSite, choice: B
       const ordered = [...models.filter((model) => first.has(model.slug)), ...models.filter((model) => !first.has(model.slug))];
       const outcome = await printPlans(ordered, config, {
         browser: choice,
-        settings: { paper: config.pdf.paper, margin: config.pdf.margin },
+        settings: printSettings(config),
         concurrency: config.pdf.concurrency ?? Math.max(1, Math.floor(availableParallelism() / 2)),
         timeout: config.pdf.timeout,
         force: false,

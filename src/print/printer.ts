@@ -13,6 +13,7 @@ import { maxAttachmentBytes } from '../markdown/media.js';
 import { readAttachment } from '../edges/attachments.js';
 import { contentTypeOf } from '../edges/content-types.js';
 import { endBrowserTree } from '../edges/browser.js';
+import { chooseScale, measurePrint, startPages, textArea } from './fit.js';
 
 /** The made-up origin the printed pages live on; nothing is ever fetched from it. */
 export const printOrigin = 'https://careerplan.invalid';
@@ -21,6 +22,8 @@ export const printOrigin = 'https://careerplan.invalid';
 export interface PrintSettings {
   readonly paper: string;
   readonly margin: string | { readonly top: string; readonly right: string; readonly bottom: string; readonly left: string };
+  /** The sections (by their anchors) that start on a new page; by default sections follow each other. */
+  readonly newPageBefore?: readonly string[];
 }
 
 /** One plan to print. */
@@ -202,7 +205,12 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
   try {
     await tab.page.setContent(withBase(forPrinting(withoutRefresh(job.html, blocked)), `${printOrigin}/${encodeURIComponent(job.slug)}/`), { waitUntil: 'load', timeout: 0 });
     await fontsReady(tab.page);
-    const pdf = await tab.page.pdf(pdfOptions(job, settings));
+    const options = pdfOptions(job, settings);
+    await tab.page.emulateMediaType('print');
+    const area = { ...textArea(options), newPageBefore: settings.newPageBefore ?? [] };
+    const scale = await chooseScale((at) => measurePrint(tab.page, area, at));
+    await startPages(tab.page, area.newPageBefore);
+    const pdf = await tab.page.pdf({ ...options, scale });
     return { pdf, blocked };
   } finally {
     delete tab.current;

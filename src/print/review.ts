@@ -16,7 +16,7 @@ import type { Io } from '../io.js';
 import { packageRoot } from '../lib/package-root.js';
 import { publishAttachment } from '../site/output.js';
 import type { PlanPage } from '../stages/page.js';
-import { printJob } from '../stages/print.js';
+import { printJob, printSettings } from '../stages/print.js';
 import { render } from '../stages/render.js';
 import type { Theme } from '../theme/index.js';
 import { createPrinter } from './printer.js';
@@ -41,7 +41,7 @@ export async function printReview(page: PlanPage, summary: ReviewSummary, how: R
   const { config, io, target, theme } = how;
   const plan = page.model;
   const generator = `careerplan ${packageRoot().version}`;
-  const settings = { paper: config.pdf.paper, margin: config.pdf.margin };
+  const settings = printSettings(config);
   const { job, metadata } = printJob(plan, render(plan, { theme, generator, review: summary }), { theme, settings, generator, kind: 'review' });
   const folder = await mkdtemp(path.join(os.tmpdir(), 'careerplan-review-'));
   // Nothing to finish at Ctrl-C: the review's own folder and a PDF not yet renamed into place go, and it exits at once

@@ -50,6 +50,9 @@ export function starterConfig(): string {
 #   margin: 18mm
 #   # Milliseconds a plan may take to print.
 #   timeout: 60000
+#   # Sections that start on a new page (by default they follow each other): vision,
+#   # self-assessment, skills, goals, timeline, opportunities, notes, history.
+#   newPageBefore: []
 #   # Plans printed at once. Default: the number of cores.
 #   concurrency: 4
 #   # The browser that prints the PDFs (a path). Default: one found on this machine.

@@ -5,6 +5,7 @@
  * metadata. A plan's PDF and a review's differ only in their words. Pure:
  * the browser that prints the job is an edge (`print/printer.ts`).
  */
+import type { Config } from '../config/config.js';
 import type { PdfMetadata } from '../print/metadata.js';
 import type { PrintJob, PrintSettings } from '../print/printer.js';
 import type { PageOfPart } from '../theme/context.js';
@@ -53,6 +54,11 @@ export function printJob(plan: PrintedPlan, html: string, context: PrintContext)
       creator: context.generator,
     },
   };
+}
+
+/** How a project's plans are printed, from its config: paper, margins, the sections that start a new page. Pure. */
+export function printSettings(config: Pick<Config, 'pdf'>): PrintSettings {
+  return { paper: config.pdf.paper, margin: config.pdf.margin, newPageBefore: config.pdf.newPageBefore };
 }
 
 /** The left and right margins of the page, from the print settings. Pure. */

@@ -4,6 +4,7 @@
  * view of the world it gets is the injected `inspect`.
  */
 import type { IsoDate } from '../format/dates.js';
+import type { MeasureWords } from '../format/measurable.js';
 import { rules } from '../format/rules/index.js';
 import type { PlanContext, Salvaged, SchemaIssue } from '../format/rules/rule.js';
 import { describeSchemaIssue } from '../format/rules/schema.js';
@@ -25,6 +26,8 @@ export interface ValidateOptions {
   readonly inspect: (absolutePath: string) => FileFacts | undefined;
   /** Whether the page keeps raw HTML (the config's `allowRawHtml`); default false. */
   readonly rawHtml?: boolean;
+  /** The `vague-measure` rule's words for a plan's `lang` (`undefined` when it has none); without them that rule finds nothing. */
+  readonly measureWords?: (lang: string | undefined) => MeasureWords | undefined;
   /** Severity overrides by rule id. */
   readonly severities: Readonly<Record<string, RuleSetting>>;
 }
@@ -94,6 +97,8 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
   const { offset, data } = frontmatter;
   const { locator, source } = parsed;
   const placeRange = (start: number, end: number): Place => locator.place(offset + start, offset + end);
+  // A `lang` the schema rejects leaves the plan's language unknown: its measures are not judged in a guessed one.
+  const measureWords = plan.lang === undefined && valueAt(data, ['lang']) !== undefined ? undefined : options.measureWords?.(plan.lang);
   return {
     source,
     data,
@@ -107,6 +112,7 @@ function createContext(parsed: Parsed, frontmatter: Frontmatter, options: Valida
     plansRoot: options.plansRoot,
     inspect: options.inspect,
     rawHtml: options.rawHtml ?? false,
+    ...(measureWords ? { measureWords } : {}),
     placeRange,
     place(dataPath, part = 'value') {
       // A one-line scalar of plain frontmatter is found without reading the whole document.

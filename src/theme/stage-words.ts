@@ -5,7 +5,8 @@
  */
 import type { CalendarText } from '../stages/calendar.js';
 import type { TimelineText } from '../timeline/types.js';
-import { textOf, type Words } from './words.js';
+import { measureWords, type MeasureWordLists, type MeasureWords } from '../format/measurable.js';
+import { textOf, wordsFor, type Locales, type Words } from './words.js';
 
 /** The timeline's words in the page's language. Pure. */
 export function timelineText(words: Words): TimelineText {
@@ -45,4 +46,36 @@ export interface StageText {
 /** Every stage's words in one language. Pure. */
 export function stageText(words: Words): StageText {
   return { timeline: timelineText(words), calendar: calendarText(words) };
+}
+
+/** The label keys of the word lists that tell a measurable goal from a vague one. */
+const measureKeys = {
+  counts: 'smart.counts',
+  dates: 'smart.dates',
+  results: 'smart.results',
+  vague: 'smart.vague',
+  example: 'smart.example',
+} as const satisfies Record<keyof MeasureWordLists, string>;
+
+/**
+ * The `vague-measure` rule's words by language subtag, for each language
+ * whose own locale writes the lists: a language without them would get
+ * English words, which would find every measure in it vague. Another
+ * language's lists are read with English's as well, since plans in it often
+ * borrow English words (`Offer letter unterschrieben`). Pure.
+ */
+export function measureWordsByLanguage(locales: Locales): ReadonlyMap<string, MeasureWords> {
+  const byLanguage = new Map<string, MeasureWords>();
+  const english = wordsFor(locales, 'en');
+  for (const [language, locale] of Object.entries(locales)) {
+    if (!Object.hasOwn(locale, measureKeys.results)) continue;
+    const words = wordsFor(locales, language);
+    const listOf = (list: keyof MeasureWordLists): string => {
+      const own = textOf(words, measureKeys[list]);
+      return list === 'example' || language === 'en' ? own : `${own}, ${textOf(english, measureKeys[list])}`;
+    };
+    const lists = { counts: listOf('counts'), dates: listOf('dates'), results: listOf('results'), vague: listOf('vague'), example: listOf('example') };
+    byLanguage.set(language, measureWords(lists, language));
+  }
+  return byLanguage;
 }

@@ -104,11 +104,9 @@ function rowBackground(row: GoalRow, index: number, layout: TimelineLayout): str
 function row(row: GoalRow, layout: TimelineLayout): string {
   const style: BarStyle = barStyles[row.status];
   const muted = 'muted' in style;
-  const label = text(
-    row.label,
-    { class: muted ? 'tl-label tl-label--muted' : 'tl-label', 'font-size': fontSizes.title },
-    (row.fullTitle === undefined ? '' : title(row.fullTitle)) + escapeXml(row.label.text),
-  );
+  const lines = row.label.map((line) => element('tspan', { x: line.x, y: line.y }, escapeXml(line.text))).join('');
+  const first = row.label[0] ?? row.statusLabel;
+  const label = text(first, { class: muted ? 'tl-label tl-label--muted' : 'tl-label', 'font-size': fontSizes.title }, (row.fullTitle === undefined ? '' : title(row.fullTitle)) + lines);
   const status = text(row.statusLabel, { class: muted ? 'tl-status tl-status--muted' : 'tl-status', 'font-size': fontSizes.status });
   const bar = element(
     'rect',

@@ -1,7 +1,8 @@
 /**
  * The timeline's layout: where every goal row, bar, step mark, tick, the
  * today line and the legend go, in viewBox units, with all text measured
- * (conservatively) and truncated so nothing overlaps. Pure.
+ * (conservatively), goal titles wrapped onto up to three lines and other
+ * labels truncated, so nothing overlaps. Pure.
  */
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { utcDay, utcMonth } from 'd3-time';
@@ -13,6 +14,7 @@ import { fill } from '../lib/fill.js';
 import { dateWords } from './dates.js';
 import { fontSizes, statusOrder } from './style.js';
 import { estimateTextWidth, truncateText } from './text-width.js';
+import { wrapText } from './wrap.js';
 import type { GoalRow, LegendItem, PlacedText, TimelineLayout, TimelineText } from './types.js';
 
 /** The viewBox width: about an A4 page's text width at 96 dpi. */
@@ -27,6 +29,10 @@ const rightPadding = 12;
 const minColumn = 96;
 const maxColumn = 232;
 const rowHeight = 36;
+/** The most lines a goal's title wraps onto; a longer title ends in an ellipsis, whole in its tooltip. */
+const titleLines = 3;
+/** The distance between the baselines of a title's lines. */
+const lineHeight = 14;
 const barHeight = 14;
 const minBarWidth = 4;
 /** The shortest time span drawn, so a plan of a single day still has an axis. */
@@ -95,21 +101,25 @@ export function layoutTimeline(plan: PlanModel, text: TimelineText): TimelineLay
   const axis = layoutAxis(scale, words, { top: 0, fontSize: fontSizes.tick });
   const top = axis.bottom;
 
-  const rows = plan.goals.map((goal, index): GoalRow => {
-    const y = top + index * rowHeight;
+  let y = top;
+  const rows = plan.goals.map((goal): GoalRow => {
     const span = goalSpan(goal, plan.asOf);
     const barX = x(span.start);
-    const title = truncateText(goal.title, column, fontSizes.title);
+    const wrapped = wrapText(goal.title, column, fontSizes.title, titleLines);
+    const lines = wrapped.length > 0 ? wrapped : [''];
+    const cut = lines.at(-1)?.endsWith('…') === true && !goal.title.trimEnd().endsWith('…');
     const status = text.status[goal.status];
-    return {
+    // Each line past the first makes the row taller by a line; the bar stays in the row's middle.
+    const height = rowHeight + Math.max(0, lines.length - 1) * lineHeight;
+    const row: GoalRow = {
       id: goal.id,
       status: goal.status,
       y,
-      height: rowHeight,
-      label: { x: edge, y: y + 15, text: title, anchor: 'start' },
-      ...(title === goal.title ? {} : { fullTitle: goal.title }),
-      statusLabel: { x: edge, y: y + 29, text: truncateText(status, column, fontSizes.status), anchor: 'start' },
-      bar: { x: barX, width: Math.max(minBarWidth, x(span.end) - barX), y: y + (rowHeight - barHeight) / 2, height: barHeight },
+      height,
+      label: lines.map((line, index) => ({ x: edge, y: y + 15 + index * lineHeight, text: line, anchor: 'start' })),
+      ...(cut ? { fullTitle: goal.title } : {}),
+      statusLabel: { x: edge, y: y + height - 7, text: truncateText(status, column, fontSizes.status), anchor: 'start' },
+      bar: { x: barX, width: Math.max(minBarWidth, x(span.end) - barX), y: y + (height - barHeight) / 2, height: barHeight },
       estimatedStart: span.estimated,
       tooltip: [goal.title, status, ...(goal.start ? [`${text.start}: ${words.period(goal.start)}`] : []), `${text.due}: ${words.period(goal.due)}`].join('\n'),
       steps: goal.steps.flatMap((step) =>
@@ -118,8 +128,10 @@ export function layoutTimeline(plan: PlanModel, text: TimelineText): TimelineLay
           : [],
       ),
     };
+    y += height;
+    return row;
   });
-  const bottom = top + rows.length * rowHeight;
+  const bottom = y;
 
   const todayX = x(dayMiddle(plan.asOf));
   const todayDate = words.day(plan.asOf);

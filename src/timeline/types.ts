@@ -51,8 +51,9 @@ export interface GoalRow {
   /** Top of the row. */
   readonly y: number;
   readonly height: number;
-  readonly label: PlacedText;
-  /** The full title when the label had to be truncated. */
+  /** The goal's title, wrapped: one placed line each, at most three. */
+  readonly label: readonly PlacedText[];
+  /** The full title when even three lines could not hold it and the last ends in an ellipsis. */
   readonly fullTitle?: string;
   readonly statusLabel: PlacedText;
   readonly bar: { readonly x: number; readonly width: number; readonly y: number; readonly height: number };

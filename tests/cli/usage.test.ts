@@ -48,7 +48,7 @@ describe('mistakes on the command line', () => {
   test('a mistyped command gets the nearest one', () => {
     expect(unknownCommandMessage('biuld')).toBe('Unknown command `biuld`. Did you mean `build`?');
     expect(unknownCommandMessage('chek')).toBe('Unknown command `chek`. Did you mean `check`?');
-    expect(unknownCommandMessage('frobnicate')).toMatch(/^Unknown command `frobnicate`\. The commands are init, new, check, build/);
+    expect(unknownCommandMessage('frobnicate')).toMatch(/^Unknown command `frobnicate`\. The commands are init, new, import, check, build/);
   });
 
   test('a mistyped flag gets the nearest flag of the command; a flag of another command says so', () => {

@@ -11,7 +11,7 @@ describe('resolveConfig', () => {
     const { config, diagnostics } = resolve(undefined);
     expect(diagnostics).toEqual([]);
     expect(config).toMatchObject({ plans: '/elsewhere/plans', out: '/elsewhere/out', templates: '/elsewhere/templates', asOf: '2026-11-26', locale: 'en', rules: {} });
-    expect(config?.pdf).toEqual({ paper: 'A4', margin: '18mm', timeout: 60_000 });
+    expect(config?.pdf).toEqual({ paper: 'A4', margin: '18mm', timeout: 60_000, newPageBefore: [] });
   });
 
   test('the file beats defaults and its paths resolve from its own folder; flags beat the file', () => {
@@ -19,6 +19,14 @@ describe('resolveConfig', () => {
     expect(resolve(source).config).toMatchObject({ plans: '/project/students', asOf: '2027-01-01', locale: 'de', rules: { overdue: 'off' } });
     expect(resolve(source).config?.pdf.paper).toBe('Letter');
     expect(resolve(source, { asOf: '2028-02-29', plans: 'mine' }).config).toMatchObject({ asOf: '2028-02-29', plans: '/elsewhere/mine' });
+  });
+
+  test('sections that start a new page of the PDF are named by their anchors; another name is an error naming them', () => {
+    expect(resolve(file('pdf: { newPageBefore: [goals, timeline] }\n')).config?.pdf.newPageBefore).toEqual(['goals', 'timeline']);
+    const { config, diagnostics } = resolve(file('pdf: { newPageBefore: [Goals] }\n'));
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.severity, d.place.start.line])).toEqual([['error', 1]]);
+    expect(diagnostics[0]?.message).toMatch(/goals/);
   });
 
   test('JSON config files are read with positions too', () => {

@@ -32,7 +32,7 @@ goals:
     steps: []
   - title: Old goal
     kind: professional
-    measure: Done
+    measure: Shipped
     due: 2025-01
     steps: [Begin]
 ---

@@ -146,7 +146,7 @@ describe('careerplan lsp --stdio', () => {
     expect(first.diagnostics.map(shape).sort()).toEqual((await checked('plans/problems.md')).sort());
     // The plan's own rules and the one over all plans (`old/PROBLEMS.md` has the same output name).
     expect(first.diagnostics.map((each) => each.code)).toEqual([
-      'duplicate-id', 'needs-vision', 'unknown-key', 'schema', 'quote-colon', 'bad-date', 'unknown-skill', 'goal-needs-kind', 'goal-needs-measure', 'goal-needs-step',
+      'duplicate-id', 'needs-vision', 'unknown-key', 'schema', 'quote-colon', 'vague-measure', 'bad-date', 'unknown-skill', 'goal-needs-kind', 'goal-needs-measure', 'goal-needs-step',
     ]);
 
     // The open text, not the file on disk: a change is checked before it is saved.

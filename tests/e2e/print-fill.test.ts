@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { careerplan, repo } from './run.js';
-import { fillRow, germanShape, minimalShape, pageFills, skillsTableShape, threeGoalsShape, type PageFill } from '../support/page-fill.js';
+import { fillRow, germanShape, minimalShape, pageFills, pointsPerMm, printedPages, skillsTableShape, threeGoalsShape, type PageFill, type PrintedPage } from '../support/page-fill.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'careerplan-print-fill-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -77,4 +77,43 @@ test.each([
   }
   // What was written is printed, and the sections are numbered without gaps.
   expect(printed).toContain(lang === 'de' ? '03 Ziele' : '01 Goals');
+});
+
+test('a project whose config asks for it starts sections on a new page: the section title is the first thing on its page', async () => {
+  const project = path.join(scratch, 'new-pages');
+  mkdirSync(path.join(project, 'plans'), { recursive: true });
+  writeFileSync(path.join(project, 'plans', 'three-goals.md'), threeGoalsShape);
+  writeFileSync(path.join(project, 'careerplan.config.json'), JSON.stringify({ pdf: { newPageBefore: ['goals', 'timeline'] } }));
+  const run = await careerplan(['build', '--as-of', '2026-11-26'], { cwd: project });
+  expect(run.stderr).toMatch(/PDFs: 1 printed/);
+  const margin = 18 * pointsPerMm;
+  const pages = printedPages(path.join(project, 'out', 'three-goals', 'three-goals.pdf'));
+  // Each page's first line: the words within a few points of its topmost word, left to right.
+  const firstWords = pages.map((page) => {
+    const words = page.words.filter((word) => word.yMin >= margin - 1 && word.yMax <= page.height - margin + 1);
+    const top = Math.min(...words.map((word) => word.yMin));
+    return words.filter((word) => word.yMin < top + 6).sort((a, b) => a.xMin - b.xMin).map((word) => word.text).join(' ');
+  });
+  expect(firstWords).toContain('03 Goals');
+  expect(firstWords).toContain('04 Timeline');
+  // Without the config, the goals follow the self-assessment on the same page (the A4 build above).
+  const flowing = printedPages(path.join(scratch, 'A4', 'three-goals', 'three-goals.pdf'));
+  const goalsPage = flowing.findIndex((page) => page.words.some((word, index) => word.text === 'Goals' && page.words[index - 1]?.text === '03'));
+  expect(flowing[goalsPage]?.words.some((word) => word.text === 'Self-assessment' || word.text === 'Vision')).toBe(true);
+}, 120_000);
+
+test.each(papers)('the 20-row skills table continues on the next page under its header again (%s)', (paper) => {
+  const pages = printedPages(path.join(scratch, paper, 'skills-table', 'skills-table.pdf'));
+  // The top of each row of the table on a page: where its skill's name ("Skill number 7 of the inventory") begins.
+  const rowTops = (words: PrintedPage['words']): number[] => words.flatMap((word, index) => (word.text === 'Skill' && words[index + 1]?.text === 'number' ? [word.yMin] : []));
+  const withRows = pages.filter((page) => rowTops(page.words).length > 0);
+  expect(withRows.length).toBeGreaterThan(1);
+  for (const page of withRows) {
+    const firstRow = Math.min(...rowTops(page.words));
+    for (const column of ['SKILL', 'KIND', 'LEVEL', 'TARGET', 'GAP']) {
+      const header = page.words.find((word) => word.text === column);
+      expect(header, `${column} in the header on every page the table is on`).toBeDefined();
+      expect(header!.yMax).toBeLessThan(firstRow);
+    }
+  }
 });

@@ -13,19 +13,19 @@ title: Plan
 owner: Sam
 goals:
   - title: Open goal
-    measure: M
+    measure: Shipped
     due: 2027-12
     steps: [{ title: Open step ZqopenZq, due: 2027-03 }]
     kind: professional
   - title: Paused goal
     status: paused
-    measure: M
+    measure: Shipped
     due: 2027-12
     steps: [{ title: Paused step ZqpausedZq, due: 2027-03 }]
     kind: professional
   - title: Done goal
     done: 2027-04-01
-    measure: M
+    measure: Shipped
     due: 2027-12
     steps: [{ title: Done goal step ZqdoneZq, due: 2027-03 }]
     kind: professional

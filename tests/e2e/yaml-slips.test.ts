@@ -29,7 +29,7 @@ goals:
      - title: ${words.badIndent}
   - title: ${words.next}
     kind: personel
-    measure: Done
+    measure: Shipped
     due: 2027-06
     steps:
       - title: Pay
@@ -186,7 +186,7 @@ skills:
 goals:
   - title: Next goal
     kind: personel
-    measure: Done
+    measure: Shipped
     due: 2027-06
     steps: [Start]
 ---

@@ -22,7 +22,7 @@ const svg = renderTimeline(mixed, englishText);
 const tree = parseSvg(svg);
 const rows = all(tree, 'g.tl-row');
 const bars = all(tree, 'rect.tl-bar');
-const barOf = (id: string): Element => one(tree, `g.tl-row[data-goal="${id}"] rect.tl-bar`);
+const barOf = (id: string, within = tree): Element => one(within, `g.tl-row[data-goal="${id}"] rect.tl-bar`);
 
 describe('rows and bars', () => {
   test('one row and one bar per goal, dropped goals included, in plan order', () => {
@@ -245,16 +245,50 @@ describe('words', () => {
     expect(texts.some((value) => /2027年/.test(value))).toBe(true);
   });
 
-  test('a title too long for the column is cut with an ellipsis, and the whole title stays in a tooltip', () => {
-    const long = 'Become the person everyone in the regional operations team asks about forecasting and data quality';
+  /** The lines of a goal's label, one `<tspan>` each, with where each begins and its baseline. */
+  const labelLines = (tree: ReturnType<typeof parseSvg>, id: string) =>
+    all(one(tree, `g.tl-row[data-goal="${id}"] text.tl-label`), 'tspan').map((line) => ({ x: num(line, 'x'), y: num(line, 'y'), text: visibleText(line) }));
+
+  test('a title too long for the column wraps onto more lines, every word shown, left of its bar, the row taller', () => {
+    const long = 'Become the person everyone in the regional operations team asks about forecasting';
+    const tree = parseSvg(renderTimeline(plan([{ title: long, due: '2027-06' }, { title: 'Short', due: '2027-09' }], { asOf: '2027-01-01' }), englishText));
+    const [first, second] = all(tree, 'g.tl-row').map((row) => prop(row, 'dataGoal')!);
+    const lines = labelLines(tree, first!);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.length).toBeLessThanOrEqual(3);
+    expect(lines.map((line) => line.text).join(' ')).toBe(long);
+    expect(visibleText(one(tree, 'text.tl-label')).includes('…')).toBe(false);
+    const bar = barOf(first!, tree);
+    for (const line of lines) expect(line.x + estimateTextWidth(line.text, fontSizes.title)).toBeLessThan(num(bar, 'x'));
+    // Lines stack downwards, the status below the last, and the next goal's row below it all.
+    expect(lines.map((line) => line.y)).toEqual([...lines.map((line) => line.y)].sort((a, b) => a - b));
+    const status = one(tree, `g.tl-row[data-goal="${first}"] text.tl-status`);
+    expect(num(status, 'y')).toBeGreaterThan(lines.at(-1)!.y + fontSizes.status);
+    expect(labelLines(tree, second!)[0]!.y - fontSizes.title).toBeGreaterThan(num(status, 'y'));
+    // The bar sits in the middle of its taller row.
+    const background = lines[0]!.y - 15;
+    const height = num(status, 'y') + 7 - background;
+    expect(num(bar, 'y') + num(bar, 'height') / 2).toBeCloseTo(background + height / 2, 1);
+  });
+
+  test('a word wider than the column (a long German compound) is split with a hyphen, never cut bare', () => {
+    const word = 'Qualitätsmanagementbeauftragtenschulungsvereinbarung';
+    const tree = parseSvg(renderTimeline(plan([{ title: `Die ${word} abschließen`, due: '2027-06' }], { asOf: '2027-01-01', lang: 'de' }), englishText));
+    const lines = labelLines(tree, prop(one(tree, 'g.tl-row'), 'dataGoal')!).map((line) => line.text);
+    const split = lines.filter((line) => line.endsWith('-'));
+    expect(split.length).toBeGreaterThan(0);
+    expect(lines.join(' ').replace(/- /g, '')).toBe(`Die ${word} abschließen`);
+  });
+
+  test('a title longer than three lines ends the third in an ellipsis, the whole title in its tooltip', () => {
+    const long = 'Become the person everyone in the regional operations team asks about forecasting, data quality, planning of the quarterly budget and the weekly report to the board';
     const tree = parseSvg(renderTimeline(plan([{ title: long, due: '2027-06' }], { asOf: '2027-01-01' }), englishText));
     const label = one(tree, 'text.tl-label');
-    const shown = visibleText(label);
-    expect(shown.endsWith('…')).toBe(true);
-    expect(long.startsWith(shown.slice(0, -1))).toBe(true);
+    const lines = labelLines(tree, prop(one(tree, 'g.tl-row'), 'dataGoal')!).map((line) => line.text);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]!.endsWith('…')).toBe(true);
+    expect(long.startsWith(lines.join(' ').slice(0, -1))).toBe(true);
     expect(tooltip(label)).toBe(long);
-    const bar = one(tree, 'rect.tl-bar');
-    expect(num(label, 'x') + estimateTextWidth(shown, fontSizes.title)).toBeLessThan(num(bar, 'x'));
   });
 });
 

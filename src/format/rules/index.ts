@@ -30,6 +30,7 @@ import { tabIndent } from './tab-indent.js';
 import { tooComplex } from './too-complex.js';
 import { unknownKey } from './unknown-key.js';
 import { unknownSkill } from './unknown-skill.js';
+import { vagueMeasure } from './vague-measure.js';
 import { yamlSyntax } from './yaml-syntax.js';
 
 /** The rules in the order of the format's table; rules that claim schema issues come before `schema`. */
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   needsEvaluation,
   needsVision,
   goalNeedsKind,
+  vagueMeasure,
   placeholderText,
   doneInFuture,
   doneBeforeStart,

@@ -8,6 +8,7 @@ import type { Root } from 'mdast';
 import type { Document } from 'yaml';
 import type { core } from 'zod';
 import type { IsoDate } from '../dates.js';
+import type { MeasureWords } from '../measurable.js';
 import type { Goal, Opportunity, Plan, Skill, Step } from '../schema.js';
 import type { DataPath } from '../yaml.js';
 import type { FileFacts, Finding, Place, Severity, SourceFile } from '../../types.js';
@@ -54,6 +55,8 @@ export interface PlanContext {
   readonly inspect: (absolutePath: string) => FileFacts | undefined;
   /** Whether the page keeps raw HTML (the config's `allowRawHtml`), so its URLs count. */
   readonly rawHtml: boolean;
+  /** The words that tell a measurable goal from a vague one, in the plan's language; none when the theme has no lists for it. */
+  readonly measureWords?: MeasureWords;
   /** Where a key (or, by default, its value) stands; a missing key points at its mapping. */
   place(path: DataPath, part?: 'key' | 'value'): Place;
   /** The place of a range of offsets in the YAML text. */
