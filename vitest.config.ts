@@ -31,6 +31,7 @@ export const timeZoneTests = [
   'tests/theme/index-page.test.ts',
   'tests/theme/plan-page.test.ts',
   'tests/theme/review-page.test.ts',
+  'tests/lsp/hover.test.ts',
 ];
 
 /**

@@ -33,6 +33,7 @@ import { measureStages } from './stages.js';
 import { median, summarize } from './stats.js';
 import { measureWarm } from './warm.js';
 import { measureWatch } from './watch.js';
+import { measureLsp } from './lsp.js';
 
 /**
  * Timed warm builds at least: one takes about 0.2 s, so seven cost little, and their median is not one unlucky
@@ -347,6 +348,16 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
       })
     : undefined;
 
+  const lsp = sections.has('lsp')
+    ? await attempt('lsp', false, async () => {
+        await ensureCorpus();
+        const plan = corpus[0];
+        if (plan === undefined) throw new Error('lsp needs at least one plan');
+        progress(`lsp: 50 edits of ${plan.name} in careerplan lsp --stdio`);
+        return measureLsp({ plansFolder, plan, edits: 50 });
+      })
+    : undefined;
+
   if (corpus.length === 0 && sections.has('watch')) await ensureCorpus();
   const described = corpus.length > 0 ? describeCorpus(corpus, generateMs) : undefined;
   // Last: it edits the plans.
@@ -383,6 +394,7 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     ...(stages ? { stages } : {}),
     ...(history ? { history } : {}),
     ...(fastReaders ? { fastReaders } : {}),
+    ...(lsp ? { lsp } : {}),
     ...(watch ? { watch } : {}),
     failures,
   };

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { floorVariants, type FloorVariant } from './pdf.js';
 
 /** The sections of the bench, in the order they run; `--case` and `--skip` choose among them. */
-export const sectionNames = ['check', 'build', 'unified', 'scale', 'pdf', 'warm', 'stages', 'history', 'fast', 'watch'] as const;
+export const sectionNames = ['check', 'build', 'unified', 'scale', 'pdf', 'warm', 'stages', 'history', 'fast', 'lsp', 'watch'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 /**
@@ -26,6 +26,7 @@ export const sectionHelp = {
   stages: 'load, parse, validate in-process, --sample plans (~5 s)',
   history: 'the revision history of a plan with 200 commits in a scripted git repository, cold and cached (~15 s)',
   fast: 'check and cold build of N plans with each fast reader off and all off (CAREERPLAN_FAST_READERS), and of the plans saved with CR LF (~1 min)',
+  lsp: 'careerplan lsp --stdio beside N plans: an edit of one plan in the editor → its problems, 50 edits (~10 s)',
   watch: 'careerplan watch on N plans: 3 starts on an empty out folder until a page is served, then save → reload, --watch-edits saves (~1.5 min)',
 } as const satisfies Record<SectionName, string>;
 

@@ -14,6 +14,7 @@ import type { StageFigures } from './stages.js';
 import { growth, median, type Growth, type Summary } from './stats.js';
 import type { WarmFigures } from './warm.js';
 import { firstPageStarts, type WatchFigures } from './watch.js';
+import type { LspFigures } from './lsp.js';
 
 // ── what a run measured ─────────────────────────────────────────────────────
 
@@ -97,6 +98,7 @@ export interface BenchResults {
   readonly stages?: StageFigures;
   readonly history?: HistoryFigures;
   readonly fastReaders?: FastReaderFigures;
+  readonly lsp?: LspFigures;
   readonly watch?: WatchFigures;
   readonly failures: readonly Failure[];
 }
@@ -538,6 +540,13 @@ export function tableRows(results: BenchResults): Row[] {
 
   if (results.fastReaders) rows.push(...fastReaderRows(results.fastReaders, options.runs));
 
+  if (results.lsp) {
+    const { lsp } = results;
+    const group = `lsp, ${lsp.edits} edits of one plan (${lsp.planKb.toFixed(1)} KB)`;
+    const figure = `edit → its problems in the editor, the server's 75 ms quiet time included (p95 ${formatValue(lsp.publish.p95, 'ms')})`;
+    rows.push(measuredRow({ group, figure, unit: 'ms', samples: lsp.publish, reference: { label: 'the issue’s limit', value: 100 }, target: { op: '<', limit: 1 } }));
+  }
+
   if (results.watch) {
     const group = `watch, ${count(results.watch.plans)} plans, ${results.watch.edits} saves`;
     rows.push(measuredRow({ group, figure: `save → reload of the index (p95 ${formatValue(results.watch.indexReload.p95, 'ms')})`, unit: 'ms', samples: results.watch.indexReload }));
@@ -727,6 +736,9 @@ function notes(results: BenchResults): string[] {
   }
   if (results.stages) {
     lines.push('- **in-process**: one plan at a time through the functions of `src/stages/`; the parts of parse are timed on their own, in a pass of their own: they need not add up to parse.');
+  }
+  if (results.lsp) {
+    lines.push('- **lsp**: `careerplan lsp --stdio` beside the plans, driven by a scripted LSP client; one plan open, its title changed once the previous change\'s problems arrived; time from sending the change to its problems arriving.');
   }
   if (results.watch) {
     lines.push('- **watch**: `careerplan watch --no-pdf` on the plans; a client connected like a page; each save edits another plan once the previous rebuild is over; time from the write to the reload event naming the page (and the index), once the first build of every plan is over. **start → a plan’s page served**: `careerplan watch --no-pdf` started ' + String(firstPageStarts) + ' times on an empty out folder (a fresh clone: no pages, no cache), each time until the middle plan’s page is served whole over HTTP, against Eleventy’s cold build of the same plans in the same run.');

@@ -54,6 +54,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
         return await runInit(flags, rest, io);
       case 'new':
         return await runNew(flags, rest, io);
+      case 'lsp':
+        if (rest.length > 0) throw new UsageError(`unexpected argument \`${rest[0]}\` for lsp: it serves the plans folder`);
+        return await runLsp(flags, io);
       case 'import':
         return await runImport(flags, rest, io);
       case 'doctor':
@@ -249,6 +252,14 @@ async function runNew(flags: Flags, words: readonly string[], io: Io): Promise<n
   const { newPlan } = await import('./commands/new-plan.js');
   // `careerplan new Jordan Lee` without quotes means the same name.
   return newPlan({ name: words.join(' '), plans: config.plans, today: config.asOf }, io);
+}
+
+async function runLsp(flags: Flags, io: Io): Promise<number> {
+  if (flags.stdio !== true) throw new UsageError('lsp talks to an editor over standard input and output: run `careerplan lsp --stdio`, as editors do', 'lsp');
+  const config = await loadConfig(flags, io, false);
+  if (!config) return exitCodes.failure;
+  const { lsp } = await import('./commands/lsp.js');
+  return lsp(config, io);
 }
 
 async function runImport(flags: Flags, sources: readonly string[], io: Io): Promise<number> {

@@ -43,6 +43,7 @@ const flagKinds = {
   shard: { type: 'string', value: 'I/N' },
   since: { type: 'string', value: 'DATE' },
   view: { type: 'string', value: 'NAME' },
+  stdio: { type: 'boolean' },
 } as const satisfies Record<string, FlagKind>;
 
 /** A flag's name, without `--`. */
@@ -212,6 +213,17 @@ export const commands: readonly Command[] = [
     summary: 'Tell which browser prints the PDFs, why that one, and whether it starts',
     flags: [['browser', 'Check this browser instead of the one careerplan would find']],
     examples: [['careerplan doctor', 'is this computer ready to print PDFs?']],
+  },
+  {
+    name: 'lsp',
+    args: '--stdio',
+    summary: 'Run the language server editors start: problems as you type, completion, hover and quick fixes in plans (see docs/editors.md)',
+    flags: [
+      ['stdio', 'Talk to the editor over standard input and output (the only way; editors pass it)'],
+      asOf('for statuses and overdue steps'),
+      ['plans', 'Check the plans in this folder (default: plans, or the config\'s plans)'],
+    ],
+    examples: [['careerplan lsp --stdio', 'what an editor runs in the plans project']],
   },
   {
     name: 'merge',

@@ -11,7 +11,7 @@ import { parse } from '../stages/parse.js';
 import { compareDiagnostics } from '../diagnostics/compare.js';
 import { planSlug } from '../format/slug.js';
 import { applySeverities, validate } from '../stages/validate.js';
-import type { Checked, Diagnostic } from '../types.js';
+import type { Checked, Diagnostic, SourceFile } from '../types.js';
 import { displayPath, isInside } from '../lib/paths.js';
 import { mapLimit } from '../lib/map-limit.js';
 import { inspectPath } from '../edges/attachments.js';
@@ -94,6 +94,16 @@ export async function checkFile(
   const shown = displayPath(file, cwd);
   const source = await loadPlan(file, shown);
   if (isFinding(source)) return { source: { path: shown }, diagnostics: [...applySeverities([source], config.rules), ...crossPlan].sort(compareDiagnostics) };
+  return checkSource(source, config, crossPlan);
+}
+
+/**
+ * Parses and validates a plan's text as read (from disk, or an editor's open
+ * text), adding the cross-plan diagnostics that concern it. Reads the disk
+ * only through `inspectPath` (the files the plan links to) and for the
+ * built-in theme's words, once.
+ */
+export async function checkSource(source: SourceFile, config: Config, crossPlan: readonly Diagnostic[]): Promise<Checked> {
   const plansRoot = isInside(config.plans, source.absolutePath) ? config.plans : path.dirname(source.absolutePath);
   const measureWords = await measureWordsOf(config);
   const validated = validate(parse(source), { asOf: config.asOf, plansRoot, inspect: inspectPath, rawHtml: config.allowRawHtml, measureWords, severities: config.rules });

@@ -20,16 +20,24 @@ export async function loadPlan(absolutePath: string, displayPath: string): Promi
   // Never through a link, even one made after the plans were listed: a link could bring in any file of this machine.
   const read = readRegularFile(absolutePath, maxPlanBytes, true);
   if (!('bytes' in read)) {
-    if (read.kind === 'too-big') return bad(`Unexpected file of ${formatSize(read.size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`);
+    if (read.kind === 'too-big') return bad(tooBigMessage(read.size));
     if (read.kind === 'link') return bad('Unexpected link, expected the plan file itself: careerplan reads no linked plan; copy the plan into the plans folder');
     if (read.kind === 'special') return bad(`Unexpected ${read.what}, expected a plan file: careerplan reads only regular files, replace it with one`);
     return bad(`Unexpected unreadable file (${read.code}), expected a plan file careerplan may read`);
   }
   const decoded = planText(read.bytes);
-  if ('problem' in decoded) {
-    return bad(decoded.problem === 'binary' ? 'Unexpected binary file, expected a Markdown text file' : 'Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding');
-  }
+  if ('problem' in decoded) return bad(notTextMessage(decoded.problem));
   return { path: displayPath, absolutePath, text: decoded.text };
+}
+
+/** The `bad-file` message for a plan of `size` bytes, over `maxPlanBytes`. Pure. */
+export function tooBigMessage(size: number): string {
+  return `Unexpected file of ${formatSize(size)}, expected a plan of at most 1 MiB (${formatSize(maxPlanBytes)})`;
+}
+
+/** The `bad-file` message for bytes that are not a plan's text (see `planText`). Pure. */
+export function notTextMessage(problem: 'binary' | 'not-utf-8'): string {
+  return problem === 'binary' ? 'Unexpected binary file, expected a Markdown text file' : 'Unexpected text that is not UTF-8, expected a plan saved as UTF-8: re-save it with that encoding';
 }
 
 /** A plan file's text from its bytes, without a byte order mark; or why it is none: a NUL byte (binary), or bytes that are not UTF-8. Pure. */
