@@ -124,7 +124,9 @@ beforeAll(async () => {
   mkdirSync(path.join(project, 'plans/old'));
   writeFileSync(path.join(project, 'plans/old/PROBLEMS.md'), fixed.replace('title: Problems', 'title: Old'));
   writeFileSync(path.join(project, 'plans/completion.md'), completion);
-  lsp = await startLsp(project, ['--as-of', asOf], { checkTimeoutMs: 3000 });
+  // A limit well above what a plan of the tests takes (tens of ms) and well below the 6,000-goal plan (seconds, on
+  // any machine): the slow plan's test must not depend on how fast the machine is.
+  lsp = await startLsp(project, ['--as-of', asOf], { checkTimeoutMs: 1000 });
 });
 
 afterAll(async () => {
@@ -233,7 +235,7 @@ describe('careerplan lsp --stdio', () => {
     const answered = await lsp.diagnostics('plans/quick.md', 1);
     const slow = await lsp.diagnostics('plans/slow.md', 1);
     expect(slow.diagnostics.map((each) => each.code)).toEqual(['too-complex']);
-    expect(slow.diagnostics[0]?.message).toContain('took more than 3 s to check');
+    expect(slow.diagnostics[0]?.message).toContain('took more than 1 s to check');
     expect(answered.at).toBeLessThan(slow.at);
     const huge = await lsp.diagnostics('plans/huge.md', 1);
     expect(huge.diagnostics.map((each) => `${each.code} ${String(each.message)}`)).toEqual(['bad-file Unexpected file of 1,250,032 bytes, expected a plan of at most 1 MiB (1,048,576 bytes)']);
