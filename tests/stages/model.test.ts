@@ -187,10 +187,12 @@ describe('calendar arithmetic', () => {
 });
 
 describe('indexPlan: what the index keeps of a model', () => {
-  test('names, dates, progress, counts and deadlines as in the model; goals without their steps', () => {
+  test('names, dates, progress, counts and deadlines as in the model; goals without their steps; skills by name and gap', () => {
     const kept = indexPlan(built);
-    expect(Object.keys(kept).sort()).toEqual(['asOf', 'deadlines', 'evaluations', 'file', 'goals', 'lang', 'nextDeadline', 'overdue', 'owner', 'progress', 'slug', 'statusCounts', 'title']);
-    for (const key of Object.keys(kept) as Array<keyof typeof kept>) if (key !== 'goals') expect(kept[key]).toEqual(built[key]);
+    expect(Object.keys(kept).sort()).toEqual(['asOf', 'deadlines', 'evaluations', 'file', 'goals', 'lang', 'nextDeadline', 'overdue', 'owner', 'progress', 'skills', 'slug', 'statusCounts', 'title']);
+    for (const key of Object.keys(kept) as Array<keyof typeof kept>) if (key !== 'goals' && key !== 'skills') expect(kept[key]).toEqual(built[key]);
+    // The cohort's skills on the index need only each skill's name and gap.
+    expect(kept.skills).toEqual(built.skills.map(({ name, gap }) => ({ name, gap })));
     expect(kept.goals).toEqual(built.goals.map(({ id, title, kind, status, due, progress, daysLeft }) => ({ id, title, kind, status, due, progress, daysLeft })));
     // A done step is in no deadline: nothing of it is kept.
     expect(JSON.stringify(kept)).not.toMatch(/Course|Worth/);
