@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { launchBrowser, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
-import { createPrinter, type Printed, type PrintSettings } from '../print/printer.js';
+import { createPrinter, type Printed, type Printer, type PrintSettings } from '../print/printer.js';
 import { printJob, type PrintContext, type PrintedPlan, type PrintPlan } from '../stages/print.js';
 import type { Theme } from '../theme/theme.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
@@ -41,6 +41,20 @@ export interface PrintPlansOptions {
    * by it, without reading and hashing every page. Without it, by the files.
    */
   readonly pageKeys?: ReadonlyMap<string, string>;
+  /** A printer started ahead by the caller (`startPrinter`), its browser already starting: printing uses it and closes it. */
+  readonly printer?: Printer;
+}
+
+/**
+ * A printer whose browser and first tab start now, while the caller still
+ * builds the pages: a one-plan build then waits for neither. The caller
+ * hands it to `printPlans`, and closes it itself should it never get there.
+ * Starts a browser.
+ */
+export function startPrinter(out: string, options: Pick<PrintPlansOptions, 'browser' | 'settings' | 'timeout'>): Printer {
+  const printer = createPrinter({ launch: () => launchBrowser(options.browser.path), out, settings: options.settings, timeout: options.timeout });
+  printer.warm();
+  return printer;
 }
 
 /** What the PDF keys depend on besides the page: the paper, the tool and the browser. */
@@ -73,7 +87,10 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     if (!options.force && previous[item.plan.slug] === item.key && existsSync(pdfPath(out, item.plan.slug))) manifest[item.plan.slug] = item.key;
     else pending.push(item);
   }
-  if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+  if (pending.length === 0) {
+    await options.printer?.close();
+    return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+  }
   try {
     const { failures, blocked } = await printPending(pending, out, options, io, (slug, key) => {
       manifest[slug] = key;
@@ -116,7 +133,7 @@ interface PrintReport {
 async function printPending(pending: readonly Pending[], out: string, options: PrintPlansOptions, io: Io, recorded: (slug: string, key: string) => void): Promise<PrintReport> {
   // Loaded only when there is something to print: pdf-lib and Puppeteer cost a build with nothing changed a tenth of a second.
   const { withMetadata } = await import('../print/metadata.js');
-  const printer = createPrinter({ launch: () => launchBrowser(options.browser.path), out, settings: options.settings, timeout: options.timeout });
+  const printer = options.printer ?? startPrinter(out, options);
   const { signal } = options;
   const kill = (): void => printer.kill();
   signal.addEventListener('abort', kill, { once: true });

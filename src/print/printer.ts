@@ -61,6 +61,12 @@ export interface PrinterOptions {
 /** Prints jobs; `close` ends the browser on every exit path. */
 export interface Printer {
   print(job: PrintJob): Promise<Printed>;
+  /**
+   * Starts the browser and opens its first tab now, ahead of the first job,
+   * so that they start while the pages are still being built. Never throws:
+   * a browser that will not start is reported by the job that needs it.
+   */
+  warm(): void;
   close(): Promise<void>;
   /** Ends the browser process at once (for signals). */
   kill(): void;
@@ -113,7 +119,13 @@ export function createPrinter(options: PrinterOptions): Printer {
 
   // Tabs are reused from plan to plan: opening one costs more than printing a small plan.
   const idle: Tab[] = [];
+  /** The tab `warm` is opening: the first job takes it rather than open another. */
+  let warming: Promise<Tab | undefined> | undefined;
   const acquire = async (current: Browser): Promise<Tab> => {
+    const opening = warming;
+    warming = undefined;
+    const warmed = await opening;
+    if (warmed) idle.push(warmed);
     for (let tab = idle.pop(); tab; tab = idle.pop()) {
       if (tab.page.browser() === current && !tab.page.isClosed()) return tab;
     }
@@ -149,6 +161,13 @@ export function createPrinter(options: PrinterOptions): Printer {
           throw retried instanceof PrintError ? retried : new PrintError(`${job.name}: the browser failed while printing (${(retried as Error).message})`, { cause: retried });
         }
       }
+    },
+    warm() {
+      if (closed || warming) return;
+      warming = currentBrowser().then(
+        async (running) => openTab(await running.newPage(), options.out),
+        () => undefined,
+      ).catch(() => undefined);
     },
     async close() {
       closed = true;
