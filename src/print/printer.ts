@@ -56,6 +56,12 @@ export interface PrinterOptions {
   readonly settings: PrintSettings;
   /** Milliseconds a plan may take. */
   readonly timeout: number;
+  /**
+   * Told as Chromium starts printing a page it has loaded: this thread then
+   * waits for a while with nothing to answer, and a caller can load what it
+   * needs next without making the page wait (`print-plans` loads pdf-lib).
+   */
+  readonly whilePrinting?: () => void;
 }
 
 /** Prints jobs; `close` ends the browser on every exit path. */
@@ -135,7 +141,7 @@ export function createPrinter(options: PrinterOptions): Printer {
   const printOnce = async (job: PrintJob, which: Promise<Browser>): Promise<Printed> => {
     const tab = await acquire(await which);
     try {
-      const printed = await withTimeout(printPage(tab, job, options.settings), options.timeout, job.name);
+      const printed = await withTimeout(printPage(tab, job, options), options.timeout, job.name);
       idle.push(tab);
       return printed;
     } catch (error) {
@@ -218,7 +224,7 @@ async function openTab(page: Page, out: string): Promise<Tab> {
  * again), and the tab's document stays `about:blank`, which can reach
  * nothing but what the interception serves.
  */
-async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Promise<Printed> {
+async function printPage(tab: Tab, job: PrintJob, { settings, whilePrinting }: Pick<PrinterOptions, 'settings' | 'whilePrinting'>): Promise<Printed> {
   const blocked: string[] = [];
   tab.current = { job, blocked };
   try {
@@ -229,7 +235,9 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
     const area = { ...(await textArea(options)), newPageBefore: settings.newPageBefore ?? [] };
     const scale = await chooseScale((at) => measurePrint(tab.page, area, at));
     await startPages(tab.page, area.newPageBefore);
-    const pdf = await tab.page.pdf({ ...options, scale });
+    const printing = tab.page.pdf({ ...options, scale });
+    whilePrinting?.();
+    const pdf = await printing;
     return { pdf, blocked };
   } finally {
     delete tab.current;
