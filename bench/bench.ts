@@ -311,16 +311,16 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
   await rm(path.join(work, 'one-pdf'), { recursive: true, force: true });
 
   // The bench corpus, cold, with every PDF, at as many tabs as cores (the CLI's default), next to Eleventy plus the bare script at the same.
-  const coldPdf = sections.has('cold-pdf')
-    ? await attempt('cold-pdf', false, async () => {
+  const coldPdf = sections.has('all-pdf')
+    ? await attempt('all-pdf', false, async () => {
         await ensureCorpus();
         return measureColdPdf({
-          plansFolder, planCount, concurrency: os.availableParallelism(), runs, work: path.join(work, 'cold-pdf'), usageFile, progress,
+          plansFolder, planCount, concurrency: os.availableParallelism(), runs, work: path.join(work, 'all-pdf'), usageFile, progress,
           ...(peers && site && !eleventyFailed.has(planCount) ? { eleventy: { peers, site } } : {}),
         });
       })
     : undefined;
-  await rm(path.join(work, 'cold-pdf'), { recursive: true, force: true });
+  await rm(path.join(work, 'all-pdf'), { recursive: true, force: true });
 
   const mdToPdf = peers
     ? await attempt('md-to-pdf', true, async () => {

@@ -6,7 +6,7 @@
  *   (`references/bare-print.ts`) that launches Chromium and prints the page
  *   careerplan built. The two alternate run by run, so both see the same
  *   load.
- * - `cold-pdf`: the cold build of the bench corpus with every PDF, at a
+ * - `all-pdf`: the cold build of the bench corpus with every PDF, at a
  *   concurrency C, against Eleventy's cold build of the same plans plus the
  *   bare script printing Eleventy's pages at the same C.
  *
@@ -102,7 +102,7 @@ export async function measureColdPdf(options: {
   const eleventyMs: number[] = [];
   const bareMs: number[] = [];
   for (let run = 1; run <= options.runs; run++) {
-    progress(`cold-pdf: cold build of ${planCount} plans with PDFs, --concurrency ${concurrency}, run ${run}/${options.runs}`);
+    progress(`all-pdf: cold build of ${planCount} plans with PDFs, --concurrency ${concurrency}, run ${run}/${options.runs}`);
     await rm(out, { recursive: true, force: true });
     const started = Date.now();
     const built = await runCli(['build', '--plans', options.plansFolder, '--out', out, '--as-of', benchAsOf, '--concurrency', String(concurrency)], usageFile);
@@ -111,7 +111,7 @@ export async function measureColdPdf(options: {
     careerplanMs.push(built.wallMs);
     await rm(out, { recursive: true, force: true });
     if (!eleventy) continue;
-    progress(`cold-pdf: Eleventy's cold build of the same plans, then the bare Puppeteer script printing its pages at ${concurrency}, run ${run}/${options.runs}`);
+    progress(`all-pdf: Eleventy's cold build of the same plans, then the bare Puppeteer script printing its pages at ${concurrency}, run ${run}/${options.runs}`);
     eleventyMs.push((await runEleventy(eleventy.peers, eleventy.site, usageFile)).wallMs);
     bareMs.push((await runBarePrint(eleventy.site.output, concurrency, path.join(work, 'cold-bare'), planCount, usageFile)).wallMs);
     await rm(path.join(work, 'cold-bare'), { recursive: true, force: true });
