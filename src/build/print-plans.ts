@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { launchBrowser, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
-import { createPrinter, type Printed, type Printer, type PrintSettings } from '../print/printer.js';
+import type { Printed, Printer, PrintSettings } from '../print/printer.js';
 import { printJob, type PrintContext, type PrintedPlan, type PrintPlan } from '../stages/print.js';
 import type { Theme } from '../theme/theme.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
@@ -51,7 +51,9 @@ export interface PrintPlansOptions {
  * hands it to `printPlans`, and closes it itself should it never get there.
  * Starts a browser.
  */
-export function startPrinter(out: string, options: Pick<PrintPlansOptions, 'browser' | 'settings' | 'timeout'>): Printer {
+export async function startPrinter(out: string, options: Pick<PrintPlansOptions, 'browser' | 'settings' | 'timeout'>): Promise<Printer> {
+  // Loaded only when there is something to print: judging whether the PDFs are current (`pdfsAreCurrent`) loads no Puppeteer.
+  const { createPrinter } = await import('../print/printer.js');
   // pdf-lib, which sets each PDF's metadata, loads while Chromium prints the first page: loading it costs a tenth of a second.
   const whilePrinting = (): void => void loadMetadata().catch(() => undefined);
   const printer = createPrinter({ launch: () => launchBrowser(options.browser.path), out, settings: options.settings, timeout: options.timeout, whilePrinting });
@@ -138,7 +140,7 @@ interface PrintReport {
 
 /** Prints the pending plans in a few tabs of one browser, each PDF written as soon as it is printed; `recorded` is told each PDF written. Runs a browser, writes the out folder. */
 async function printPending(pending: readonly Pending[], out: string, options: PrintPlansOptions, io: Io, recorded: (slug: string, key: string) => void): Promise<PrintReport> {
-  const printer = options.printer ?? startPrinter(out, options);
+  const printer = options.printer ?? (await startPrinter(out, options));
   const { signal } = options;
   const kill = (): void => printer.kill();
   signal.addEventListener('abort', kill, { once: true });

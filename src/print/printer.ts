@@ -127,19 +127,26 @@ export function createPrinter(options: PrinterOptions): Printer {
   const idle: Tab[] = [];
   /** The tab `warm` is opening: the first job takes it rather than open another. */
   let warming: Promise<Tab | undefined> | undefined;
+  // A tab being opened in a browser killed meanwhile may never be answered: waiting for one ends when the printer does.
+  let endWaits: (error: Error) => void = () => undefined;
+  const ended = new Promise<never>((_, reject) => {
+    endWaits = reject;
+  });
+  ended.catch(() => undefined);
+  const unlessEnded = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, ended]);
   const acquire = async (current: Browser): Promise<Tab> => {
     const opening = warming;
     warming = undefined;
-    const warmed = await opening;
+    const warmed = await unlessEnded(Promise.resolve(opening));
     if (warmed) idle.push(warmed);
     for (let tab = idle.pop(); tab; tab = idle.pop()) {
       if (tab.page.browser() === current && !tab.page.isClosed()) return tab;
     }
-    return openTab(await current.newPage(), options.out);
+    return openTab(await unlessEnded(current.newPage()), options.out);
   };
 
   const printOnce = async (job: PrintJob, which: Promise<Browser>): Promise<Printed> => {
-    const tab = await acquire(await which);
+    const tab = await acquire(await unlessEnded(which));
     try {
       const printed = await withTimeout(printPage(tab, job, options), options.timeout, job.name);
       idle.push(tab);
@@ -177,10 +184,12 @@ export function createPrinter(options: PrinterOptions): Printer {
     },
     async close() {
       closed = true;
+      endWaits(new PrintError('the printer is closed'));
       await Promise.all([...started].map(retire));
     },
     kill() {
       closed = true;
+      endWaits(new PrintError('the printer is closed'));
       browser = undefined;
       for (const which of started) void which.then(endBrowserTree, () => undefined);
       started.clear();
