@@ -128,12 +128,7 @@ export function createPrinter(options: PrinterOptions): Printer {
   /** The tab `warm` is opening: the first job takes it rather than open another. */
   let warming: Promise<Tab | undefined> | undefined;
   // A tab being opened in a browser killed meanwhile may never be answered: waiting for one ends when the printer does.
-  let endWaits: (error: Error) => void = () => undefined;
-  const ended = new Promise<never>((_, reject) => {
-    endWaits = reject;
-  });
-  ended.catch(() => undefined);
-  const unlessEnded = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, ended]);
+  const { unlessEnded, endWaits } = waitsThatEnd();
   const acquire = async (current: Browser): Promise<Tab> => {
     const opening = warming;
     warming = undefined;
@@ -176,25 +171,31 @@ export function createPrinter(options: PrinterOptions): Printer {
       }
     },
     warm() {
-      if (closed || warming) return;
-      warming = currentBrowser().then(
-        async (running) => openTab(await running.newPage(), options.out),
-        () => undefined,
-      ).catch(() => undefined);
+      if (!closed) warming ??= currentBrowser().then(async (running) => openTab(await running.newPage(), options.out)).catch(() => undefined);
     },
     async close() {
       closed = true;
-      endWaits(new PrintError('the printer is closed'));
+      endWaits();
       await Promise.all([...started].map(retire));
     },
     kill() {
       closed = true;
-      endWaits(new PrintError('the printer is closed'));
+      endWaits();
       browser = undefined;
       for (const which of started) void which.then(endBrowserTree, () => undefined);
       started.clear();
     },
   };
+}
+
+/** Waits that can all be ended at once: `unlessEnded(promise)` settles as `promise` does, or rejects with a `PrintError` once `endWaits` is called. */
+function waitsThatEnd(): { unlessEnded: <T>(promise: Promise<T>) => Promise<T>; endWaits: () => void } {
+  let endWaits: () => void = () => undefined;
+  const ended = new Promise<never>((_, reject) => {
+    endWaits = () => reject(new PrintError('the printer is closed'));
+  });
+  ended.catch(() => undefined);
+  return { unlessEnded: (promise) => Promise.race([promise, ended]), endWaits };
 }
 
 /** Closes a browser, or ends its process tree when it will not close in time or was killed already. */
