@@ -21,6 +21,7 @@ import { repoRoot, runCli, runNode, toRuns, type ChildRun } from './child.js';
 import { benchAsOf, writePlans, type GeneratedPlan } from './generate.js';
 import { parseOptions, usage, type Options, type SectionName } from './options.js';
 import { measurePdf } from './pdf.js';
+import { measureColdPdf, measureOnePdf, onePdfMinRuns } from './pdf-builds.js';
 import { checkPages, planSlugs } from './references/check-pages.js';
 import { installPeers, mdToPdfBatch, prepareEleventy, prepareMdToPdf, runEleventy, runMdToPdf, type EleventySite, type Peers } from './references/peers.js';
 import type { UnifiedBuild } from './references/unified.js';
@@ -302,6 +303,25 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     : undefined;
   await rm(path.join(work, 'pdf'), { recursive: true, force: true });
 
+  const onePdf = sections.has('one-pdf')
+    ? await attempt('one-pdf', false, () =>
+        measureOnePdf({ seed: options.seed, runs: Math.max(onePdfMinRuns, options.pdfRuns), work: path.join(work, 'one-pdf'), usageFile, progress }),
+      )
+    : undefined;
+  await rm(path.join(work, 'one-pdf'), { recursive: true, force: true });
+
+  // The bench corpus, cold, with every PDF, at as many tabs as cores (the CLI's default), next to Eleventy plus the bare script at the same.
+  const coldPdf = sections.has('all-pdf')
+    ? await attempt('all-pdf', false, async () => {
+        await ensureCorpus();
+        return measureColdPdf({
+          plansFolder, planCount, concurrency: os.availableParallelism(), runs, work: path.join(work, 'all-pdf'), usageFile, progress,
+          ...(peers && site && !eleventyFailed.has(planCount) ? { eleventy: { peers, site } } : {}),
+        });
+      })
+    : undefined;
+  await rm(path.join(work, 'all-pdf'), { recursive: true, force: true });
+
   const mdToPdf = peers
     ? await attempt('md-to-pdf', true, async () => {
         const choice = findBrowser({ env: process.env });
@@ -390,6 +410,8 @@ async function run(options: Options, work: string, usageFile: string): Promise<M
     ...(Object.keys(eleventy).length > 0 ? { eleventy } : {}),
     ...(mdToPdf ? { mdToPdf } : {}),
     ...(pdf ? { pdf } : {}),
+    ...(onePdf ? { onePdf } : {}),
+    ...(coldPdf ? { coldPdf } : {}),
     ...(warm ? { warm } : {}),
     ...(stages ? { stages } : {}),
     ...(history ? { history } : {}),

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { floorVariants, type FloorVariant } from './pdf.js';
 
 /** The sections of the bench, in the order they run; `--case` and `--skip` choose among them. */
-export const sectionNames = ['check', 'build', 'unified', 'scale', 'pdf', 'warm', 'stages', 'history', 'fast', 'lsp', 'watch'] as const;
+export const sectionNames = ['check', 'build', 'unified', 'scale', 'pdf', 'one-pdf', 'all-pdf', 'warm', 'stages', 'history', 'fast', 'lsp', 'watch'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
 /**
@@ -22,6 +22,8 @@ export const sectionHelp = {
   unified: 'the straightforward unified pipeline on the same N plans, after each cold build (~16 s)',
   scale: 'cold build at each --scale size for growth and peak RSS; N itself comes from build (~90 s, most of it 4,000 plans)',
   pdf: 'PDFs of --pdf-plans plans at concurrency 1, 2, 4 next to a bare Puppeteer loop (~1.5 min)',
+  'one-pdf': 'build of one plan with its PDF in a fresh folder, next to a bare Puppeteer script printing the same page, --pdf-runs (at least 7) pairs (~20 s)',
+  'all-pdf': 'cold build of N plans with every PDF at C = the cores, next to Eleventy (--peers) plus a bare Puppeteer script printing its pages at C (~4 min)',
   warm: 'a second build with PDFs of N plans over a built out folder; prints N PDFs once to set up (~3 min)',
   stages: 'load, parse, validate in-process, --sample plans (~5 s)',
   history: 'the revision history of a plan with 200 commits in a scripted git repository, cold and cached (~15 s)',

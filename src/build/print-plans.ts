@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { launchBrowser, type BrowserChoice } from '../edges/browser.js';
 import { writeFileAtomic, writeIfChanged } from '../edges/files.js';
-import { createPrinter, type Printed, type PrintSettings } from '../print/printer.js';
+import type { Printed, Printer, PrintSettings } from '../print/printer.js';
 import { printJob, type PrintContext, type PrintedPlan, type PrintPlan } from '../stages/print.js';
 import type { Theme } from '../theme/theme.js';
 import { ownControl } from '../diagnostics/terminal-text.js';
@@ -41,6 +41,24 @@ export interface PrintPlansOptions {
    * by it, without reading and hashing every page. Without it, by the files.
    */
   readonly pageKeys?: ReadonlyMap<string, string>;
+  /** A printer started ahead by the caller (`startPrinter`), its browser already starting: printing uses it and closes it. */
+  readonly printer?: Printer;
+}
+
+/**
+ * A printer whose browser and first tab start now, while the caller still
+ * builds the pages: a one-plan build then waits for neither. The caller
+ * hands it to `printPlans`, and closes it itself should it never get there.
+ * Starts a browser.
+ */
+export async function startPrinter(out: string, options: Pick<PrintPlansOptions, 'browser' | 'settings' | 'timeout'>): Promise<Printer> {
+  // Loaded only when there is something to print: judging whether the PDFs are current (`pdfsAreCurrent`) loads no Puppeteer.
+  const { createPrinter } = await import('../print/printer.js');
+  // pdf-lib, which sets each PDF's metadata, loads while Chromium prints the first page: loading it costs a tenth of a second.
+  const whilePrinting = (): void => void loadMetadata().catch(() => undefined);
+  const printer = createPrinter({ launch: () => launchBrowser(options.browser.path), out, settings: options.settings, timeout: options.timeout, whilePrinting });
+  printer.warm();
+  return printer;
 }
 
 /** What the PDF keys depend on besides the page: the paper, the tool and the browser. */
@@ -63,6 +81,11 @@ interface Pending {
   readonly key: string;
 }
 
+/** The PDF metadata module, loaded only when there is something to print: pdf-lib would cost a build with nothing changed a tenth of a second. */
+function loadMetadata(): Promise<typeof import('../print/metadata.js')> {
+  return import('../print/metadata.js');
+}
+
 /** Prints every plan whose PDF is missing or out of date. Reads and writes the out folder, runs a browser. */
 export async function printPlans(plans: readonly PrintedPlan[], config: Config, options: PrintPlansOptions, io: Io): Promise<PrintOutcome> {
   const out = config.out;
@@ -73,7 +96,10 @@ export async function printPlans(plans: readonly PrintedPlan[], config: Config, 
     if (!options.force && previous[item.plan.slug] === item.key && existsSync(pdfPath(out, item.plan.slug))) manifest[item.plan.slug] = item.key;
     else pending.push(item);
   }
-  if (pending.length === 0) return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+  if (pending.length === 0) {
+    await options.printer?.close();
+    return { printed: 0, unchanged: plans.length, failures: [], blocked: [] };
+  }
   try {
     const { failures, blocked } = await printPending(pending, out, options, io, (slug, key) => {
       manifest[slug] = key;
@@ -114,9 +140,7 @@ interface PrintReport {
 
 /** Prints the pending plans in a few tabs of one browser, each PDF written as soon as it is printed; `recorded` is told each PDF written. Runs a browser, writes the out folder. */
 async function printPending(pending: readonly Pending[], out: string, options: PrintPlansOptions, io: Io, recorded: (slug: string, key: string) => void): Promise<PrintReport> {
-  // Loaded only when there is something to print: pdf-lib and Puppeteer cost a build with nothing changed a tenth of a second.
-  const { withMetadata } = await import('../print/metadata.js');
-  const printer = createPrinter({ launch: () => launchBrowser(options.browser.path), out, settings: options.settings, timeout: options.timeout });
+  const printer = options.printer ?? (await startPrinter(out, options));
   const { signal } = options;
   const kill = (): void => printer.kill();
   signal.addEventListener('abort', kill, { once: true });
@@ -129,7 +153,7 @@ async function printPending(pending: readonly Pending[], out: string, options: P
   /** The metadata set and the file written, after its tab has moved on to the next plan. */
   const finish = async ({ plan, key }: Pending, metadata: PrintPlan['metadata'], printed: Printed): Promise<void> => {
     try {
-      const pdf = await withMetadata(printed.pdf, metadata);
+      const pdf = await (await loadMetadata()).withMetadata(printed.pdf, metadata);
       if (signal.aborted) return;
       await writeFileAtomic(pdfPath(out, plan.slug), pdf);
       recorded(plan.slug, key);

@@ -26,6 +26,7 @@ import { buildKeys, type BuildKeys } from './keys.js';
 import type { PagesJob } from './pages.js';
 import { planFileFacts, type PlanFileFacts, type PlanSource } from './plan-sources.js';
 import type { PrintOutcome } from './print-plans.js';
+import type { Printer } from '../print/printer.js';
 
 /** What one build is asked to do. */
 export interface SiteBuildJob {
@@ -77,6 +78,7 @@ export async function buildSite(job: SiteBuildJob): Promise<SiteBuildOutcome> {
   let cachedCount = 0;
   // Files of the site this build writes are at least this recent (see `syncWrittenSince`).
   const writesSince = Date.now();
+  let printer: Printer | undefined;
   try {
     // Only what careerplan wrote is removed; an out folder holding anything else is refused before anything is written.
     if (job.clean) await (await import('../site/manifest.js')).cleanOut(job.config.out, displayPath(job.config.out, job.io.cwd));
@@ -91,16 +93,20 @@ export async function buildSite(job: SiteBuildJob): Promise<SiteBuildOutcome> {
     };
     const { toBuild, siteIsCurrent, pdfsAreCurrent, pageKeys } = await fromCache(run, cache, keys, sourceOf);
     cachedCount = run.entries.size;
+    // The browser starts while the pages are built, when there will be something to print.
+    if (await printsSoon(run, toBuild, pageKeys, pdfsAreCurrent)) printer = await startPrinterFor(run);
     await buildChanged(run, toBuild, keys, sourceOf, places, siteIsCurrent);
     if (job.signal.aborted) return { entries: run.entries, cachedCount, facts };
     // The workers are done: what the index and the PDFs need of each plan comes back.
     const plans = run.kept.indexPlans();
     if (!siteIsCurrent) await writeShared(run, plans, writesSince);
     await saveCache(run, cache, keys.site, siteIsCurrent);
-    const printed = await printSite(run, plans, keys, pageKeys, pdfsAreCurrent);
+    const printed = await printSite(run, plans, keys, { pageKeys, pdfsAreCurrent, ...(printer ? { printer } : {}) });
     return { entries: run.entries, cachedCount, facts, ...(printed ? { printed } : {}) };
   } finally {
     run.kept.close();
+    // Closed by the printing already, unless the build stopped or failed before it.
+    await printer?.close();
   }
 }
 
@@ -222,8 +228,34 @@ async function saveCache(run: SiteBuild, cache: BuildCache, siteKey: string, sit
   if (!siteIsCurrent || reread) await writeCache(run.config.out, run.tool, cached, siteKey);
 }
 
+/**
+ * Whether this build is going to print, judged before its pages are built:
+ * some plan changed (unless it turns out to have errors), or a PDF is
+ * missing or out of date. Reads the out folder.
+ */
+async function printsSoon(run: SiteBuild, toBuild: readonly string[], pageKeys: ReadonlyMap<string, string>, pdfsAreCurrent: boolean): Promise<boolean> {
+  const { browser } = run;
+  if (!browser || pdfsAreCurrent) return false;
+  if (run.force || toBuild.length > 0) return true;
+  return !(await (await import('./print-plans.js')).pdfsAreCurrent(run.config.out, pageKeys, { browser, generator: run.generator, settings: printSettings(run.config) }));
+}
+
+/** The printer of this build, its browser starting now. Starts a browser. */
+async function startPrinterFor(run: SiteBuild): Promise<Printer | undefined> {
+  if (!run.browser) return undefined;
+  const { startPrinter } = await import('./print-plans.js');
+  return startPrinter(run.config.out, { browser: run.browser, settings: printSettings(run.config), timeout: run.config.pdf.timeout });
+}
+
+/** What printing learns from the cache, and the printer started ahead when there is one. */
+interface PrintAhead {
+  readonly pageKeys: Map<string, string>;
+  readonly pdfsAreCurrent: boolean;
+  readonly printer?: Printer;
+}
+
 /** Prints the PDFs that are out of date; nothing when there is no browser. Runs a browser, writes the out folder. */
-async function printSite(run: SiteBuild, plans: readonly IndexPlan[], keys: BuildKeys, pageKeys: Map<string, string>, pdfsAreCurrent: boolean): Promise<PrintOutcome | undefined> {
+async function printSite(run: SiteBuild, plans: readonly IndexPlan[], keys: BuildKeys, { pageKeys, pdfsAreCurrent, printer }: PrintAhead): Promise<PrintOutcome | undefined> {
   const { browser, config } = run;
   if (!browser) return undefined;
   if (pdfsAreCurrent) return { printed: 0, unchanged: pageKeys.size, failures: [], blocked: [] };
@@ -239,6 +271,7 @@ async function printSite(run: SiteBuild, plans: readonly IndexPlan[], keys: Buil
     theme: async () => (await run.siteContext()).theme,
     signal: run.signal,
     pageKeys,
+    ...(printer ? { printer } : {}),
   }, run.io);
 }
 

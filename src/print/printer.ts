@@ -56,11 +56,23 @@ export interface PrinterOptions {
   readonly settings: PrintSettings;
   /** Milliseconds a plan may take. */
   readonly timeout: number;
+  /**
+   * Told as Chromium starts printing a page it has loaded: this thread then
+   * waits for a while with nothing to answer, and a caller can load what it
+   * needs next without making the page wait (`print-plans` loads pdf-lib).
+   */
+  readonly whilePrinting?: () => void;
 }
 
 /** Prints jobs; `close` ends the browser on every exit path. */
 export interface Printer {
   print(job: PrintJob): Promise<Printed>;
+  /**
+   * Starts the browser and opens its first tab now, ahead of the first job,
+   * so that they start while the pages are still being built. Never throws:
+   * a browser that will not start is reported by the job that needs it.
+   */
+  warm(): void;
   close(): Promise<void>;
   /** Ends the browser process at once (for signals). */
   kill(): void;
@@ -113,17 +125,25 @@ export function createPrinter(options: PrinterOptions): Printer {
 
   // Tabs are reused from plan to plan: opening one costs more than printing a small plan.
   const idle: Tab[] = [];
+  /** The tab `warm` is opening: the first job takes it rather than open another. */
+  let warming: Promise<Tab | undefined> | undefined;
+  // A tab being opened in a browser killed meanwhile may never be answered: waiting for one ends when the printer does.
+  const { unlessEnded, endWaits } = waitsThatEnd();
   const acquire = async (current: Browser): Promise<Tab> => {
+    const opening = warming;
+    warming = undefined;
+    const warmed = await unlessEnded(Promise.resolve(opening));
+    if (warmed) idle.push(warmed);
     for (let tab = idle.pop(); tab; tab = idle.pop()) {
       if (tab.page.browser() === current && !tab.page.isClosed()) return tab;
     }
-    return openTab(await current.newPage(), options.out);
+    return openTab(await unlessEnded(current.newPage()), options.out);
   };
 
   const printOnce = async (job: PrintJob, which: Promise<Browser>): Promise<Printed> => {
-    const tab = await acquire(await which);
+    const tab = await acquire(await unlessEnded(which));
     try {
-      const printed = await withTimeout(printPage(tab, job, options.settings), options.timeout, job.name);
+      const printed = await withTimeout(printPage(tab, job, options), options.timeout, job.name);
       idle.push(tab);
       return printed;
     } catch (error) {
@@ -150,17 +170,32 @@ export function createPrinter(options: PrinterOptions): Printer {
         }
       }
     },
+    warm() {
+      if (!closed) warming ??= currentBrowser().then(async (running) => openTab(await running.newPage(), options.out)).catch(() => undefined);
+    },
     async close() {
       closed = true;
+      endWaits();
       await Promise.all([...started].map(retire));
     },
     kill() {
       closed = true;
+      endWaits();
       browser = undefined;
       for (const which of started) void which.then(endBrowserTree, () => undefined);
       started.clear();
     },
   };
+}
+
+/** Waits that can all be ended at once: `unlessEnded(promise)` settles as `promise` does, or rejects with a `PrintError` once `endWaits` is called. */
+function waitsThatEnd(): { unlessEnded: <T>(promise: Promise<T>) => Promise<T>; endWaits: () => void } {
+  let endWaits: () => void = () => undefined;
+  const ended = new Promise<never>((_, reject) => {
+    endWaits = () => reject(new PrintError('the printer is closed'));
+  });
+  ended.catch(() => undefined);
+  return { unlessEnded: (promise) => Promise.race([promise, ended]), endWaits };
 }
 
 /** Closes a browser, or ends its process tree when it will not close in time or was killed already. */
@@ -199,7 +234,7 @@ async function openTab(page: Page, out: string): Promise<Tab> {
  * again), and the tab's document stays `about:blank`, which can reach
  * nothing but what the interception serves.
  */
-async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Promise<Printed> {
+async function printPage(tab: Tab, job: PrintJob, { settings, whilePrinting }: Pick<PrinterOptions, 'settings' | 'whilePrinting'>): Promise<Printed> {
   const blocked: string[] = [];
   tab.current = { job, blocked };
   try {
@@ -210,7 +245,9 @@ async function printPage(tab: Tab, job: PrintJob, settings: PrintSettings): Prom
     const area = { ...(await textArea(options)), newPageBefore: settings.newPageBefore ?? [] };
     const scale = await chooseScale((at) => measurePrint(tab.page, area, at));
     await startPages(tab.page, area.newPageBefore);
-    const pdf = await tab.page.pdf({ ...options, scale });
+    const printing = tab.page.pdf({ ...options, scale });
+    whilePrinting?.();
+    const pdf = await printing;
     return { pdf, blocked };
   } finally {
     delete tab.current;

@@ -19,7 +19,7 @@ describe('the bench options', () => {
   });
 
   it('leave out what --skip names and keep what --case names, in their own order', () => {
-    expect([...parseOptions(['--skip', 'warm,watch']).sections]).toEqual(['check', 'build', 'unified', 'scale', 'pdf', 'stages', 'history', 'fast', 'lsp']);
+    expect([...parseOptions(['--skip', 'warm,watch']).sections]).toEqual(['check', 'build', 'unified', 'scale', 'pdf', 'one-pdf', 'all-pdf', 'stages', 'history', 'fast', 'lsp']);
     expect([...parseOptions(['--case', 'watch,build']).sections]).toEqual(['build', 'watch']);
     expect([...parseOptions(['--case', 'build,warm', '--skip', 'warm']).sections]).toEqual(['build']);
   });
@@ -31,7 +31,7 @@ describe('the bench options', () => {
   });
 
   it('reject unknown sections, bad counts and stray arguments with one line', () => {
-    expect(() => parseOptions(['--case', 'nope'])).toThrow('unknown --case `nope`, expected check, build, unified, scale, pdf, warm, stages, history, fast, lsp, watch');
+    expect(() => parseOptions(['--case', 'nope'])).toThrow('unknown --case `nope`, expected check, build, unified, scale, pdf, one-pdf, all-pdf, warm, stages, history, fast, lsp, watch');
     expect(() => parseOptions(['--skip', 'pfd'])).toThrow('unknown --skip `pfd`');
     expect(() => parseOptions(['--plans', '0'])).toThrow('--plans takes a whole number of at least 1, not `0`');
     expect(() => parseOptions(['--scale', '100,x'])).toThrow('--scale takes a whole number of at least 1, not `x`');

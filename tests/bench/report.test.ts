@@ -78,6 +78,7 @@ describe('the bench report', () => {
       'PDF throughput, C=1 (100 plans, print phase)',
       'PDF throughput, C=2 (100 plans, print phase)',
       'PDF throughput, C=4 (100 plans, print phase)',
+      'build of one plan with its PDF, fresh folder (no out folder, no cache)',
       'peak RSS, cold build of 4,000 plans → HTML (careerplan’s process)',
       'watch: save → reload of the page, 1,000 plans',
       'watch, fresh copy of 1,000 plans (no out/, no cache): start → a plan’s page served',
@@ -95,6 +96,21 @@ describe('the bench report', () => {
     expect(find(rows, 'watch, fresh copy')).toMatchObject({ n: '3', median: '1.20 s', reference: 'Eleventy 3.1.8 cold build: 3.40 s', ratio: '0.35×', target: '≤ 0.5×', met: 'yes' });
     // Without the pdf section the throughput rows stay, unmeasured.
     expect(find(rows, 'PDF throughput, C=2')).toMatchObject({ median: '–', met: 'not measured' });
+    expect(find(rows, 'build of one plan with its PDF')).toMatchObject({ median: '– (one-pdf not run)', met: 'not measured (one-pdf not run)', target: '≤ 1.25×' });
+    // Issue 21 retired the cold build's 1.25× against Eleventy: it must not regress past 2.5×.
+    expect(eleventy).toMatchObject({ target: '≤ 2.5×' });
+  });
+
+  it('sets one plan with its PDF against the bare script, and the cold build with every PDF against Eleventy plus the bare script, run by run', () => {
+    const rows = tableRows({
+      ...results(),
+      onePdf: { slug: 'a', careerplanMs: [1200, 1300, 1250], bareMs: [1000, 1100, 1050] },
+      coldPdf: { plans: 1000, concurrency: 2, careerplanMs: [100_000], eleventyMs: [4000], bareMs: [76_000] },
+    });
+    expect(find(rows, 'build of one plan with its PDF')).toMatchObject({ n: '3', median: '1.25 s', ratio: '1.19×', target: '≤ 1.25×', met: 'yes' });
+    expect(find(rows, 'cold build, 1,000 plans → HTML + every PDF, C=2')).toMatchObject({ median: '100.0 s', ratio: '1.25×', group: 'the issue’s targets' });
+    expect(find(rows, 'cold build, 1,000 plans → HTML + every PDF, C=2').reference).toContain('Eleventy 3.1.8 cold build + bare Puppeteer script');
+    expect(find(rows, "bare Puppeteer script printing Eleventy's 1,000 pages, C=2")).toMatchObject({ median: '76.00 s' });
   });
 
   it('shows growth as the cost of a further plan, with a verdict', () => {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'puppeteer-core';
 import { findBrowser, launchArgs } from '../../src/edges/browser.js';
 import { createPrinter, printOrigin, withBase, type Printer, type PrintJob } from '../../src/print/printer.js';
 import { appendMetadata } from '../../src/print/metadata.js';
@@ -165,5 +166,73 @@ describe.skipIf(!browser)('a printer with real Chromium', () => {
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     // The page's <html lang> is in Chromium's catalog, which is then kept as it is.
     expect(Buffer.from((updated as Uint8Array).subarray(printed.pdf.length)).toString('latin1')).not.toContain('/Catalog');
+  });
+});
+
+describe.skipIf(!browser)('a printer warmed ahead of its first job, with real Chromium', () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'careerplan-printer-warm-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  /** A printer over real Chromium that counts its launches and the tabs it opens, and tells each time it starts a page's PDF. */
+  const counted = (launchFails = false) => {
+    const seen = { launches: 0, tabs: 0, whilePrinting: 0, browsers: [] as Browser[] };
+    const printer = createPrinter({
+      launch: async () => {
+        seen.launches += 1;
+        if (launchFails) throw new Error('no such browser');
+        const puppeteer = (await import('puppeteer-core')).default;
+        const started = await puppeteer.launch({ executablePath: browser?.path ?? '', headless: true, args: launchArgs(), handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+        seen.browsers.push(started);
+        const newPage = started.newPage.bind(started);
+        started.newPage = async (...args: Parameters<Browser['newPage']>) => {
+          seen.tabs += 1;
+          return newPage(...args);
+        };
+        return started;
+      },
+      out,
+      settings: { paper: 'A4', margin: '15mm' },
+      timeout: 30_000,
+      whilePrinting: () => {
+        seen.whilePrinting += 1;
+      },
+    });
+    return { printer, seen };
+  };
+  const job = (slug: string): PrintJob => ({ name: `plans/${slug}.md`, slug, html: `<!doctype html><html lang="en"><head><title>${slug}</title></head><body><p>BODY-OF-${slug.toUpperCase()}</p></body></html>`, headerTemplate: '<span></span>', footerTemplate: '<span></span>' });
+
+  test('starts the browser and its tab before the first job, which prints in that tab: one launch, one tab for plan after plan', async () => {
+    const { printer, seen } = counted();
+    try {
+      printer.warm();
+      printer.warm();
+      expect(seen.launches).toBe(1);
+      await expect.poll(() => seen.tabs, { timeout: 20_000 }).toBe(1);
+      for (const slug of ['ada', 'bob']) expect(text((await printer.print(job(slug))).pdf)).toContain(`BODY-OF-${slug.toUpperCase()}`);
+      expect(seen).toMatchObject({ launches: 1, tabs: 1, whilePrinting: 2 });
+    } finally {
+      await printer.close();
+    }
+    expect(seen.browsers.every((started) => !started.connected)).toBe(true);
+  });
+
+  test('a warmed printer closed before any job ends its browser', async () => {
+    const { printer, seen } = counted();
+    printer.warm();
+    await expect.poll(() => seen.tabs, { timeout: 20_000 }).toBe(1);
+    await printer.close();
+    expect(seen.browsers.map((started) => started.connected)).toEqual([false]);
+    await expect(printer.print(job('ada'))).rejects.toThrow(/closed/);
+  });
+
+  test('a browser that will not start is reported by the job that needed it, not by the warm-up', async () => {
+    const { printer } = counted(true);
+    try {
+      printer.warm();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await expect(printer.print(job('ada'))).rejects.toThrow(/no such browser/);
+    } finally {
+      await printer.close();
+    }
   });
 });
