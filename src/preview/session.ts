@@ -235,7 +235,8 @@ async function onBatch(preview: Preview, current: Session, batch: ChangeBatch): 
 async function reconfigure(preview: Preview, old: Session): Promise<void> {
   await closeSession(preview, old);
   const started = performance.now();
-  let config = await reloadConfig(preview, old.config);
+  const reloaded = await reloadConfig(preview, old.config);
+  let config = reloaded.config;
   try {
     guardOut(config);
   } catch (error) {
@@ -251,22 +252,47 @@ async function reconfigure(preview: Preview, old: Session): Promise<void> {
   await preview.session.firstBuild;
   reload(preview, { paths: [], all: true });
   say(preview, `${now()} config changed: rebuilt everything in ${Math.round(performance.now() - started)} ms`);
+  // A save that landed after the file was read (an editor's write caught half done, an empty file read as no config)
+  // reached neither the old session's watcher, retired, nor the new one, not yet started: read once more.
+  const session = preview.session;
+  if ((await configText(preview)) !== reloaded.read && !session.retired) {
+    session.retired = true;
+    void serial(preview, () => reconfigure(preview, session));
+  }
 }
 
-/** The config as the file says now; its problems show in the pages and the terminal, and an unreadable file keeps the last good config. */
-async function reloadConfig(preview: Preview, last: Config): Promise<Config> {
+/** The config file's name and text as careerplan would read them now, to tell whether it changed; its error when unreadable. */
+async function configText(preview: Preview): Promise<string> {
+  try {
+    const { file, text } = await preview.options.reloadConfig();
+    return readOf(file, text);
+  } catch (error) {
+    return readOf(undefined, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** What a read of the config found, as one text to compare. Pure. */
+function readOf(file: string | undefined, text: string | undefined): string {
+  return `${file ?? ''}\0${text ?? ''}`;
+}
+
+/**
+ * The config as the file says now; its problems show in the pages and the terminal, and an unreadable file keeps the
+ * last good config. With it, what the read found (see `configText`).
+ */
+async function reloadConfig(preview: Preview, last: Config): Promise<{ config: Config; read: string }> {
   const { io, options } = preview;
   try {
     const { resolved, file, text } = await options.reloadConfig();
     const sources = new Map(file !== undefined && text !== undefined ? [[file, text]] : []);
     preview.configProblems = overlayProblems(resolved.diagnostics, sources);
     if (resolved.diagnostics.length > 0) io.stderr.write(reporters.pretty(resolved.diagnostics, { sources, color: options.color, planCount: 0, summary: false }));
-    return resolved.config ?? last;
+    return { config: resolved.config ?? last, read: readOf(file, text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     preview.configProblems = [{ severity: 'error', ruleId: 'config', message }];
     say(preview, `careerplan: ${message}`);
-    return last;
+    return { config: last, read: readOf(undefined, message) };
   }
 }
 
