@@ -1,22 +1,14 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { benchAsOf, writePlans, type GeneratedPlan } from '../../bench/generate.js';
-import { previewState, startWatch, type WatchProcess } from '../support/watch-process.js';
+import { previewState, startWatch } from '../support/watch-process.js';
+import { watchProjects } from '../support/watch-projects.js';
 
-const scratch = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'careerplan-watch-on-demand-')));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-let running: WatchProcess | undefined;
-afterEach(async () => {
-  await running?.stop();
-  running = undefined;
-});
+const { folder: scratchFolder, track } = watchProjects();
 
 /** A project of `count` generated plans (they check clean but for `overdue` warnings at `benchAsOf`). */
 async function project(name: string, count: number): Promise<{ folder: string; plans: GeneratedPlan[] }> {
-  const folder = path.join(scratch, name);
+  const folder = scratchFolder(name);
   return { folder, plans: await writePlans(path.join(folder, 'plans'), count, 7) };
 }
 
@@ -32,7 +24,7 @@ describe('careerplan watch on many plans, through the real CLI, a real watcher a
   test('serves a page asked for before it has built every plan, and lists the rest’s problems in one line once they are built', async () => {
     const { folder, plans } = await project('many', 100);
     const watch = await startWatch(folder, ['--no-pdf', '--as-of', benchAsOf], {}, { firstBuild: false });
-    running = watch;
+    track(watch);
     const last = plans.at(-1) as GeneratedPlan;
 
     // The last plan of the folder, asked for first: built on demand, while most of the others are not built yet.
@@ -67,9 +59,9 @@ describe('careerplan watch on many plans, through the real CLI, a real watcher a
 
   test('--verbose lists every problem found at the start, warnings too', async () => {
     const { folder } = await project('verbose', 12);
-    running = await startWatch(folder, ['--no-pdf', '--as-of', benchAsOf, '--verbose']);
-    const warnings = running.stderr().match(/^plans\/\S+\.md:\d+:\d+ warning .* overdue$/gm) ?? [];
+    const verbose = track(await startWatch(folder, ['--no-pdf', '--as-of', benchAsOf, '--verbose']));
+    const warnings = verbose.stderr().match(/^plans\/\S+\.md:\d+:\d+ warning .* overdue$/gm) ?? [];
     expect(warnings.length).toBeGreaterThan(0);
-    expect(running.stderr()).toContain(`careerplan: 12 plans, 0 with errors, ${warnings.length} warnings: listed above and in the problems panel of the pages`);
+    expect(verbose.stderr()).toContain(`careerplan: 12 plans, 0 with errors, ${warnings.length} warnings: listed above and in the problems panel of the pages`);
   });
 });
